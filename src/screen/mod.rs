@@ -1,0 +1,1 @@
+//! Sanctions name screening: normalisation, candidate index, scoring and explanations.

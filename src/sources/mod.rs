@@ -1,0 +1,1 @@
+//! Parsers for the official sanctions list formats (native only).
