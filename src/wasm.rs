@@ -8,3 +8,9 @@ use wasm_bindgen::prelude::*;
 pub fn version() -> String {
     crate::VERSION.to_string()
 }
+
+// --- validation (branch `fields`) ---
+
+// --- snapshot loading (branch `snapshot`) ---
+
+// --- screening (branch `screening`) ---

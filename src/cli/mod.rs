@@ -2,6 +2,10 @@
 
 use std::ffi::OsString;
 
+mod screen;
+mod snapshot;
+mod validate;
+
 const USAGE: &str = "\
 kyc-check: on-device KYC validation and sanctions screening
 
@@ -30,6 +34,9 @@ pub fn main() -> i32 {
             println!("kyc-check {}", kyc_check::VERSION);
             0
         }
+        Some("validate") => validate::run(args),
+        Some("screen") => screen::run(args),
+        Some("snapshot") => snapshot::run(args),
         Some("help") | Some("--help") | Some("-h") => {
             print!("{USAGE}");
             0

@@ -1,1 +1,3 @@
 //! Sanctions name screening: normalisation, candidate index, scoring and explanations.
+
+pub mod index;
