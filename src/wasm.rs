@@ -11,6 +11,141 @@ pub fn version() -> String {
 
 // --- validation (branch `fields`) ---
 
+#[wasm_bindgen(typescript_custom_section)]
+const VALIDATION_TYPES: &'static str = r#"
+/** One error: a stable snake_case code and an English message. */
+export interface ValidationErrorEntry { code: string; message: string; }
+/** The outcome for one field. */
+export interface FieldReport {
+  valid: boolean;
+  /** Canonical value (E.164 phone, NFC name, ISO date, alpha-2 country, ...). */
+  normalized?: string;
+  /** Display form, when it differs from `normalized`. */
+  formatted?: string;
+  /** Extra facts: scripts, age, ascii_domain, network, ... */
+  details?: Record<string, string>;
+  errors: ValidationErrorEntry[];
+}
+/** The outcome for a whole record. */
+export interface RecordReport { valid: boolean; fields: Record<string, FieldReport>; }
+/** A signup record; every field is optional. */
+export interface KycRecord {
+  given_name?: string; family_name?: string; full_name?: string; birth_date?: string;
+  email?: string; phone?: string; phone_country?: string; country?: string;
+  nationality?: string; address_line1?: string; city?: string; region?: string;
+  postal_code?: string; mrz?: string; document_type?: string; document_number?: string;
+  document_country?: string; national_id?: string; national_id_country?: string;
+  iban?: string; crypto_address?: string; crypto_network?: string;
+}
+/** Validation options; every key is optional. */
+export interface ValidationOptions {
+  /** Reference date YYYY-MM-DD (default: today, UTC). */
+  today?: string;
+  min_age?: number;
+  max_age?: number;
+  date_order?: "iso" | "dmy" | "mdy";
+  default_country?: string;
+  blocked_jurisdictions?: string[];
+}
+"#;
+
+/// Converts a Rust value to a plain JSON-compatible JavaScript object.
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// A required string argument, or a JavaScript error naming it.
+fn string_arg(value: &JsValue, name: &str) -> Result<String, JsError> {
+    value
+        .as_string()
+        .ok_or_else(|| JsError::new(&format!("{name} must be a string")))
+}
+
+/// Reads an options object (`undefined`/`null` give the defaults).
+fn options_arg(value: &JsValue) -> Result<crate::validate::record::Options, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(crate::validate::record::Options::default());
+    }
+    serde_wasm_bindgen::from_value(value.clone())
+        .map_err(|e| JsError::new(&format!("invalid options: {e}")))
+}
+
+/// A field result as a `FieldReport` object.
+fn field_report(result: &crate::validate::FieldResult) -> Result<JsValue, JsError> {
+    to_js(&crate::validate::record::FieldReport::from_result(result))
+}
+
+/// Validates a whole record (`KycRecord`) with optional `ValidationOptions`; returns a
+/// `RecordReport`. Throws on an argument that is not a record or options object.
+#[wasm_bindgen(js_name = validateRecord, unchecked_return_type = "RecordReport")]
+pub fn validate_record(
+    #[wasm_bindgen(unchecked_param_type = "KycRecord")] record: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ValidationOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let record: crate::validate::record::Record = serde_wasm_bindgen::from_value(record)
+        .map_err(|e| JsError::new(&format!("invalid record: {e}")))?;
+    let options = options_arg(&options)?;
+    to_js(&crate::validate::record::validate_record(&record, &options))
+}
+
+/// Validates an email address (WHATWG grammar, 64/254 limits, IDN domains).
+#[wasm_bindgen(js_name = validateEmail, unchecked_return_type = "FieldReport")]
+pub fn validate_email(
+    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+) -> Result<JsValue, JsError> {
+    field_report(&crate::validate::email::validate_email(&string_arg(
+        &input, "input",
+    )?))
+}
+
+/// Validates a personal name (any script); `details.scripts` lists the scripts used.
+#[wasm_bindgen(js_name = validateName, unchecked_return_type = "FieldReport")]
+pub fn validate_name(
+    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+) -> Result<JsValue, JsError> {
+    field_report(&crate::validate::name::validate_name(&string_arg(
+        &input, "input",
+    )?))
+}
+
+/// Validates a date of birth with optional `ValidationOptions` (today, min_age, max_age,
+/// date_order).
+#[wasm_bindgen(js_name = validateBirthDate, unchecked_return_type = "FieldReport")]
+pub fn validate_birth_date(
+    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ValidationOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    use crate::validate::birth_date::{validate_birth_date, BirthDateRules};
+    let input = string_arg(&input, "input")?;
+    let options = options_arg(&options)?;
+    let rules = BirthDateRules {
+        order: options.date_order,
+        today: options
+            .today
+            .unwrap_or_else(crate::validate::date::Date::today_utc),
+        min_age: options.min_age,
+        max_age: options.max_age,
+    };
+    field_report(&validate_birth_date(&input, &rules))
+}
+
+/// Validates `input` as the format with id `format` (e.g. `email`, `phone:US`, `iban`,
+/// `birth_date@2026-01-01`); throws for an unknown format id.
+#[wasm_bindgen(js_name = validateFormat, unchecked_return_type = "FieldReport")]
+pub fn validate_format(
+    #[wasm_bindgen(unchecked_param_type = "string")] format: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+) -> Result<JsValue, JsError> {
+    let format = string_arg(&format, "format")?;
+    let input = string_arg(&input, "input")?;
+    match crate::validate::validate_format(&format, &input) {
+        Some(result) => field_report(&result),
+        None => Err(JsError::new(&format!("unknown format `{format}`"))),
+    }
+}
+
 // --- snapshot loading (branch `snapshot`) ---
 
 // --- screening (branch `screening`) ---

@@ -9,6 +9,18 @@ pub mod country;
 mod country_data;
 pub mod error;
 
+// --- fields: names, dates, email, phone, country, address, MRZ (branch `fields`) ---
+pub mod birth_date;
+pub mod date;
+pub mod email;
+mod field_formats;
+pub mod name;
+pub mod punycode;
+pub mod record;
+pub mod script;
+mod script_data;
+pub mod text;
+
 pub use error::{code_name, ErrorCode, Field, FieldResult, Normalized, ValidationError};
 
 /// Validates `input` as the format named by `format` (the ids used in `tests/vectors/*.tsv`,
@@ -21,6 +33,9 @@ pub fn validate_format(format: &str, input: &str) -> Option<FieldResult> {
     let _ = (format, input);
 
     // --- fields: names, dates, email, phone, country, address, MRZ (branch `fields`) ---
+    if let Some(result) = field_formats::validate_field_format(format, input) {
+        return Some(result);
+    }
 
     None
 }

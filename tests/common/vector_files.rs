@@ -6,4 +6,8 @@ pub const VECTOR_FILES: &[(&str, &str)] = &[
     // --- identifiers: national ID / tax numbers, IBAN, crypto (branch `ids`) ---
 
     // --- fields: names, dates, email, phone, country, address, MRZ (branch `fields`) ---
+    ("birth_date.tsv", include_str!("../vectors/birth_date.tsv")),
+    ("country.tsv", include_str!("../vectors/country.tsv")),
+    ("email.tsv", include_str!("../vectors/email.tsv")),
+    ("name.tsv", include_str!("../vectors/name.tsv")),
 ];

@@ -1,0 +1,328 @@
+//! Whole-record validation: every field of a signup record, plus the checks that need more
+//! than one field (document vs typed fields, address completeness, jurisdiction policy).
+//!
+//! Fields absent from the record (or `null`) are not reported; a field that is present but
+//! blank gets `required`. The report lists, per present field, whether it is valid, its
+//! normalised value and every error found.
+
+use super::birth_date::{self, BirthDateRules, DateOrder};
+use super::date::Date;
+use super::error::{ErrorCode, Field, FieldResult, ValidationError};
+use super::{country, email, name, text};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One signup record. Every field is optional; unknown fields are rejected so that a typo
+/// in a field name does not silently skip its validation.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Record {
+    /// Given (first) name.
+    pub given_name: Option<String>,
+    /// Family (last) name.
+    pub family_name: Option<String>,
+    /// Full name, for forms with a single name field.
+    pub full_name: Option<String>,
+    /// Date of birth, written in `Options::date_order`.
+    pub birth_date: Option<String>,
+    /// Email address.
+    pub email: Option<String>,
+    /// Phone number, international (`+…`) or national.
+    pub phone: Option<String>,
+    /// Country whose numbering plan applies to a national phone number.
+    pub phone_country: Option<String>,
+    /// Country of residence.
+    pub country: Option<String>,
+    /// Nationality.
+    pub nationality: Option<String>,
+    /// First address line.
+    pub address_line1: Option<String>,
+    /// City or town.
+    pub city: Option<String>,
+    /// Region, state or province.
+    pub region: Option<String>,
+    /// Postal code.
+    pub postal_code: Option<String>,
+    /// Machine readable zone of the identity document (lines separated by newlines).
+    pub mrz: Option<String>,
+    /// Document type: `passport`, `id_card`, `visa`, ...
+    pub document_type: Option<String>,
+    /// Document number as typed.
+    pub document_number: Option<String>,
+    /// Issuing country of the document.
+    pub document_country: Option<String>,
+    /// National ID or tax number.
+    pub national_id: Option<String>,
+    /// Country whose national ID format applies.
+    pub national_id_country: Option<String>,
+    /// IBAN.
+    pub iban: Option<String>,
+    /// Crypto wallet address.
+    pub crypto_address: Option<String>,
+    /// Network the wallet address is claimed to be on.
+    pub crypto_network: Option<String>,
+}
+
+/// How a record is validated. Every field has a default, so `{}` is a valid options object.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Options {
+    /// Reference date for ages, future dates and document expiry (`YYYY-MM-DD`); the
+    /// current UTC date when omitted. Pass it explicitly for reproducible results.
+    pub today: Option<Date>,
+    /// Minimum age in completed years (default 18).
+    pub min_age: u32,
+    /// Maximum plausible age in completed years (default 120).
+    pub max_age: u32,
+    /// How birth dates are written: `iso` (default), `dmy` or `mdy`.
+    pub date_order: DateOrder,
+    /// Country for national phone numbers when the record has no `phone_country`.
+    pub default_country: Option<String>,
+    /// Blocked jurisdictions: alpha-2 codes and region ids (see
+    /// [`super::jurisdiction`]); `None` uses the default list.
+    pub blocked_jurisdictions: Option<Vec<String>>,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            today: None,
+            min_age: birth_date::DEFAULT_MIN_AGE,
+            max_age: birth_date::DEFAULT_MAX_AGE,
+            date_order: DateOrder::Iso,
+            default_country: None,
+            blocked_jurisdictions: None,
+        }
+    }
+}
+
+/// One error in a report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorEntry {
+    /// Stable snake_case code.
+    pub code: ErrorCode,
+    /// English explanation.
+    pub message: String,
+}
+
+/// The outcome for one field.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldReport {
+    /// True when the field has no errors.
+    pub valid: bool,
+    /// Canonical value, when the field itself parsed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub normalized: Option<String>,
+    /// Display form, when it differs from `normalized`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub formatted: Option<String>,
+    /// Facts found while validating (scripts, age, network, ...).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub details: BTreeMap<String, String>,
+    /// Every error found, field-level first, then cross-checks.
+    pub errors: Vec<ErrorEntry>,
+}
+
+impl FieldReport {
+    /// The report for one validator result.
+    pub fn from_result(result: &FieldResult) -> FieldReport {
+        match result {
+            Ok(n) => FieldReport {
+                valid: true,
+                normalized: Some(n.value.clone()),
+                formatted: n.formatted.clone(),
+                details: n.details.clone(),
+                errors: Vec::new(),
+            },
+            Err(e) => FieldReport {
+                valid: false,
+                errors: vec![ErrorEntry {
+                    code: e.code,
+                    message: e.message.clone(),
+                }],
+                ..FieldReport::default()
+            },
+        }
+    }
+}
+
+/// The outcome for a whole record.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordReport {
+    /// True when every reported field is valid.
+    pub valid: bool,
+    /// Per-field outcome, keyed by snake_case field name.
+    pub fields: BTreeMap<String, FieldReport>,
+}
+
+impl RecordReport {
+    /// A report for a record that could not be read at all (e.g. malformed JSON): one
+    /// `record` field with the error.
+    pub fn record_error(code: ErrorCode, message: impl Into<String>) -> RecordReport {
+        let mut report = RecordReport::default();
+        report.add_error(&ValidationError::new(Field::Record, code, message));
+        report
+    }
+
+    /// Records a field result.
+    fn set(&mut self, field: Field, result: &FieldResult) {
+        let result = result.clone().map_err(|e| e.with_field(field));
+        self.fields
+            .insert(field.name().to_string(), FieldReport::from_result(&result));
+        self.valid = self.fields.values().all(|f| f.valid);
+    }
+
+    /// Adds an error (a cross-check) to the error's field, creating the entry if needed.
+    pub fn add_error(&mut self, error: &ValidationError) {
+        let entry = self
+            .fields
+            .entry(error.field.name().to_string())
+            .or_default();
+        entry.valid = false;
+        entry.errors.push(ErrorEntry {
+            code: error.code,
+            message: error.message.clone(),
+        });
+        self.valid = false;
+    }
+
+    /// The normalised value of a field that validated.
+    pub fn normalized(&self, field: Field) -> Option<&str> {
+        self.fields
+            .get(field.name())
+            .filter(|f| f.valid)
+            .and_then(|f| f.normalized.as_deref())
+    }
+}
+
+/// Longest address line, city or region in characters (after normalisation).
+pub const MAX_ADDRESS_TEXT_CHARS: usize = 200;
+
+/// Cleans a free-text address field (line 1, city, region): Unicode hygiene only.
+pub fn validate_address_text(field: Field, input: &str) -> FieldResult {
+    let value = text::clean_text(
+        field,
+        input,
+        MAX_ADDRESS_TEXT_CHARS * 4,
+        MAX_ADDRESS_TEXT_CHARS,
+    )?;
+    Ok(super::Normalized::new(value))
+}
+
+/// Validates every present field of `record` and the cross-field rules.
+pub fn validate_record(record: &Record, options: &Options) -> RecordReport {
+    let today = options.today.unwrap_or_else(Date::today_utc);
+    let mut report = RecordReport {
+        valid: true,
+        fields: BTreeMap::new(),
+    };
+    let r = record;
+
+    for (field, value) in [
+        (Field::GivenName, &r.given_name),
+        (Field::FamilyName, &r.family_name),
+        (Field::FullName, &r.full_name),
+    ] {
+        if let Some(v) = value {
+            report.set(field, &name::validate_name_field(field, v));
+        }
+    }
+    if let Some(v) = &r.birth_date {
+        let rules = BirthDateRules {
+            order: options.date_order,
+            today,
+            min_age: options.min_age,
+            max_age: options.max_age,
+        };
+        report.set(
+            Field::BirthDate,
+            &birth_date::validate_birth_date(v, &rules),
+        );
+    }
+    if let Some(v) = &r.email {
+        report.set(Field::Email, &email::validate_email(v));
+    }
+    for (field, value) in [
+        (Field::Country, &r.country),
+        (Field::Nationality, &r.nationality),
+        (Field::PhoneCountry, &r.phone_country),
+        (Field::DocumentCountry, &r.document_country),
+        (Field::NationalIdCountry, &r.national_id_country),
+    ] {
+        if let Some(v) = value {
+            report.set(field, &country::validate(field, v));
+        }
+    }
+    for (field, value) in [
+        (Field::AddressLine1, &r.address_line1),
+        (Field::City, &r.city),
+        (Field::Region, &r.region),
+    ] {
+        if let Some(v) = value {
+            report.set(field, &validate_address_text(field, v));
+        }
+    }
+    report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options() -> Options {
+        Options {
+            today: Date::parse_iso("2026-01-01"),
+            ..Options::default()
+        }
+    }
+
+    #[test]
+    fn valid_record_reports_normalized_values() {
+        let record = Record {
+            given_name: Some("Anna\u{00A0}Maria".into()),
+            family_name: Some("Eriksson".into()),
+            birth_date: Some("1974-08-12".into()),
+            email: Some("anna@Example.se".into()),
+            country: Some("Sweden".into()),
+            ..Record::default()
+        };
+        let report = validate_record(&record, &options());
+        assert!(report.valid, "{report:?}");
+        assert_eq!(report.normalized(Field::GivenName), Some("Anna Maria"));
+        assert_eq!(report.normalized(Field::Email), Some("anna@example.se"));
+        assert_eq!(report.normalized(Field::Country), Some("SE"));
+        assert_eq!(report.fields["birth_date"].details["age"], "51");
+        assert!(!report.fields.contains_key("phone"));
+    }
+
+    #[test]
+    fn invalid_fields_are_reported_with_codes() {
+        let record = Record {
+            given_name: Some("Ann4".into()),
+            birth_date: Some("2010-01-01".into()),
+            email: Some("".into()),
+            ..Record::default()
+        };
+        let report = validate_record(&record, &options());
+        assert!(!report.valid);
+        assert_eq!(
+            report.fields["given_name"].errors[0].code,
+            ErrorCode::DigitInName
+        );
+        assert_eq!(
+            report.fields["birth_date"].errors[0].code,
+            ErrorCode::TooYoung
+        );
+        assert_eq!(report.fields["email"].errors[0].code, ErrorCode::Required);
+    }
+
+    #[test]
+    fn options_deserialize_with_defaults() {
+        let o: Options =
+            serde_json::from_str(r#"{"today":"2026-01-01","date_order":"dmy"}"#).unwrap();
+        assert_eq!(o.min_age, 18);
+        assert_eq!(o.date_order, DateOrder::Dmy);
+        assert!(serde_json::from_str::<Options>(r#"{"today":"2026-02-30"}"#).is_err());
+        assert!(serde_json::from_str::<Record>(r#"{"givenname":"x"}"#).is_err());
+    }
+}
