@@ -131,6 +131,24 @@ pub fn validate_birth_date(
     field_report(&validate_birth_date(&input, &rules))
 }
 
+/// Parses and verifies a passport, ID card or visa MRZ (lines separated by newlines);
+/// `today` (YYYY-MM-DD, default the current date) decides expiry.
+#[wasm_bindgen(js_name = validateMrz, unchecked_return_type = "FieldReport")]
+pub fn validate_mrz(
+    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | undefined")] today: JsValue,
+) -> Result<JsValue, JsError> {
+    let input = string_arg(&input, "input")?;
+    let today = if today.is_undefined() || today.is_null() {
+        crate::validate::date::Date::today_utc()
+    } else {
+        let text = string_arg(&today, "today")?;
+        crate::validate::date::Date::parse_iso(&text)
+            .ok_or_else(|| JsError::new("today must be a date in YYYY-MM-DD form"))?
+    };
+    field_report(&crate::validate::mrz::validate_mrz(&input, today))
+}
+
 /// Validates `input` as the format with id `format` (e.g. `email`, `phone:US`, `iban`,
 /// `birth_date@2026-01-01`); throws for an unknown format id.
 #[wasm_bindgen(js_name = validateFormat, unchecked_return_type = "FieldReport")]

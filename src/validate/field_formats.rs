@@ -4,12 +4,12 @@
 //! Ids: `name` (full name), `given_name`, `family_name`, `email`, `country`, `nationality`,
 //! `address_text`, and `birth_date[:ORDER][@TODAY]` where ORDER is `iso` (default), `dmy` or
 //! `mdy` and TODAY a `YYYY-MM-DD` reference date (default: the current UTC date), e.g.
-//! `birth_date:dmy@2026-01-01`.
+//! `birth_date:dmy@2026-01-01`; `mrz[@TODAY]` (expiry is judged on TODAY).
 
 use super::birth_date::{self, BirthDateRules, DateOrder};
 use super::date::Date;
 use super::error::{Field, FieldResult};
-use super::{country, email, name, record};
+use super::{country, email, mrz, name, record};
 
 /// Splits `base[:arg][@today]` into its parts.
 fn split_format(format: &str) -> (&str, Option<&str>, Option<&str>) {
@@ -38,6 +38,7 @@ pub fn validate_field_format(format: &str, input: &str) -> Option<FieldResult> {
         ("country", None) => country::validate(Field::Country, input),
         ("nationality", None) => country::validate(Field::Nationality, input),
         ("address_text", None) => record::validate_address_text(Field::AddressLine1, input),
+        ("mrz", None) => mrz::validate_mrz(input, today),
         ("birth_date", order) => {
             let order = match order {
                 Some(o) => DateOrder::parse(o)?,

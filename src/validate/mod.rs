@@ -14,6 +14,7 @@ pub mod birth_date;
 pub mod date;
 pub mod email;
 mod field_formats;
+pub mod mrz;
 pub mod name;
 pub mod punycode;
 pub mod record;

@@ -8,7 +8,8 @@
 use super::birth_date::{self, BirthDateRules, DateOrder};
 use super::date::Date;
 use super::error::{ErrorCode, Field, FieldResult, ValidationError};
-use super::{country, email, name, text};
+use super::mrz::{self, TypedIdentity};
+use super::{country, email, name, text, Normalized};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -206,7 +207,132 @@ pub fn validate_address_text(field: Field, input: &str) -> FieldResult {
         MAX_ADDRESS_TEXT_CHARS * 4,
         MAX_ADDRESS_TEXT_CHARS,
     )?;
-    Ok(super::Normalized::new(value))
+    Ok(Normalized::new(value))
+}
+
+/// Document types a record may name.
+pub const DOCUMENT_TYPES: [&str; 5] = [
+    "passport",
+    "id_card",
+    "visa",
+    "residence_permit",
+    "driving_licence",
+];
+
+/// Validates a document type: one of [`DOCUMENT_TYPES`] (case-insensitive; `-` or space
+/// for `_`; `driver_license` accepted for `driving_licence`).
+pub fn validate_document_type(input: &str) -> FieldResult {
+    let field = Field::DocumentType;
+    text::check_length(field, input, 40)?;
+    let key = input.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+    let key = match key.as_str() {
+        "driver_license" | "drivers_license" | "driving_license" => "driving_licence",
+        "identity_card" | "national_id_card" => "id_card",
+        other => other,
+    };
+    if key.is_empty() {
+        return Err(ValidationError::new(
+            field,
+            ErrorCode::Required,
+            "document type is blank",
+        ));
+    }
+    match DOCUMENT_TYPES.iter().find(|&&t| t == key) {
+        Some(t) => Ok(Normalized::new(*t)),
+        None => Err(ValidationError::new(
+            field,
+            ErrorCode::InvalidFormat,
+            format!("document type must be one of {}", DOCUMENT_TYPES.join(", ")),
+        )),
+    }
+}
+
+/// Longest document number, in characters after removing spaces and hyphens.
+pub const MAX_DOCUMENT_NUMBER: usize = 20;
+
+/// Validates a typed document number: letters and digits (spaces and hyphens dropped),
+/// 1-20 characters; the normalised value is upper-case.
+pub fn validate_document_number(input: &str) -> FieldResult {
+    let field = Field::DocumentNumber;
+    text::check_length(field, input, MAX_DOCUMENT_NUMBER * 4)?;
+    let folded = text::fold_code(field, input)?;
+    let compact: String = folded
+        .chars()
+        .filter(|&c| c != ' ' && c != '-')
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    if compact.is_empty() {
+        return Err(ValidationError::new(
+            field,
+            ErrorCode::Required,
+            "document number is blank",
+        ));
+    }
+    if let Some(c) = compact.chars().find(|c| !c.is_ascii_alphanumeric()) {
+        return Err(ValidationError::new(
+            field,
+            ErrorCode::InvalidCharacter,
+            format!("`{c}` is not allowed in a document number"),
+        ));
+    }
+    if compact.len() > MAX_DOCUMENT_NUMBER {
+        return Err(ValidationError::new(
+            field,
+            ErrorCode::InvalidLength,
+            format!("longer than {MAX_DOCUMENT_NUMBER} characters"),
+        ));
+    }
+    Ok(Normalized::new(compact))
+}
+
+/// True when an MRZ document code fits the typed document type.
+fn document_code_fits(code: &str, document_type: &str) -> bool {
+    match document_type {
+        "passport" => code.starts_with('P'),
+        "visa" => code.starts_with('V'),
+        _ => !code.starts_with('P') && !code.starts_with('V'),
+    }
+}
+
+/// Validates the MRZ field and compares it with the typed fields already in `report`.
+fn check_mrz(report: &mut RecordReport, input: &str, today: Date) {
+    let parsed = match mrz::parse_mrz(input, today) {
+        Ok(parsed) => parsed,
+        Err(e) => return report.set(Field::Mrz, &Err(e)),
+    };
+    report.set(Field::Mrz, &Ok(parsed.to_normalized()));
+    if parsed.is_expired(today) {
+        report.add_error(&mrz::expired_error(&parsed));
+    }
+    let mut errors = {
+        let typed = TypedIdentity {
+            given_name: report.normalized(Field::GivenName),
+            family_name: report.normalized(Field::FamilyName),
+            full_name: report.normalized(Field::FullName),
+            birth_date: report
+                .normalized(Field::BirthDate)
+                .and_then(Date::parse_iso),
+            nationality: report.normalized(Field::Nationality),
+            document_number: report.normalized(Field::DocumentNumber),
+            document_country: report.normalized(Field::DocumentCountry),
+        };
+        mrz::cross_check(&parsed, &typed)
+    };
+    if let Some(doc_type) = report.normalized(Field::DocumentType) {
+        if !document_code_fits(&parsed.document_code, doc_type) {
+            errors.push(ValidationError::new(
+                Field::Mrz,
+                ErrorCode::Mismatch,
+                format!(
+                    "document type {doc_type} does not match MRZ document code {}",
+                    parsed.document_code
+                ),
+            ));
+        }
+    }
+    for e in &errors {
+        report.add_error(e);
+    }
 }
 
 /// Validates every present field of `record` and the cross-field rules.
@@ -262,6 +388,16 @@ pub fn validate_record(record: &Record, options: &Options) -> RecordReport {
             report.set(field, &validate_address_text(field, v));
         }
     }
+    if let Some(v) = &r.document_type {
+        report.set(Field::DocumentType, &validate_document_type(v));
+    }
+    if let Some(v) = &r.document_number {
+        report.set(Field::DocumentNumber, &validate_document_number(v));
+    }
+    // Cross-checks run last: they compare against the typed fields' normalised values.
+    if let Some(v) = &r.mrz {
+        check_mrz(&mut report, v, today);
+    }
     report
 }
 
@@ -314,6 +450,47 @@ mod tests {
             ErrorCode::TooYoung
         );
         assert_eq!(report.fields["email"].errors[0].code, ErrorCode::Required);
+    }
+
+    const TD3: &str = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10";
+
+    #[test]
+    fn mrz_is_cross_checked_against_typed_fields() {
+        let mut record = Record {
+            given_name: Some("Anna Maria".into()),
+            family_name: Some("Eriksson".into()),
+            birth_date: Some("1974-08-12".into()),
+            document_type: Some("Passport".into()),
+            document_number: Some("l898902c3".into()),
+            mrz: Some(TD3.into()),
+            ..Record::default()
+        };
+        let opts = Options {
+            today: Date::parse_iso("2011-01-01"),
+            ..Options::default()
+        };
+        let report = validate_record(&record, &opts);
+        assert!(report.valid, "{report:?}");
+        assert_eq!(report.fields["mrz"].details["document_number"], "L898902C3");
+
+        record.family_name = Some("Eriksen".into());
+        record.birth_date = Some("1974-08-21".into());
+        record.document_type = Some("id_card".into());
+        let report = validate_record(&record, &options());
+        let codes: Vec<ErrorCode> = report.fields["mrz"].errors.iter().map(|e| e.code).collect();
+        assert_eq!(
+            codes,
+            [
+                ErrorCode::DocumentExpired,
+                ErrorCode::NameMismatch,
+                ErrorCode::BirthDateMismatch,
+                ErrorCode::Mismatch
+            ]
+        );
+        assert_eq!(
+            report.fields["mrz"].normalized.as_deref().map(|v| v.len()),
+            Some(89)
+        );
     }
 
     #[test]

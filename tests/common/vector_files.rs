@@ -9,5 +9,6 @@ pub const VECTOR_FILES: &[(&str, &str)] = &[
     ("birth_date.tsv", include_str!("../vectors/birth_date.tsv")),
     ("country.tsv", include_str!("../vectors/country.tsv")),
     ("email.tsv", include_str!("../vectors/email.tsv")),
+    ("mrz.tsv", include_str!("../vectors/mrz.tsv")),
     ("name.tsv", include_str!("../vectors/name.tsv")),
 ];
