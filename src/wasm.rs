@@ -63,6 +63,15 @@ fn string_arg(value: &JsValue, name: &str) -> Result<String, JsError> {
         .ok_or_else(|| JsError::new(&format!("{name} must be a string")))
 }
 
+/// An optional string argument (`undefined` and `null` are `None`).
+fn optional_string_arg(value: &JsValue, name: &str) -> Result<Option<String>, JsError> {
+    if value.is_undefined() || value.is_null() {
+        Ok(None)
+    } else {
+        string_arg(value, name).map(Some)
+    }
+}
+
 /// Reads an options object (`undefined`/`null` give the defaults).
 fn options_arg(value: &JsValue) -> Result<crate::validate::record::Options, JsError> {
     if value.is_undefined() || value.is_null() {
@@ -129,6 +138,36 @@ pub fn validate_birth_date(
         max_age: options.max_age,
     };
     field_report(&validate_birth_date(&input, &rules))
+}
+
+/// Normalises a phone number to E.164; `defaultCountry` (e.g. `"US"`) applies to numbers
+/// written without `+`.
+#[wasm_bindgen(js_name = validatePhone, unchecked_return_type = "FieldReport")]
+pub fn validate_phone(
+    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+    #[wasm_bindgen(js_name = defaultCountry, unchecked_param_type = "string | undefined")]
+    default_country: JsValue,
+) -> Result<JsValue, JsError> {
+    let input = string_arg(&input, "input")?;
+    let default_country = optional_string_arg(&default_country, "defaultCountry")?;
+    field_report(&crate::validate::phone::validate_phone(
+        &input,
+        default_country.as_deref(),
+    ))
+}
+
+/// Validates a postal code for `country` (ISO 3166-1 alpha-2, alpha-3 or English name).
+#[wasm_bindgen(js_name = validatePostalCode, unchecked_return_type = "FieldReport")]
+pub fn validate_postal_code(
+    #[wasm_bindgen(unchecked_param_type = "string")] country: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+) -> Result<JsValue, JsError> {
+    use crate::validate::{country, Field};
+    let country_text = string_arg(&country, "country")?;
+    let input = string_arg(&input, "input")?;
+    let result = country::validate(Field::Country, &country_text)
+        .and_then(|cc| crate::validate::address::validate_postal_code(&cc.value, &input));
+    field_report(&result)
 }
 
 /// Parses and verifies a passport, ID card or visa MRZ (lines separated by newlines);

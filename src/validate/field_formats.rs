@@ -4,12 +4,13 @@
 //! Ids: `name` (full name), `given_name`, `family_name`, `email`, `country`, `nationality`,
 //! `address_text`, and `birth_date[:ORDER][@TODAY]` where ORDER is `iso` (default), `dmy` or
 //! `mdy` and TODAY a `YYYY-MM-DD` reference date (default: the current UTC date), e.g.
-//! `birth_date:dmy@2026-01-01`; `mrz[@TODAY]` (expiry is judged on TODAY).
+//! `birth_date:dmy@2026-01-01`; `mrz[@TODAY]` (expiry is judged on TODAY); `phone[:CC]`
+//! (CC: default country for national numbers); `postal_code:CC`.
 
 use super::birth_date::{self, BirthDateRules, DateOrder};
 use super::date::Date;
 use super::error::{Field, FieldResult};
-use super::{country, email, mrz, name, record};
+use super::{address, country, email, mrz, name, phone, record};
 
 /// Splits `base[:arg][@today]` into its parts.
 fn split_format(format: &str) -> (&str, Option<&str>, Option<&str>) {
@@ -38,6 +39,8 @@ pub fn validate_field_format(format: &str, input: &str) -> Option<FieldResult> {
         ("country", None) => country::validate(Field::Country, input),
         ("nationality", None) => country::validate(Field::Nationality, input),
         ("address_text", None) => record::validate_address_text(Field::AddressLine1, input),
+        ("phone", default_country) => phone::validate_phone(input, default_country),
+        ("postal_code", Some(cc)) => address::validate_postal_code(cc, input),
         ("mrz", None) => mrz::validate_mrz(input, today),
         ("birth_date", order) => {
             let order = match order {

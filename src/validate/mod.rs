@@ -10,12 +10,18 @@ mod country_data;
 pub mod error;
 
 // --- fields: names, dates, email, phone, country, address, MRZ (branch `fields`) ---
+pub mod address;
 pub mod birth_date;
 pub mod date;
 pub mod email;
 mod field_formats;
+pub mod jurisdiction;
 pub mod mrz;
 pub mod name;
+mod pattern;
+pub mod phone;
+mod phone_plan;
+mod postal_data;
 pub mod punycode;
 pub mod record;
 pub mod script;

@@ -8,8 +8,9 @@
 use super::birth_date::{self, BirthDateRules, DateOrder};
 use super::date::Date;
 use super::error::{ErrorCode, Field, FieldResult, ValidationError};
+use super::jurisdiction::Policy;
 use super::mrz::{self, TypedIdentity};
-use super::{country, email, name, text, Normalized};
+use super::{address, country, email, name, phone, text, Normalized};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -295,7 +296,7 @@ fn document_code_fits(code: &str, document_type: &str) -> bool {
 }
 
 /// Validates the MRZ field and compares it with the typed fields already in `report`.
-fn check_mrz(report: &mut RecordReport, input: &str, today: Date) {
+fn check_mrz(report: &mut RecordReport, input: &str, today: Date, policy: &Policy) {
     let parsed = match mrz::parse_mrz(input, today) {
         Ok(parsed) => parsed,
         Err(e) => return report.set(Field::Mrz, &Err(e)),
@@ -330,6 +331,81 @@ fn check_mrz(report: &mut RecordReport, input: &str, today: Date) {
             ));
         }
     }
+    if let Some(nationality) = mrz::code_to_alpha2(&parsed.nationality) {
+        errors.extend(policy.check_country(Field::Mrz, nationality));
+    }
+    for e in &errors {
+        report.add_error(e);
+    }
+}
+
+/// Address completeness: once any address part is given, the country and the parts the
+/// country requires must be there too.
+fn check_address_parts(report: &mut RecordReport, r: &Record) {
+    let present = [&r.address_line1, &r.city, &r.region, &r.postal_code]
+        .iter()
+        .any(|v| v.is_some());
+    if !present {
+        return;
+    }
+    let Some(cc) = report.normalized(Field::Country).map(str::to_string) else {
+        if r.country.is_none() {
+            report.add_error(&ValidationError::new(
+                Field::Country,
+                ErrorCode::Required,
+                "an address needs a country",
+            ));
+        }
+        return;
+    };
+    let required = address::required_parts(&cc);
+    let parts = [
+        (
+            Field::AddressLine1,
+            &r.address_line1,
+            required.address_line1,
+        ),
+        (Field::City, &r.city, required.city),
+        (Field::Region, &r.region, required.region),
+        (
+            Field::PostalCode,
+            &r.postal_code,
+            required.postal_code && address::has_postal_codes(&cc),
+        ),
+    ];
+    for (field, value, needed) in parts {
+        if needed && value.is_none() {
+            report.add_error(&ValidationError::new(
+                field,
+                ErrorCode::Required,
+                format!("{} is required for an address in {cc}", field.name()),
+            ));
+        }
+    }
+}
+
+/// Applies the jurisdiction policy to the country, nationality and address.
+fn check_jurisdictions(report: &mut RecordReport, r: &Record, policy: &Policy) {
+    let mut errors = Vec::new();
+    for field in [Field::Country, Field::Nationality] {
+        if let Some(cc) = report.normalized(field) {
+            errors.extend(policy.check_country(field, cc));
+        }
+    }
+    // Invalid text is still read: a blocked region must not slip through on a typo elsewhere.
+    let text_of = |field: Field, raw: &Option<String>| -> Option<String> {
+        report
+            .normalized(field)
+            .map(str::to_string)
+            .or_else(|| raw.clone())
+    };
+    let country = report.normalized(Field::Country);
+    errors.extend(policy.check_address(
+        country,
+        text_of(Field::Region, &r.region).as_deref(),
+        text_of(Field::City, &r.city).as_deref(),
+        text_of(Field::PostalCode, &r.postal_code).as_deref(),
+    ));
     for e in &errors {
         report.add_error(e);
     }
@@ -388,6 +464,19 @@ pub fn validate_record(record: &Record, options: &Options) -> RecordReport {
             report.set(field, &validate_address_text(field, v));
         }
     }
+    if let Some(v) = &r.postal_code {
+        let cc = report.normalized(Field::Country).unwrap_or("");
+        let result = address::validate_postal_code(cc, v);
+        report.set(Field::PostalCode, &result);
+    }
+    if let Some(v) = &r.phone {
+        let default_country = report
+            .normalized(Field::PhoneCountry)
+            .map(str::to_string)
+            .or_else(|| options.default_country.clone());
+        let result = phone::validate_phone(v, default_country.as_deref());
+        report.set(Field::Phone, &result);
+    }
     if let Some(v) = &r.document_type {
         report.set(Field::DocumentType, &validate_document_type(v));
     }
@@ -395,9 +484,22 @@ pub fn validate_record(record: &Record, options: &Options) -> RecordReport {
         report.set(Field::DocumentNumber, &validate_document_number(v));
     }
     // Cross-checks run last: they compare against the typed fields' normalised values.
+    let policy = match &options.blocked_jurisdictions {
+        None => Policy::default(),
+        Some(list) => Policy::from_list(list).unwrap_or_else(|message| {
+            report.add_error(&ValidationError::new(
+                Field::Record,
+                ErrorCode::InvalidFormat,
+                format!("options: {message}"),
+            ));
+            Policy::default()
+        }),
+    };
     if let Some(v) = &r.mrz {
-        check_mrz(&mut report, v, today);
+        check_mrz(&mut report, v, today, &policy);
     }
+    check_address_parts(&mut report, r);
+    check_jurisdictions(&mut report, r, &policy);
     report
 }
 
@@ -490,6 +592,67 @@ mod tests {
         assert_eq!(
             report.fields["mrz"].normalized.as_deref().map(|v| v.len()),
             Some(89)
+        );
+    }
+
+    #[test]
+    fn address_phone_and_jurisdiction() {
+        let record = Record {
+            phone: Some("030 123456".into()),
+            country: Some("Germany".into()),
+            address_line1: Some("Unter den Linden 1".into()),
+            city: Some("Berlin".into()),
+            postal_code: Some("10117".into()),
+            ..Record::default()
+        };
+        let opts = Options {
+            default_country: Some("DE".into()),
+            ..options()
+        };
+        let report = validate_record(&record, &opts);
+        assert!(report.valid, "{report:?}");
+        assert_eq!(report.normalized(Field::Phone), Some("+4930123456"));
+
+        let missing = Record {
+            country: Some("US".into()),
+            city: Some("Cupertino".into()),
+            postal_code: Some("9501".into()),
+            ..Record::default()
+        };
+        let report = validate_record(&missing, &options());
+        let code = |f: &str| report.fields[f].errors[0].code;
+        assert_eq!(code("address_line1"), ErrorCode::Required);
+        assert_eq!(code("region"), ErrorCode::Required);
+        assert_eq!(code("postal_code"), ErrorCode::InvalidPostalCode);
+
+        let crimea = Record {
+            country: Some("Ukraine".into()),
+            address_line1: Some("вул. Пушкіна 1".into()),
+            city: Some("Сімферополь".into()),
+            postal_code: Some("95000".into()),
+            nationality: Some("IRN".into()),
+            ..Record::default()
+        };
+        let report = validate_record(&crimea, &options());
+        for f in ["city", "postal_code", "nationality"] {
+            assert_eq!(
+                report.fields[f].errors.last().map(|e| e.code),
+                Some(ErrorCode::BlockedJurisdiction),
+                "{f}"
+            );
+        }
+        let allow_all = Options {
+            blocked_jurisdictions: Some(vec![]),
+            ..options()
+        };
+        assert!(validate_record(&crimea, &allow_all).valid);
+        let bad_list = Options {
+            blocked_jurisdictions: Some(vec!["Narnia".into()]),
+            ..options()
+        };
+        assert_eq!(
+            validate_record(&crimea, &bad_list).fields["record"].errors[0].code,
+            ErrorCode::InvalidFormat
         );
     }
 

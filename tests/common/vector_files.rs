@@ -11,4 +11,9 @@ pub const VECTOR_FILES: &[(&str, &str)] = &[
     ("email.tsv", include_str!("../vectors/email.tsv")),
     ("mrz.tsv", include_str!("../vectors/mrz.tsv")),
     ("name.tsv", include_str!("../vectors/name.tsv")),
+    ("phone.tsv", include_str!("../vectors/phone.tsv")),
+    (
+        "postal_code.tsv",
+        include_str!("../vectors/postal_code.tsv"),
+    ),
 ];
