@@ -6,6 +6,10 @@
 
 pub mod checksum;
 pub mod error;
+// --- identifiers (branch `ids`) ---
+pub mod fold;
+pub mod iban;
+pub mod iban_registry;
 
 pub use error::{code_name, ErrorCode, Field, FieldResult, Normalized, ValidationError};
 
@@ -16,7 +20,13 @@ pub use error::{code_name, ErrorCode, Field, FieldResult, Normalized, Validation
 /// `validateFormat` share, so every engine runs exactly the same rules.
 pub fn validate_format(format: &str, input: &str) -> Option<FieldResult> {
     // --- identifiers: national ID / tax numbers, IBAN, crypto (branch `ids`) ---
-    let _ = (format, input);
+    let identifier = match format {
+        "iban" => Some(iban::validate(input)),
+        _ => None,
+    };
+    if identifier.is_some() {
+        return identifier;
+    }
 
     // --- fields: names, dates, email, phone, country, address, MRZ (branch `fields`) ---
 

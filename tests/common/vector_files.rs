@@ -4,6 +4,6 @@
 /// (file name, contents) of each vector file.
 pub const VECTOR_FILES: &[(&str, &str)] = &[
     // --- identifiers: national ID / tax numbers, IBAN, crypto (branch `ids`) ---
-
+    ("iban.tsv", include_str!("../vectors/iban.tsv")),
     // --- fields: names, dates, email, phone, country, address, MRZ (branch `fields`) ---
 ];
