@@ -10,6 +10,7 @@ pub mod error;
 pub mod fold;
 pub mod iban;
 pub mod iban_registry;
+pub mod national_id;
 
 pub use error::{code_name, ErrorCode, Field, FieldResult, Normalized, ValidationError};
 
@@ -22,7 +23,10 @@ pub fn validate_format(format: &str, input: &str) -> Option<FieldResult> {
     // --- identifiers: national ID / tax numbers, IBAN, crypto (branch `ids`) ---
     let identifier = match format {
         "iban" => Some(iban::validate(input)),
-        _ => None,
+        _ => match format.strip_prefix("national_id:") {
+            Some(country) => Some(national_id::validate(country, input)),
+            None => national_id::validate_format_id(format, input),
+        },
     };
     if identifier.is_some() {
         return identifier;

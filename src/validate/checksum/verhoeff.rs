@@ -16,17 +16,17 @@ const D: [[u8; 10]; 10] = [
     [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
 ];
 
-/// The position-dependent permutation, applied `i mod 8` times to the i-th digit from the
-/// right.
+/// The position-dependent permutations: row k is the base permutation (row 1) applied k
+/// times, used for the k-th digit from the right (mod 8).
 const P: [[u8; 10]; 8] = [
     [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
     [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
     [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
     [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
-    [9, 4, 5, 3, 1, 2, 7, 8, 6, 0],
+    [9, 4, 5, 3, 1, 2, 6, 8, 7, 0],
     [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
     [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
-    [7, 0, 4, 2, 6, 3, 1, 5, 8, 9],
+    [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
 ];
 
 /// Group inverses, mapping the running value to the check digit.
@@ -63,7 +63,23 @@ mod tests {
 
     // Worked example from Verhoeff's scheme as commonly published: 236 → check digit 3.
     #[test]
+    fn permutation_rows_are_powers_of_the_base_permutation() {
+        for k in 1..8 {
+            for j in 0..10 {
+                assert_eq!(
+                    P[k][j],
+                    P[1][usize::from(P[k - 1][j])],
+                    "row {k} column {j}"
+                );
+            }
+        }
+    }
+
+    // UIDAI sample Aadhaar number 2341 2341 2346.
+    #[test]
     fn known_answers() {
+        assert!(is_valid("234123412346"));
+        assert!(!is_valid("234123412347"));
         assert_eq!(check_digit("236"), Some(3));
         assert!(is_valid("2363"));
         assert!(!is_valid("2364"));
