@@ -8,6 +8,11 @@ pub mod checksum;
 pub mod country;
 mod country_data;
 pub mod error;
+// --- identifiers (branch `ids`) ---
+pub mod fold;
+pub mod iban;
+pub mod iban_registry;
+pub mod national_id;
 
 // --- fields: names, dates, email, phone, country, address, MRZ (branch `fields`) ---
 pub mod address;
@@ -37,7 +42,16 @@ pub use error::{code_name, ErrorCode, Field, FieldResult, Normalized, Validation
 /// `validateFormat` share, so every engine runs exactly the same rules.
 pub fn validate_format(format: &str, input: &str) -> Option<FieldResult> {
     // --- identifiers: national ID / tax numbers, IBAN, crypto (branch `ids`) ---
-    let _ = (format, input);
+    let identifier = match format {
+        "iban" => Some(iban::validate(input)),
+        _ => match format.strip_prefix("national_id:") {
+            Some(country) => Some(national_id::validate(country, input)),
+            None => national_id::validate_format_id(format, input),
+        },
+    };
+    if identifier.is_some() {
+        return identifier;
+    }
 
     // --- fields: names, dates, email, phone, country, address, MRZ (branch `fields`) ---
     if let Some(result) = field_formats::validate_field_format(format, input) {
