@@ -170,6 +170,31 @@ pub fn validate_postal_code(
     field_report(&result)
 }
 
+/// Validates an IBAN (ISO 13616: MOD 97-10 and the country's BBAN format).
+#[wasm_bindgen(js_name = validateIban, unchecked_return_type = "FieldReport")]
+pub fn validate_iban(
+    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+) -> Result<JsValue, JsError> {
+    field_report(&crate::validate::iban::validate(&string_arg(
+        &input, "input",
+    )?))
+}
+
+/// Validates a national ID or tax number of `country` (ISO 3166-1 alpha-2, alpha-3 or
+/// English name); details carry the embedded birth date and sex where the format has them.
+#[wasm_bindgen(js_name = validateNationalId, unchecked_return_type = "FieldReport")]
+pub fn validate_national_id(
+    #[wasm_bindgen(unchecked_param_type = "string")] country: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+) -> Result<JsValue, JsError> {
+    use crate::validate::{country, Field};
+    let country_text = string_arg(&country, "country")?;
+    let input = string_arg(&input, "input")?;
+    let result = country::validate(Field::NationalIdCountry, &country_text)
+        .and_then(|cc| crate::validate::national_id::validate(&cc.value, &input));
+    field_report(&result)
+}
+
 /// Parses and verifies a passport, ID card or visa MRZ (lines separated by newlines);
 /// `today` (YYYY-MM-DD, default the current date) decides expiry.
 #[wasm_bindgen(js_name = validateMrz, unchecked_return_type = "FieldReport")]

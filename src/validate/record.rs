@@ -10,7 +10,7 @@ use super::date::Date;
 use super::error::{ErrorCode, Field, FieldResult, ValidationError};
 use super::jurisdiction::Policy;
 use super::mrz::{self, TypedIdentity};
-use super::{address, country, email, name, phone, text, Normalized};
+use super::{address, country, email, iban, name, national_id, phone, text, Normalized};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -339,6 +339,64 @@ fn check_mrz(report: &mut RecordReport, input: &str, today: Date, policy: &Polic
     }
 }
 
+/// Validates the national ID against the country it belongs to (`national_id_country`,
+/// else the country of residence, else the nationality) and compares the birth date it
+/// embeds with the typed one (`birth_date_mismatch`).
+fn check_national_id(report: &mut RecordReport, r: &Record, input: &str) {
+    let country = [Field::NationalIdCountry, Field::Country, Field::Nationality]
+        .into_iter()
+        .find_map(|f| report.normalized(f))
+        .map(str::to_string);
+    let Some(country) = country else {
+        let missing = ValidationError::new(
+            Field::NationalIdCountry,
+            ErrorCode::Required,
+            "a national ID needs national_id_country (or country)",
+        );
+        // Only when no country field was given at all; an invalid one already has its error.
+        if r.national_id_country.is_none() && r.country.is_none() && r.nationality.is_none() {
+            report.add_error(&missing);
+        }
+        return;
+    };
+    let result = national_id::validate(&country, input);
+    report.set(Field::NationalId, &result);
+    let embedded = result
+        .ok()
+        .and_then(|n| n.details.get("birth_date").cloned());
+    let typed = report.normalized(Field::BirthDate).map(str::to_string);
+    if let (Some(embedded), Some(typed)) = (embedded, typed) {
+        if embedded != typed {
+            report.add_error(&ValidationError::new(
+                Field::NationalId,
+                ErrorCode::BirthDateMismatch,
+                format!("the national ID encodes birth date {embedded}, typed {typed}"),
+            ));
+        }
+    }
+}
+
+/// The sex encoded in the national ID and the MRZ must agree (`sex_mismatch`).
+fn check_sex(report: &mut RecordReport) {
+    let from = |field: Field| {
+        report
+            .fields
+            .get(field.name())
+            .and_then(|f| f.details.get("sex"))
+            .filter(|s| matches!(s.as_str(), "M" | "F"))
+            .cloned()
+    };
+    if let (Some(id_sex), Some(mrz_sex)) = (from(Field::NationalId), from(Field::Mrz)) {
+        if id_sex != mrz_sex {
+            report.add_error(&ValidationError::new(
+                Field::NationalId,
+                ErrorCode::SexMismatch,
+                format!("the national ID encodes sex {id_sex}, the MRZ {mrz_sex}"),
+            ));
+        }
+    }
+}
+
 /// Address completeness: once any address part is given, the country and the parts the
 /// country requires must be there too.
 fn check_address_parts(report: &mut RecordReport, r: &Record) {
@@ -477,6 +535,12 @@ pub fn validate_record(record: &Record, options: &Options) -> RecordReport {
         let result = phone::validate_phone(v, default_country.as_deref());
         report.set(Field::Phone, &result);
     }
+    if let Some(v) = &r.iban {
+        report.set(Field::Iban, &iban::validate(v));
+    }
+    if let Some(v) = &r.national_id {
+        check_national_id(&mut report, r, v);
+    }
     if let Some(v) = &r.document_type {
         report.set(Field::DocumentType, &validate_document_type(v));
     }
@@ -498,6 +562,7 @@ pub fn validate_record(record: &Record, options: &Options) -> RecordReport {
     if let Some(v) = &r.mrz {
         check_mrz(&mut report, v, today, &policy);
     }
+    check_sex(&mut report);
     check_address_parts(&mut report, r);
     check_jurisdictions(&mut report, r, &policy);
     report
@@ -653,6 +718,43 @@ mod tests {
         assert_eq!(
             validate_record(&crimea, &bad_list).fields["record"].errors[0].code,
             ErrorCode::InvalidFormat
+        );
+    }
+
+    #[test]
+    fn national_id_and_iban() {
+        // PESEL 44051401458: born 1944-05-14, male (Polish PESEL specification example).
+        let record = Record {
+            birth_date: Some("1944-05-14".into()),
+            national_id: Some("44051401458".into()),
+            national_id_country: Some("PL".into()),
+            iban: Some("GB82 WEST 1234 5698 7654 32".into()),
+            ..Record::default()
+        };
+        let report = validate_record(&record, &options());
+        assert!(report.valid, "{report:?}");
+        assert_eq!(
+            report.normalized(Field::Iban),
+            Some("GB82WEST12345698765432")
+        );
+
+        let mismatch = Record {
+            birth_date: Some("1944-05-15".into()),
+            ..record.clone()
+        };
+        let report = validate_record(&mismatch, &options());
+        assert_eq!(
+            report.fields["national_id"].errors[0].code,
+            ErrorCode::BirthDateMismatch
+        );
+        let no_country = Record {
+            national_id: Some("44051401458".into()),
+            ..Record::default()
+        };
+        let report = validate_record(&no_country, &options());
+        assert_eq!(
+            report.fields["national_id_country"].errors[0].code,
+            ErrorCode::Required
         );
     }
 
