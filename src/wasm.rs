@@ -82,7 +82,7 @@ fn options_arg(value: &JsValue) -> Result<crate::validate::record::Options, JsEr
 }
 
 /// A field result as a `FieldReport` object.
-fn field_report(result: &crate::validate::FieldResult) -> Result<JsValue, JsError> {
+fn field_report(result: crate::validate::FieldResult) -> Result<JsValue, JsError> {
     to_js(&crate::validate::record::FieldReport::from_result(result))
 }
 
@@ -104,7 +104,7 @@ pub fn validate_record(
 pub fn validate_email(
     #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
 ) -> Result<JsValue, JsError> {
-    field_report(&crate::validate::email::validate_email(&string_arg(
+    field_report(crate::validate::email::validate_email(&string_arg(
         &input, "input",
     )?))
 }
@@ -114,7 +114,7 @@ pub fn validate_email(
 pub fn validate_name(
     #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
 ) -> Result<JsValue, JsError> {
-    field_report(&crate::validate::name::validate_name(&string_arg(
+    field_report(crate::validate::name::validate_name(&string_arg(
         &input, "input",
     )?))
 }
@@ -137,7 +137,7 @@ pub fn validate_birth_date(
         min_age: options.min_age,
         max_age: options.max_age,
     };
-    field_report(&validate_birth_date(&input, &rules))
+    field_report(validate_birth_date(&input, &rules))
 }
 
 /// Normalises a phone number to E.164; `defaultCountry` (e.g. `"US"`) applies to numbers
@@ -150,7 +150,7 @@ pub fn validate_phone(
 ) -> Result<JsValue, JsError> {
     let input = string_arg(&input, "input")?;
     let default_country = optional_string_arg(&default_country, "defaultCountry")?;
-    field_report(&crate::validate::phone::validate_phone(
+    field_report(crate::validate::phone::validate_phone(
         &input,
         default_country.as_deref(),
     ))
@@ -167,7 +167,7 @@ pub fn validate_postal_code(
     let input = string_arg(&input, "input")?;
     let result = country::validate(Field::Country, &country_text)
         .and_then(|cc| crate::validate::address::validate_postal_code(&cc.value, &input));
-    field_report(&result)
+    field_report(result)
 }
 
 /// Validates an IBAN (ISO 13616: MOD 97-10 and the country's BBAN format).
@@ -175,7 +175,7 @@ pub fn validate_postal_code(
 pub fn validate_iban(
     #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
 ) -> Result<JsValue, JsError> {
-    field_report(&crate::validate::iban::validate(&string_arg(
+    field_report(crate::validate::iban::validate(&string_arg(
         &input, "input",
     )?))
 }
@@ -192,7 +192,7 @@ pub fn validate_national_id(
     let input = string_arg(&input, "input")?;
     let result = country::validate(Field::NationalIdCountry, &country_text)
         .and_then(|cc| crate::validate::national_id::validate(&cc.value, &input));
-    field_report(&result)
+    field_report(result)
 }
 
 /// Parses and verifies a passport, ID card or visa MRZ (lines separated by newlines);
@@ -210,7 +210,7 @@ pub fn validate_mrz(
         crate::validate::date::Date::parse_iso(&text)
             .ok_or_else(|| JsError::new("today must be a date in YYYY-MM-DD form"))?
     };
-    field_report(&crate::validate::mrz::validate_mrz(&input, today))
+    field_report(crate::validate::mrz::validate_mrz(&input, today))
 }
 
 /// Validates `input` as the format with id `format` (e.g. `email`, `phone:US`, `iban`,
@@ -223,7 +223,7 @@ pub fn validate_format(
     let format = string_arg(&format, "format")?;
     let input = string_arg(&input, "input")?;
     match crate::validate::validate_format(&format, &input) {
-        Some(result) => field_report(&result),
+        Some(result) => field_report(result),
         None => Err(JsError::new(&format!("unknown format `{format}`"))),
     }
 }

@@ -132,7 +132,11 @@ pub fn validate_email(input: &str) -> FieldResult {
             format!("more than {MAX_LOCAL_PART} characters before the '@'"),
         ));
     }
-    let domain: String = domain.to_lowercase().nfc().collect();
+    let domain: String = if domain.is_ascii() {
+        domain.to_ascii_lowercase()
+    } else {
+        domain.to_lowercase().nfc().collect()
+    };
     if domain.is_empty() {
         return Err(err(ErrorCode::InvalidDomain, "nothing after the '@'"));
     }

@@ -13,7 +13,7 @@ use super::checksum::icao9303;
 use super::date::Date;
 use super::error::{ErrorCode, Field, FieldResult, Normalized, ValidationError};
 use super::{country, text};
-use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 use unicode_normalization::UnicodeNormalization;
 
 /// Longest raw input in bytes (`too_long` beyond, without scanning): three 30-character
@@ -69,6 +69,8 @@ pub struct Mrz {
     pub document_number: String,
     /// Nationality code with fillers removed.
     pub nationality: String,
+    /// The nationality as ISO 3166-1 alpha-2, when the code maps to one ([`code_to_alpha2`]).
+    pub nationality_alpha2: Option<&'static str>,
     /// Date of birth as printed (`YYMMDD`, `<` for unknown parts).
     pub birth_date_raw: String,
     /// Date of birth, century resolved so it is not after `today` (None if partly unknown).
@@ -133,6 +135,11 @@ fn split_lines(input: &str) -> Result<Vec<Vec<u8>>, ValidationError> {
     for raw in input.split(['\n', '\r']) {
         let mut line = Vec::with_capacity(44);
         for c in raw.chars() {
+            // Fast path: an MRZ is ASCII; only copy-pasted or OCR'd text needs folding.
+            if c.is_ascii_alphanumeric() || c == '<' {
+                line.push(c.to_ascii_uppercase() as u8);
+                continue;
+            }
             let c = text::fold_char(c);
             if text::is_space(c) {
                 continue;
@@ -385,6 +392,7 @@ pub fn parse_mrz(input: &str, today: Date) -> Result<Mrz, ValidationError> {
         secondary_identifier,
         name_truncated,
         document_number,
+        nationality_alpha2: code_to_alpha2(&strip_fillers(nationality)),
         nationality: strip_fillers(nationality),
         birth_date_raw: String::from_utf8_lossy(birth).into_owned(),
         birth_date,
@@ -413,7 +421,11 @@ pub fn code_to_alpha2(code: &str) -> Option<&'static str> {
     match code {
         "D" => Some("DE"),
         "GBD" | "GBN" | "GBO" | "GBP" | "GBS" => Some("GB"),
-        _ => country::by_alpha3(code).map(|c| c.alpha2),
+        // MRZ codes are upper-case already: compare directly, no case folding needed.
+        _ => country::all()
+            .iter()
+            .find(|c| c.alpha3 == code)
+            .map(|c| c.alpha2),
     }
 }
 
@@ -476,11 +488,15 @@ pub fn expired_error(mrz: &Mrz) -> ValidationError {
 pub fn transliterate(name: &str, german_style: bool) -> Option<String> {
     let mut out = String::with_capacity(name.len() + 4);
     for c in name.nfc() {
-        let upper: String = c.to_uppercase().collect();
-        let mut chars = upper.chars();
-        let c = match (chars.next(), chars.next()) {
+        if c.is_ascii_alphabetic() {
+            out.push(c.to_ascii_uppercase());
+            continue;
+        }
+        // Upper-case without allocating; ß (upper-cased "SS") is handled below.
+        let mut upper = c.to_uppercase();
+        let c = match (upper.next(), upper.next()) {
             (Some(u), None) => u,
-            _ => c, // ß upper-cases to "SS"; handled below via the original
+            _ => c,
         };
         let special = match c {
             'Ä' if german_style => Some("AE"),
@@ -504,12 +520,17 @@ pub fn transliterate(name: &str, german_style: bool) -> Option<String> {
             out.push_str(s);
             continue;
         }
-        for d in c.to_string().nfd().filter(|&d| !is_combining_mark(d)) {
+        // Plain diacritic removal: keep the base letter of the canonical decomposition.
+        let mut ok = true;
+        decompose_canonical(c, |d| {
             if d.is_ascii_uppercase() {
                 out.push(d);
-            } else {
-                return None;
+            } else if !is_combining_mark(d) {
+                ok = false;
             }
+        });
+        if !ok {
+            return None;
         }
     }
     Some(out)
@@ -662,7 +683,7 @@ pub fn cross_check(mrz: &Mrz, typed: &TypedIdentity) -> Vec<ValidationError> {
         }
     }
     if let Some(nat) = typed.nationality {
-        if code_to_alpha2(&mrz.nationality) != Some(nat) {
+        if mrz.nationality_alpha2 != Some(nat) {
             errors.push(err(
                 ErrorCode::NationalityMismatch,
                 format!(

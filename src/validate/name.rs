@@ -69,6 +69,9 @@ pub fn validate_name_field(field: Field, input: &str) -> FieldResult {
     // Digits and symbols first, on the raw text, so that an emoji sequence joined with ZWJ
     // is reported as a symbol rather than as an invisible character.
     for c in input.chars() {
+        if c.is_ascii_alphabetic() {
+            continue;
+        }
         if c.is_numeric() {
             return Err(ValidationError::new(
                 field,

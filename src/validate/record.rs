@@ -127,20 +127,20 @@ pub struct FieldReport {
 
 impl FieldReport {
     /// The report for one validator result.
-    pub fn from_result(result: &FieldResult) -> FieldReport {
+    pub fn from_result(result: FieldResult) -> FieldReport {
         match result {
             Ok(n) => FieldReport {
                 valid: true,
-                normalized: Some(n.value.clone()),
-                formatted: n.formatted.clone(),
-                details: n.details.clone(),
+                normalized: Some(n.value),
+                formatted: n.formatted,
+                details: n.details,
                 errors: Vec::new(),
             },
             Err(e) => FieldReport {
                 valid: false,
                 errors: vec![ErrorEntry {
                     code: e.code,
-                    message: e.message.clone(),
+                    message: e.message,
                 }],
                 ..FieldReport::default()
             },
@@ -167,11 +167,10 @@ impl RecordReport {
     }
 
     /// Records a field result.
-    fn set(&mut self, field: Field, result: &FieldResult) {
-        let result = result.clone().map_err(|e| e.with_field(field));
-        self.fields
-            .insert(field.name().to_string(), FieldReport::from_result(&result));
-        self.valid = self.fields.values().all(|f| f.valid);
+    fn set(&mut self, field: Field, result: FieldResult) {
+        let report = FieldReport::from_result(result.map_err(|e| e.with_field(field)));
+        self.valid &= report.valid;
+        self.fields.insert(field.name().to_string(), report);
     }
 
     /// Adds an error (a cross-check) to the error's field, creating the entry if needed.
@@ -199,15 +198,12 @@ impl RecordReport {
 
 /// Longest address line, city or region in characters (after normalisation).
 pub const MAX_ADDRESS_TEXT_CHARS: usize = 200;
+/// Longest raw address line, city or region input in bytes (`too_long` beyond).
+pub const MAX_ADDRESS_TEXT_BYTES: usize = MAX_ADDRESS_TEXT_CHARS * 4;
 
 /// Cleans a free-text address field (line 1, city, region): Unicode hygiene only.
 pub fn validate_address_text(field: Field, input: &str) -> FieldResult {
-    let value = text::clean_text(
-        field,
-        input,
-        MAX_ADDRESS_TEXT_CHARS * 4,
-        MAX_ADDRESS_TEXT_CHARS,
-    )?;
+    let value = text::clean_text(field, input, MAX_ADDRESS_TEXT_BYTES, MAX_ADDRESS_TEXT_CHARS)?;
     Ok(Normalized::new(value))
 }
 
@@ -220,11 +216,14 @@ pub const DOCUMENT_TYPES: [&str; 5] = [
     "driving_licence",
 ];
 
+/// Longest raw document type input in bytes (`too_long` beyond).
+pub const MAX_DOCUMENT_TYPE_BYTES: usize = 40;
+
 /// Validates a document type: one of [`DOCUMENT_TYPES`] (case-insensitive; `-` or space
 /// for `_`; `driver_license` accepted for `driving_licence`).
 pub fn validate_document_type(input: &str) -> FieldResult {
     let field = Field::DocumentType;
-    text::check_length(field, input, 40)?;
+    text::check_length(field, input, MAX_DOCUMENT_TYPE_BYTES)?;
     let key = input.trim().to_ascii_lowercase().replace(['-', ' '], "_");
     let key = match key.as_str() {
         "driver_license" | "drivers_license" | "driving_license" => "driving_licence",
@@ -299,9 +298,9 @@ fn document_code_fits(code: &str, document_type: &str) -> bool {
 fn check_mrz(report: &mut RecordReport, input: &str, today: Date, policy: &Policy) {
     let parsed = match mrz::parse_mrz(input, today) {
         Ok(parsed) => parsed,
-        Err(e) => return report.set(Field::Mrz, &Err(e)),
+        Err(e) => return report.set(Field::Mrz, Err(e)),
     };
-    report.set(Field::Mrz, &Ok(parsed.to_normalized()));
+    report.set(Field::Mrz, Ok(parsed.to_normalized()));
     if parsed.is_expired(today) {
         report.add_error(&mrz::expired_error(&parsed));
     }
@@ -331,7 +330,7 @@ fn check_mrz(report: &mut RecordReport, input: &str, today: Date, policy: &Polic
             ));
         }
     }
-    if let Some(nationality) = mrz::code_to_alpha2(&parsed.nationality) {
+    if let Some(nationality) = parsed.nationality_alpha2 {
         errors.extend(policy.check_country(Field::Mrz, nationality));
     }
     for e in &errors {
@@ -360,10 +359,11 @@ fn check_national_id(report: &mut RecordReport, r: &Record, input: &str) {
         return;
     };
     let result = national_id::validate(&country, input);
-    report.set(Field::NationalId, &result);
     let embedded = result
+        .as_ref()
         .ok()
         .and_then(|n| n.details.get("birth_date").cloned());
+    report.set(Field::NationalId, result);
     let typed = report.normalized(Field::BirthDate).map(str::to_string);
     if let (Some(embedded), Some(typed)) = (embedded, typed) {
         if embedded != typed {
@@ -484,7 +484,7 @@ pub fn validate_record(record: &Record, options: &Options) -> RecordReport {
         (Field::FullName, &r.full_name),
     ] {
         if let Some(v) = value {
-            report.set(field, &name::validate_name_field(field, v));
+            report.set(field, name::validate_name_field(field, v));
         }
     }
     if let Some(v) = &r.birth_date {
@@ -494,13 +494,10 @@ pub fn validate_record(record: &Record, options: &Options) -> RecordReport {
             min_age: options.min_age,
             max_age: options.max_age,
         };
-        report.set(
-            Field::BirthDate,
-            &birth_date::validate_birth_date(v, &rules),
-        );
+        report.set(Field::BirthDate, birth_date::validate_birth_date(v, &rules));
     }
     if let Some(v) = &r.email {
-        report.set(Field::Email, &email::validate_email(v));
+        report.set(Field::Email, email::validate_email(v));
     }
     for (field, value) in [
         (Field::Country, &r.country),
@@ -510,7 +507,7 @@ pub fn validate_record(record: &Record, options: &Options) -> RecordReport {
         (Field::NationalIdCountry, &r.national_id_country),
     ] {
         if let Some(v) = value {
-            report.set(field, &country::validate(field, v));
+            report.set(field, country::validate(field, v));
         }
     }
     for (field, value) in [
@@ -519,13 +516,13 @@ pub fn validate_record(record: &Record, options: &Options) -> RecordReport {
         (Field::Region, &r.region),
     ] {
         if let Some(v) = value {
-            report.set(field, &validate_address_text(field, v));
+            report.set(field, validate_address_text(field, v));
         }
     }
     if let Some(v) = &r.postal_code {
         let cc = report.normalized(Field::Country).unwrap_or("");
         let result = address::validate_postal_code(cc, v);
-        report.set(Field::PostalCode, &result);
+        report.set(Field::PostalCode, result);
     }
     if let Some(v) = &r.phone {
         let default_country = report
@@ -533,19 +530,19 @@ pub fn validate_record(record: &Record, options: &Options) -> RecordReport {
             .map(str::to_string)
             .or_else(|| options.default_country.clone());
         let result = phone::validate_phone(v, default_country.as_deref());
-        report.set(Field::Phone, &result);
+        report.set(Field::Phone, result);
     }
     if let Some(v) = &r.iban {
-        report.set(Field::Iban, &iban::validate(v));
+        report.set(Field::Iban, iban::validate(v));
     }
     if let Some(v) = &r.national_id {
         check_national_id(&mut report, r, v);
     }
     if let Some(v) = &r.document_type {
-        report.set(Field::DocumentType, &validate_document_type(v));
+        report.set(Field::DocumentType, validate_document_type(v));
     }
     if let Some(v) = &r.document_number {
-        report.set(Field::DocumentNumber, &validate_document_number(v));
+        report.set(Field::DocumentNumber, validate_document_number(v));
     }
     // Cross-checks run last: they compare against the typed fields' normalised values.
     let policy = match &options.blocked_jurisdictions {

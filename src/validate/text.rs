@@ -9,7 +9,7 @@
 
 use super::error::{ErrorCode, Field, ValidationError};
 use super::script::{script_of, Script};
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Folds one visible character variant to its canonical form: full-width ASCII
 /// (U+FF01-U+FF5E) to ASCII, dashes and minus signs to `-`, ideographic and other
@@ -102,16 +102,22 @@ pub fn clean_text(
             format!("longer than {max_bytes} bytes"),
         ));
     }
-    let chars: Vec<char> = input.chars().collect();
     let mut folded = String::with_capacity(input.len());
     let mut pending_space = false;
-    for (i, &c) in chars.iter().enumerate() {
-        if matches!(c, '\u{200C}' | '\u{200D}')
-            && joiner_allowed(
-                i.checked_sub(1).and_then(|p| chars.get(p)).copied(),
-                chars.get(i + 1).copied(),
-            )
-        {
+    let mut prev: Option<char> = None;
+    let mut chars = input.chars();
+    while let Some(c) = chars.next() {
+        let before = prev;
+        prev = Some(c);
+        if c.is_ascii_alphanumeric() {
+            if pending_space {
+                folded.push(' ');
+                pending_space = false;
+            }
+            folded.push(c);
+            continue;
+        }
+        if matches!(c, '\u{200C}' | '\u{200D}') && joiner_allowed(before, chars.clone().next()) {
             folded.push(c);
             continue;
         }
@@ -142,7 +148,11 @@ pub fn clean_text(
         }
         folded.push(fold_char(c));
     }
-    let normalized: String = folded.nfc().collect();
+    // Most input (all ASCII, or typed on a keyboard that composes) is already NFC.
+    let normalized: String = match is_nfc_quick(folded.chars()) {
+        IsNormalized::Yes => folded,
+        _ => folded.nfc().collect(),
+    };
     if normalized.is_empty() {
         return Err(ValidationError::new(
             field,
