@@ -50,13 +50,12 @@ test('screening a listed name gives a non-clear decision with an explanation', a
 
 test('a corrupted snapshot is refused and screening fails closed', async () => {
   const page = await demo.browser.newPage();
-  // Serve a snapshot with one flipped byte in place of www/snapshot.kcs.
-  await page.route('**/snapshot.kcs', async (route) => {
-    const response = await route.fetch();
-    const body = Buffer.from(await response.body());
-    body[body.length - 1] ^= 0x55;
-    await route.fulfill({ response, body });
-  });
+  // Serve the default sample snapshot with one flipped byte in place of www/snapshot.kcs.
+  const corrupted = Buffer.from(readFileSync(join(ROOT, 'data/default.kcs')));
+  corrupted[corrupted.length - 1] ^= 0x55;
+  await page.route('**/snapshot.kcs', (route) => route.fulfill({
+    status: 200, contentType: 'application/octet-stream', body: corrupted,
+  }));
   await page.goto(demo.url);
   await page.waitForFunction(() => document.documentElement.dataset.status === 'ready');
   assert.match(await page.textContent('#snapshot-status'), /refused/i);
