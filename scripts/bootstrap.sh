@@ -62,7 +62,7 @@ fi
 # npm ci only when node_modules is missing or older than the lockfile.
 if [ ! -f node_modules/.kyc-check-stamp ] || [ package-lock.json -nt node_modules/.kyc-check-stamp ]; then
   say "npm ci (page-test dependencies, from package-lock.json)"
-  npm ci --no-audit --no-fund --loglevel=error
+  npm ci --no-audit --no-fund --loglevel=error >&2
   touch node_modules/.kyc-check-stamp
 fi
 say "ok: $(wasm-pack --version), wasm-bindgen $WASM_BINDGEN_VERSION, $(chromium --version 2>/dev/null | head -1)"
