@@ -36,5 +36,38 @@ pub const VECTOR_FILES: &[(&str, &str)] = &[
     ("tr_tckn.tsv", include_str!("../vectors/tr_tckn.tsv")),
     ("us_ssn.tsv", include_str!("../vectors/us_ssn.tsv")),
     ("za_id.tsv", include_str!("../vectors/za_id.tsv")),
+    (
+        "crypto_bitcoin.tsv",
+        include_str!("../vectors/crypto_bitcoin.tsv"),
+    ),
+    (
+        "crypto_bitcoin_cash.tsv",
+        include_str!("../vectors/crypto_bitcoin_cash.tsv"),
+    ),
+    (
+        "crypto_bitcoin_testnet.tsv",
+        include_str!("../vectors/crypto_bitcoin_testnet.tsv"),
+    ),
+    (
+        "crypto_detect.tsv",
+        include_str!("../vectors/crypto_detect.tsv"),
+    ),
+    (
+        "crypto_ethereum.tsv",
+        include_str!("../vectors/crypto_ethereum.tsv"),
+    ),
+    (
+        "crypto_litecoin.tsv",
+        include_str!("../vectors/crypto_litecoin.tsv"),
+    ),
+    (
+        "crypto_solana.tsv",
+        include_str!("../vectors/crypto_solana.tsv"),
+    ),
+    (
+        "crypto_tron.tsv",
+        include_str!("../vectors/crypto_tron.tsv"),
+    ),
+    ("crypto_xrp.tsv", include_str!("../vectors/crypto_xrp.tsv")),
     // --- fields: names, dates, email, phone, country, address, MRZ (branch `fields`) ---
 ];
