@@ -8,6 +8,12 @@ pub mod checksum;
 pub mod country;
 mod country_data;
 pub mod error;
+// --- identifiers (branch `ids`) ---
+pub mod crypto;
+pub mod fold;
+pub mod iban;
+pub mod iban_registry;
+pub mod national_id;
 
 pub use error::{code_name, ErrorCode, Field, FieldResult, Normalized, ValidationError};
 
@@ -18,7 +24,22 @@ pub use error::{code_name, ErrorCode, Field, FieldResult, Normalized, Validation
 /// `validateFormat` share, so every engine runs exactly the same rules.
 pub fn validate_format(format: &str, input: &str) -> Option<FieldResult> {
     // --- identifiers: national ID / tax numbers, IBAN, crypto (branch `ids`) ---
-    let _ = (format, input);
+    let identifier = match format {
+        "iban" => Some(iban::validate(input)),
+        "crypto" => Some(crypto::validate(input, None)),
+        _ => {
+            if let Some(country) = format.strip_prefix("national_id:") {
+                Some(national_id::validate(country, input))
+            } else if let Some(network) = format.strip_prefix("crypto:") {
+                Some(crypto::validate(input, Some(network)))
+            } else {
+                national_id::validate_format_id(format, input)
+            }
+        }
+    };
+    if identifier.is_some() {
+        return identifier;
+    }
 
     // --- fields: names, dates, email, phone, country, address, MRZ (branch `fields`) ---
 
