@@ -9,6 +9,7 @@ pub mod country;
 mod country_data;
 pub mod error;
 // --- identifiers (branch `ids`) ---
+pub mod crypto;
 pub mod fold;
 pub mod iban;
 pub mod iban_registry;
@@ -44,10 +45,16 @@ pub fn validate_format(format: &str, input: &str) -> Option<FieldResult> {
     // --- identifiers: national ID / tax numbers, IBAN, crypto (branch `ids`) ---
     let identifier = match format {
         "iban" => Some(iban::validate(input)),
-        _ => match format.strip_prefix("national_id:") {
-            Some(country) => Some(national_id::validate(country, input)),
-            None => national_id::validate_format_id(format, input),
-        },
+        "crypto" => Some(crypto::validate(input, None)),
+        _ => {
+            if let Some(country) = format.strip_prefix("national_id:") {
+                Some(national_id::validate(country, input))
+            } else if let Some(network) = format.strip_prefix("crypto:") {
+                Some(crypto::validate(input, Some(network)))
+            } else {
+                national_id::validate_format_id(format, input)
+            }
+        }
     };
     if identifier.is_some() {
         return identifier;
