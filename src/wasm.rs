@@ -195,6 +195,21 @@ pub fn validate_national_id(
     field_report(result)
 }
 
+/// Validates a crypto wallet address, optionally against a `network` (e.g. `"bitcoin"`,
+/// `"ethereum"`); details give the network and address kind.
+#[wasm_bindgen(js_name = validateCryptoAddress, unchecked_return_type = "FieldReport")]
+pub fn validate_crypto_address(
+    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | undefined")] network: JsValue,
+) -> Result<JsValue, JsError> {
+    let input = string_arg(&input, "input")?;
+    let network = optional_string_arg(&network, "network")?;
+    field_report(crate::validate::crypto::validate(
+        &input,
+        network.as_deref(),
+    ))
+}
+
 /// Parses and verifies a passport, ID card or visa MRZ (lines separated by newlines);
 /// `today` (YYYY-MM-DD, default the current date) decides expiry.
 #[wasm_bindgen(js_name = validateMrz, unchecked_return_type = "FieldReport")]

@@ -10,7 +10,7 @@ use super::date::Date;
 use super::error::{ErrorCode, Field, FieldResult, ValidationError};
 use super::jurisdiction::Policy;
 use super::mrz::{self, TypedIdentity};
-use super::{address, country, email, iban, name, national_id, phone, text, Normalized};
+use super::{address, country, crypto, email, iban, name, national_id, phone, text, Normalized};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -376,6 +376,15 @@ fn check_national_id(report: &mut RecordReport, r: &Record, input: &str) {
     }
 }
 
+/// Validates the wallet address against the stated network; an unknown network is reported
+/// on `crypto_network`, everything else on `crypto_address`.
+fn check_crypto(report: &mut RecordReport, address: &str, network: Option<&str>) {
+    match crypto::validate(address, network) {
+        Err(e) if e.field == Field::CryptoNetwork => report.add_error(&e),
+        result => report.set(Field::CryptoAddress, result),
+    }
+}
+
 /// The sex encoded in the national ID and the MRZ must agree (`sex_mismatch`).
 fn check_sex(report: &mut RecordReport) {
     let from = |field: Field| {
@@ -537,6 +546,18 @@ pub fn validate_record(record: &Record, options: &Options) -> RecordReport {
     }
     if let Some(v) = &r.national_id {
         check_national_id(&mut report, r, v);
+    }
+    if let Some(v) = &r.crypto_address {
+        check_crypto(&mut report, v, r.crypto_network.as_deref());
+    } else if let Some(network) = &r.crypto_network {
+        // A network alone is checked by name (an empty address string always fails).
+        if crypto::Network::from_name(network.trim()).is_none() {
+            report.add_error(&ValidationError::new(
+                Field::CryptoNetwork,
+                ErrorCode::UnknownNetwork,
+                format!("network {network:?} is not supported"),
+            ));
+        }
     }
     if let Some(v) = &r.document_type {
         report.set(Field::DocumentType, validate_document_type(v));
@@ -752,6 +773,36 @@ mod tests {
         assert_eq!(
             report.fields["national_id_country"].errors[0].code,
             ErrorCode::Required
+        );
+    }
+
+    #[test]
+    fn crypto_address_and_network() {
+        // The Bitcoin genesis block address and a BIP-173 P2WPKH example.
+        let record = Record {
+            crypto_address: Some("1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa".into()),
+            crypto_network: Some("bitcoin".into()),
+            ..Record::default()
+        };
+        let report = validate_record(&record, &options());
+        assert!(report.valid, "{report:?}");
+        let wrong = Record {
+            crypto_network: Some("ethereum".into()),
+            ..record.clone()
+        };
+        let report = validate_record(&wrong, &options());
+        assert_eq!(
+            report.fields["crypto_address"].errors[0].code,
+            ErrorCode::NetworkMismatch
+        );
+        let unknown = Record {
+            crypto_network: Some("dogecoin-classic".into()),
+            ..record
+        };
+        let report = validate_record(&unknown, &options());
+        assert_eq!(
+            report.fields["crypto_network"].errors[0].code,
+            ErrorCode::UnknownNetwork
         );
     }
 
