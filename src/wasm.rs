@@ -72,11 +72,27 @@ fn optional_string_arg(value: &JsValue, name: &str) -> Result<Option<String>, Js
     }
 }
 
+/// Rejects keys outside `known`: serde-wasm-bindgen only looks up a struct's own keys, so a
+/// misspelt field would otherwise be skipped without a word.
+fn check_keys(value: &JsValue, known: &[&str], what: &str) -> Result<(), JsError> {
+    let keys: std::collections::BTreeMap<String, serde::de::IgnoredAny> =
+        serde_wasm_bindgen::from_value(value.clone())
+            .map_err(|e| JsError::new(&format!("invalid {what}: {e}")))?;
+    match keys.keys().find(|k| !known.contains(&k.as_str())) {
+        Some(unknown) => Err(JsError::new(&format!(
+            "invalid {what}: unknown field `{unknown}`, expected one of {}",
+            known.join(", ")
+        ))),
+        None => Ok(()),
+    }
+}
+
 /// Reads an options object (`undefined`/`null` give the defaults).
 fn options_arg(value: &JsValue) -> Result<crate::validate::record::Options, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(crate::validate::record::Options::default());
     }
+    check_keys(value, &crate::validate::record::OPTION_FIELDS, "options")?;
     serde_wasm_bindgen::from_value(value.clone())
         .map_err(|e| JsError::new(&format!("invalid options: {e}")))
 }
@@ -93,6 +109,7 @@ pub fn validate_record(
     #[wasm_bindgen(unchecked_param_type = "KycRecord")] record: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ValidationOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsError> {
+    check_keys(&record, &crate::validate::record::RECORD_FIELDS, "record")?;
     let record: crate::validate::record::Record = serde_wasm_bindgen::from_value(record)
         .map_err(|e| JsError::new(&format!("invalid record: {e}")))?;
     let options = options_arg(&options)?;

@@ -65,6 +65,43 @@ pub struct Record {
     pub crypto_network: Option<String>,
 }
 
+/// The field names of [`Record`], as serialised (for callers that must reject unknown keys
+/// themselves, such as the JavaScript API, whose deserialiser only looks up known keys).
+pub const RECORD_FIELDS: [&str; 22] = [
+    "given_name",
+    "family_name",
+    "full_name",
+    "birth_date",
+    "email",
+    "phone",
+    "phone_country",
+    "country",
+    "nationality",
+    "address_line1",
+    "city",
+    "region",
+    "postal_code",
+    "mrz",
+    "document_type",
+    "document_number",
+    "document_country",
+    "national_id",
+    "national_id_country",
+    "iban",
+    "crypto_address",
+    "crypto_network",
+];
+
+/// The key names of [`Options`], as serialised.
+pub const OPTION_FIELDS: [&str; 6] = [
+    "today",
+    "min_age",
+    "max_age",
+    "date_order",
+    "default_country",
+    "blocked_jurisdictions",
+];
+
 /// How a record is validated. Every field has a default, so `{}` is a valid options object.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -804,6 +841,33 @@ mod tests {
             report.fields["crypto_network"].errors[0].code,
             ErrorCode::UnknownNetwork
         );
+    }
+
+    #[test]
+    fn field_name_lists_match_serde() {
+        let record: serde_json::Map<String, serde_json::Value> = RECORD_FIELDS
+            .iter()
+            .map(|f| (f.to_string(), serde_json::Value::String("x".into())))
+            .collect();
+        let parsed: Record = serde_json::from_value(serde_json::Value::Object(record)).unwrap();
+        assert_eq!(
+            serde_json::to_value(&parsed)
+                .unwrap()
+                .as_object()
+                .unwrap()
+                .len(),
+            22
+        );
+        let options = serde_json::to_value(Options::default()).unwrap();
+        let keys: Vec<&str> = options
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut expected = OPTION_FIELDS.to_vec();
+        expected.sort_unstable();
+        assert_eq!(keys, expected);
     }
 
     #[test]
