@@ -1,5 +1,6 @@
 //! Property tests for the field validators: every validator is total (no panic on any input
 //! up to 10 KB) and input over a field's byte limit is rejected with `too_long`.
+#![cfg(not(target_arch = "wasm32"))] // native only: proptest
 
 use kyc_check::validate::date::Date;
 use kyc_check::validate::record::{self, validate_record, Options, Record};

@@ -70,8 +70,7 @@ pub fn has_postal_codes(country: &str) -> bool {
 /// have no known format, the cleaned value is accepted with `details.format_checked = false`.
 pub fn validate_postal_code(country: &str, input: &str) -> FieldResult {
     let field = Field::PostalCode;
-    text::check_length(field, input, MAX_POSTAL_INPUT_BYTES)?;
-    let folded = text::fold_code(field, input)?;
+    let folded = text::fold_code(field, input, MAX_POSTAL_INPUT_BYTES)?;
     let mut cleaned = String::with_capacity(folded.len());
     for c in folded.chars() {
         if c == ' ' && cleaned.ends_with(' ') {
@@ -85,13 +84,6 @@ pub fn validate_postal_code(country: &str, input: &str) -> FieldResult {
             ));
         }
         cleaned.push(c.to_ascii_uppercase());
-    }
-    if cleaned.is_empty() {
-        return Err(ValidationError::new(
-            field,
-            ErrorCode::Required,
-            "postal code is blank",
-        ));
     }
     let country = country.to_ascii_uppercase();
     let rule = match rule_for(&country) {

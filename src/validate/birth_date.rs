@@ -111,11 +111,7 @@ fn parse_shape(s: &str, order: DateOrder) -> Option<(u32, u32, u32)> {
 
 /// Parses a typed date in `order` into a real calendar date, without age rules.
 pub fn parse_date(input: &str, order: DateOrder) -> Result<Date, ValidationError> {
-    text::check_length(Field::BirthDate, input, MAX_INPUT_BYTES)?;
-    let folded = text::fold_code(Field::BirthDate, input)?;
-    if folded.is_empty() {
-        return Err(err(ErrorCode::Required, "birth date is blank"));
-    }
+    let folded = text::fold_code(Field::BirthDate, input, MAX_INPUT_BYTES)?;
     let expected = match order {
         DateOrder::Iso => "YYYY-MM-DD",
         DateOrder::Dmy => "DD/MM/YYYY",

@@ -97,12 +97,8 @@ fn unicode_label_to_ascii(label: &str) -> Result<String, ValidationError> {
 /// lower-cased (Unicode domains stay Unicode, NFC); `details.ascii_domain` holds the ASCII
 /// (Punycode) form of an internationalised domain.
 pub fn validate_email(input: &str) -> FieldResult {
-    text::check_length(Field::Email, input, MAX_INPUT_BYTES)?;
     // Browsers strip leading/trailing whitespace from email inputs (HTML value sanitization).
-    let folded = text::fold_code(Field::Email, input)?;
-    if folded.is_empty() {
-        return Err(err(ErrorCode::Required, "email is blank"));
-    }
+    let folded = text::fold_code(Field::Email, input, MAX_INPUT_BYTES)?;
     if let Some(c) = folded.chars().find(|&c| c == ' ') {
         return Err(err(
             ErrorCode::InvalidCharacter,

@@ -297,14 +297,13 @@ pub fn parse_mrz(input: &str, today: Date) -> Result<Mrz, ValidationError> {
     let document_code = strip_fillers(span(l1, 1, 2));
     let issuing_state = strip_fillers(span(l1, 3, 5));
 
-    let (number_raw, number_check, optional_for_long, nationality, birth, birth_check);
+    let (number_raw, number_check, long_number_area, nationality, birth, birth_check);
     let (sex, expiry, expiry_check, name_field, optional, optional_2);
     match format {
         MrzFormat::Td1 => {
             let l3 = lines.get(2).unwrap_or(&empty).as_slice();
             number_raw = span(l1, 6, 14);
             number_check = at(l1, 15);
-            optional_for_long = span(l1, 16, 30);
             birth = span(l2, 1, 6);
             birth_check = at(l2, 7);
             sex = at(l2, 8);
@@ -312,6 +311,7 @@ pub fn parse_mrz(input: &str, today: Date) -> Result<Mrz, ValidationError> {
             expiry_check = at(l2, 15);
             nationality = span(l2, 16, 18);
             optional = span(l1, 16, 30);
+            long_number_area = optional;
             optional_2 = span(l2, 19, 29);
             name_field = span(l3, 1, 30);
         }
@@ -331,7 +331,7 @@ pub fn parse_mrz(input: &str, today: Date) -> Result<Mrz, ValidationError> {
                 _ => span(l2, 29, width),
             };
             // Visas have no long-number rule; TD3 numbers fit in 9 characters.
-            optional_for_long = match format {
+            long_number_area = match format {
                 MrzFormat::Td2 => optional,
                 _ => &[],
             };
@@ -346,7 +346,7 @@ pub fn parse_mrz(input: &str, today: Date) -> Result<Mrz, ValidationError> {
             format!("sex `{}` is not M, F, X or <", char::from(sex)),
         ));
     }
-    let (document_number, long_len) = document_number(number_raw, number_check, optional_for_long)?;
+    let (document_number, long_len) = document_number(number_raw, number_check, long_number_area)?;
     verify(birth, birth_check, "birth date")?;
     verify(expiry, expiry_check, "expiry date")?;
     match format {
@@ -378,8 +378,13 @@ pub fn parse_mrz(input: &str, today: Date) -> Result<Mrz, ValidationError> {
     if primary_identifier.is_empty() {
         return Err(err(ErrorCode::InvalidFormat, "the name field is empty"));
     }
-    // With a long document number, the optional data starts after the number's tail.
-    let optional = optional.get(long_len + 1..).filter(|_| long_len > 0);
+    // With a long document number, the optional data starts after the number's tail, its
+    // check digit and a filler.
+    let optional = if long_len > 0 {
+        optional.get(long_len + 1..).unwrap_or(&[])
+    } else {
+        optional
+    };
     Ok(Mrz {
         format,
         lines: lines
@@ -398,21 +403,9 @@ pub fn parse_mrz(input: &str, today: Date) -> Result<Mrz, ValidationError> {
         birth_date,
         sex: if sex == b'<' { 'X' } else { char::from(sex) },
         expiry_date,
-        optional_data: strip_fillers(optional.unwrap_or(match format {
-            MrzFormat::Td1 => span(l1, 16, 30),
-            _ => optional_raw(format, l2),
-        })),
+        optional_data: strip_fillers(optional),
         optional_data_2: strip_fillers(optional_2),
     })
-}
-
-/// The optional data field of a two-line MRZ.
-fn optional_raw(format: MrzFormat, l2: &[u8]) -> &[u8] {
-    match format {
-        MrzFormat::Td3 => span(l2, 29, 42),
-        MrzFormat::Td2 => span(l2, 29, 35),
-        _ => span(l2, 29, l2.len()),
-    }
 }
 
 /// Maps an MRZ nationality or issuing-state code to ISO 3166-1 alpha-2 where one applies

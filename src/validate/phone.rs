@@ -119,8 +119,7 @@ fn fit<'a>(
 /// `formatted` separates the calling code; details give `calling_code`, `national_number`
 /// and `country` (the region whose plan fits, the default country first).
 pub fn validate_phone(input: &str, default_country: Option<&str>) -> FieldResult {
-    text::check_length(Field::Phone, input, MAX_INPUT_BYTES)?;
-    let folded = text::fold_code(Field::Phone, input)?;
+    let folded = text::fold_code(Field::Phone, input, MAX_INPUT_BYTES)?;
     let mut digits = String::with_capacity(folded.len());
     let mut international = false;
     for (i, c) in folded.chars().enumerate() {
@@ -137,7 +136,7 @@ pub fn validate_phone(input: &str, default_country: Option<&str>) -> FieldResult
         }
     }
     if digits.is_empty() {
-        return Err(err(ErrorCode::Required, "phone number is blank"));
+        return Err(err(ErrorCode::InvalidFormat, "a phone number needs digits"));
     }
     if !international {
         if let Some(rest) = digits.strip_prefix("00") {

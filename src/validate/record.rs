@@ -291,8 +291,7 @@ pub const MAX_DOCUMENT_NUMBER: usize = 20;
 /// 1-20 characters; the normalised value is upper-case.
 pub fn validate_document_number(input: &str) -> FieldResult {
     let field = Field::DocumentNumber;
-    text::check_length(field, input, MAX_DOCUMENT_NUMBER * 4)?;
-    let folded = text::fold_code(field, input)?;
+    let folded = text::fold_code(field, input, MAX_DOCUMENT_NUMBER * 4)?;
     let compact: String = folded
         .chars()
         .filter(|&c| c != ' ' && c != '-')

@@ -8,6 +8,7 @@
 //! the reviewer (Unicode TR #36, §2.1 and the bidi spoofing of CVE-2021-42574).
 
 use super::error::{ErrorCode, Field, ValidationError};
+use super::fold;
 use super::script::{script_of, Script};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
@@ -170,28 +171,21 @@ pub fn clean_text(
     Ok(normalized)
 }
 
-/// Folds a compact code (postal code, document number, phone number): applies
-/// [`fold_char`], maps every space to U+0020 and rejects control/format characters. Returns
-/// the folded string with surrounding spaces trimmed. Callers bound the length first.
-pub fn fold_code(field: Field, input: &str) -> Result<String, ValidationError> {
-    let mut out = String::with_capacity(input.len());
-    for c in input.chars() {
-        if is_space(c) {
-            out.push(' ');
-        } else if is_control_or_format(c) {
-            return Err(ValidationError::new(
-                field,
-                ErrorCode::ControlCharacter,
-                format!(
-                    "invisible control or format character U+{:04X}",
-                    u32::from(c)
-                ),
-            ));
-        } else {
-            out.push(fold_char(c));
-        }
-    }
-    Ok(out.trim_matches(' ').to_string())
+/// Folds a code-like field (postal code, date, phone number, email, document number) with
+/// the identifier hygiene of [`super::fold`]: byte limit (`too_long`), trimming, blank
+/// (`required`), invisible characters (`control_character`), look-alikes (full-width forms,
+/// other-script digits, Unicode spaces, dashes, dots, slashes) to ASCII. Nothing is dropped:
+/// separators mean something in these fields.
+pub fn fold_code(field: Field, input: &str, max_bytes: usize) -> Result<String, ValidationError> {
+    fold::fold(
+        input,
+        field,
+        fold::FoldRules {
+            max_bytes,
+            drop: b"",
+            uppercase: false,
+        },
+    )
 }
 
 /// Fails with `too_long` when `input` is longer than `max_bytes`, before anything scans it.
