@@ -102,3 +102,29 @@ fn bad_flags_are_usage_errors() {
     let (status, _) = run(&["--min-age", "eighteen"], "");
     assert_eq!(status, 2);
 }
+
+#[test]
+fn default_country_and_blocked_jurisdictions_flags() {
+    let input = concat!(
+        r#"{"phone":"030 123456"}"#,
+        "\n",
+        r#"{"country":"Cuba"}"#,
+        "\n",
+        r#"{"country":"RU"}"#,
+        "\n",
+    );
+    let (_, reports) = run(&["--today", "2026-01-01", "--default-country", "DE"], input);
+    assert_eq!(reports[0]["fields"]["phone"]["normalized"], "+4930123456");
+    assert_eq!(code(&reports[1], "country"), "blocked_jurisdiction");
+    assert_eq!(reports[2]["valid"], true);
+
+    let (status, reports) = run(&["--blocked-jurisdictions", "RU,UA-43"], input);
+    assert_eq!(status, 1);
+    assert_eq!(
+        code(&reports[0], "phone"),
+        "invalid_format",
+        "no default country"
+    );
+    assert_eq!(reports[1]["valid"], true, "Cuba no longer blocked");
+    assert_eq!(code(&reports[2], "country"), "blocked_jurisdiction");
+}

