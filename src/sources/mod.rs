@@ -22,6 +22,8 @@ pub mod dates;
 pub mod delimited;
 pub mod ofac_csv;
 pub mod ofac_xml;
+pub mod spreadsheet;
+pub mod uk_ofsi;
 pub mod un_xml;
 pub mod xml;
 
@@ -456,6 +458,8 @@ pub fn parse_bytes(
         }
         SourceFormat::OfacXml { list } => ofac_xml::parse(bytes, label, list),
         SourceFormat::UnXml => un_xml::parse(bytes, label),
+        SourceFormat::OfsiXlsx => uk_ofsi::parse_xlsx(bytes, label),
+        SourceFormat::OfsiCsv => uk_ofsi::parse_csv(bytes, label),
         other => Err(SourceError::in_file(
             label,
             format!("format {} is not supported yet", other.code()),
