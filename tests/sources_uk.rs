@@ -55,3 +55,46 @@ fn ofsi_xlsx_groups_rows_into_4686_designations() {
     assert_eq!(putin.programs, vec!["Russia"]);
     assert_eq!(putin.listed_on.as_deref(), Some("2022-02-25"));
 }
+
+#[test]
+fn fcdo_ods_summary_has_5302_designations() {
+    let Some(path) = shared("uk/fcdo_uksl_summary_2025-08-11/FCDO_SL_2025-08-11.ods") else {
+        return;
+    };
+    let bytes = std::fs::read(&path).unwrap();
+    assert_eq!(
+        sources::detect_format(&path, &bytes[..4096]).unwrap(),
+        SourceFormat::FcdoOds
+    );
+    let parsed = sources::load_paths(&[path]).unwrap();
+    let fcdo = &parsed[0];
+    assert_eq!(fcdo.info.source, SourceList::UkFcdo);
+    assert_eq!(fcdo.info.format, "fcdo_ods");
+    // README: 5,302 designations; two of them (BEL0174, RUS1467, both individuals) are
+    // published without a name and are skipped with a warning naming the row.
+    assert_eq!(fcdo.info.entity_count, 5_300);
+    assert_eq!(fcdo.warnings.len(), 2);
+    assert!(
+        fcdo.warnings[0].ends_with("row 649: designation BEL0174 has no name; skipped"),
+        "{:?}",
+        fcdo.warnings
+    );
+    // README: 3,754 Individual, 1,087 Entity, 461 Ship.
+    let count = |t: EntityType| fcdo.entities.iter().filter(|e| e.entity_type == t).count();
+    assert_eq!(count(EntityType::Person), 3_754 - 2);
+    assert_eq!(count(EntityType::Organization), 1_087);
+    assert_eq!(count(EntityType::Vessel), 461);
+    let first = entity(fcdo, "uk_fcdo:AFG0001");
+    assert_eq!(
+        first.primary_name(),
+        "HAJI KHAIRULLAH HAJI SATTAR MONEY EXCHANGE"
+    );
+    assert_eq!(first.entity_type, EntityType::Organization);
+    assert_eq!(first.programs, vec!["Afghanistan"]);
+    assert_eq!(first.listed_on.as_deref(), Some("2012-06-29"));
+    // Names are trimmed of the export's surrounding whitespace.
+    assert!(fcdo
+        .entities
+        .iter()
+        .all(|e| e.primary_name() == e.primary_name().trim()));
+}

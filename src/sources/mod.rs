@@ -23,6 +23,7 @@ pub mod delimited;
 pub mod ofac_csv;
 pub mod ofac_xml;
 pub mod spreadsheet;
+pub mod uk_fcdo;
 pub mod uk_ofsi;
 pub mod un_xml;
 pub mod xml;
@@ -34,6 +35,9 @@ pub struct ParsedSource {
     pub info: SourceInfo,
     /// The listed entities, in file order.
     pub entities: Vec<Entity>,
+    /// Records the parser had to skip, each naming file and row (e.g. a published
+    /// designation with an empty name, which cannot be screened). Empty for clean files.
+    pub warnings: Vec<String>,
 }
 
 impl ParsedSource {
@@ -57,6 +61,7 @@ impl ParsedSource {
                 name_count: u32::try_from(name_count).unwrap_or(u32::MAX),
             },
             entities,
+            warnings: Vec::new(),
         }
     }
 }
@@ -272,11 +277,15 @@ pub fn detect_format(path: &Path, head: &[u8]) -> Result<SourceFormat, SourceErr
         return Err(SourceError::in_file(&label, "empty file"));
     }
     if head.starts_with(b"PK\x03\x04") {
-        if contains(head, b"application/vnd.oasis.opendocument.spreadsheet") {
-            return Ok(SourceFormat::FcdoOds);
-        }
+        // ZIP local headers carry the entry names uncompressed near the start.
         if contains(head, b"xl/") || contains(head, b"[Content_Types].xml") {
             return Ok(SourceFormat::OfsiXlsx);
+        }
+        if contains(head, b"application/vnd.oasis.opendocument.spreadsheet")
+            || contains(head, b"META-INF/manifest.xml")
+            || contains(head, b"mimetype")
+        {
+            return Ok(SourceFormat::FcdoOds);
         }
         return Err(SourceError::in_file(
             &label,
@@ -302,7 +311,7 @@ pub fn detect_format(path: &Path, head: &[u8]) -> Result<SourceFormat, SourceErr
     if first_line.contains(';') && first_line.contains("Entity_LogicalId") {
         return Ok(SourceFormat::EuFsfCsv);
     }
-    if (first_line.contains("Unique ID") || text.contains("Unique ID"))
+    if text.contains("Unique ID")
         && (text.contains("OFSI Group ID") || text.contains("Regime Name"))
     {
         return Ok(SourceFormat::FcdoCsv);
@@ -460,6 +469,9 @@ pub fn parse_bytes(
         SourceFormat::UnXml => un_xml::parse(bytes, label),
         SourceFormat::OfsiXlsx => uk_ofsi::parse_xlsx(bytes, label),
         SourceFormat::OfsiCsv => uk_ofsi::parse_csv(bytes, label),
+        SourceFormat::FcdoOds => uk_fcdo::parse_ods(bytes, label),
+        SourceFormat::FcdoCsv => uk_fcdo::parse_csv(bytes, label),
+        SourceFormat::FcdoXml => uk_fcdo::parse_xml(bytes, label),
         other => Err(SourceError::in_file(
             label,
             format!("format {} is not supported yet", other.code()),

@@ -414,8 +414,10 @@ pub fn read_ods(bytes: &[u8], file: &str) -> Result<Vec<SheetRow>, SourceError> 
     let mut rows: Vec<SheetRow> = Vec::new();
     let mut next_row = 1usize;
     let mut row: Option<(SheetRow, usize)> = None; // (row, rows repeated)
+    let mut pending_empty = 0usize;
     let mut cell: Option<(String, usize)> = None; // (text, columns repeated)
     let mut paragraphs = 0usize;
+    let mut in_paragraph = 0usize;
     let mut table_depth = 0usize;
     let mut tables_done = 0usize;
     loop {
@@ -432,6 +434,7 @@ pub fn read_ods(bytes: &[u8], file: &str) -> Result<Vec<SheetRow>, SourceError> 
                     let repeat = attr(&e, "number-rows-repeated")
                         .and_then(|r| r.parse().ok())
                         .unwrap_or(1);
+                    pending_empty = 0;
                     row = Some((
                         SheetRow {
                             row: next_row,
@@ -454,6 +457,7 @@ pub fn read_ods(bytes: &[u8], file: &str) -> Result<Vec<SheetRow>, SourceError> 
                         }
                     }
                     paragraphs += 1;
+                    in_paragraph += 1;
                 }
                 _ => {}
             },
@@ -463,7 +467,7 @@ pub fn read_ods(bytes: &[u8], file: &str) -> Result<Vec<SheetRow>, SourceError> 
                         .and_then(|r| r.parse().ok())
                         .unwrap_or(1);
                     if let Some((current, _)) = row.as_mut() {
-                        push_cells(current, String::new(), repeat);
+                        push_cells(current, &mut pending_empty, String::new(), repeat);
                     }
                 }
                 "table-row" if in_first_table => {
@@ -491,6 +495,7 @@ pub fn read_ods(bytes: &[u8], file: &str) -> Result<Vec<SheetRow>, SourceError> 
                 _ => {}
             },
             Event::End(e) => match e.local_name().as_ref() {
+                "p" => in_paragraph = in_paragraph.saturating_sub(1),
                 "table" => {
                     table_depth = table_depth.saturating_sub(1);
                     if table_depth == 0 {
@@ -500,7 +505,7 @@ pub fn read_ods(bytes: &[u8], file: &str) -> Result<Vec<SheetRow>, SourceError> 
                 "table-cell" | "covered-table-cell" => {
                     if let (Some((text, repeat)), Some((current, _))) = (cell.take(), row.as_mut())
                     {
-                        push_cells(current, text, repeat);
+                        push_cells(current, &mut pending_empty, text, repeat);
                     }
                 }
                 "table-row" => {
@@ -517,15 +522,18 @@ pub fn read_ods(bytes: &[u8], file: &str) -> Result<Vec<SheetRow>, SourceError> 
                 _ => {}
             },
             Event::Text(t) => {
+                // Whitespace between the cell's tags is layout, not content.
                 if let Some((text, _)) = cell.as_mut() {
-                    if paragraphs > 0 {
+                    if in_paragraph > 0 {
                         text.push_str(&t.xml10_content());
                     }
                 }
             }
             Event::GeneralRef(r) => {
                 if let Some((text, _)) = cell.as_mut() {
-                    text.push_str(&resolve_ref(&r));
+                    if in_paragraph > 0 {
+                        text.push_str(&resolve_ref(&r));
+                    }
                 }
             }
             Event::Eof => break,
@@ -542,8 +550,17 @@ pub fn read_ods(bytes: &[u8], file: &str) -> Result<Vec<SheetRow>, SourceError> 
     Ok(rows)
 }
 
-fn push_cells(row: &mut SheetRow, text: String, repeat: usize) {
-    // Bounded by MAX_COLUMNS: trailing empty cells are often repeated thousands of times.
+/// Appends a (repeated) cell. Empty cells are only counted in `pending` and materialised
+/// when a later cell has text: rows end with runs of thousands of empty cells.
+fn push_cells(row: &mut SheetRow, pending: &mut usize, text: String, repeat: usize) {
+    if text.is_empty() {
+        *pending = pending.saturating_add(repeat.max(1));
+        return;
+    }
+    let empties = (*pending).min(MAX_COLUMNS.saturating_sub(row.cells.len()));
+    row.cells
+        .extend(std::iter::repeat(String::new()).take(empties));
+    *pending = 0;
     for _ in 0..repeat.max(1) {
         if row.cells.len() >= MAX_COLUMNS {
             return;
