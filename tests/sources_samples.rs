@@ -187,4 +187,6 @@ fn whole_data_directory_loads() {
     assert!(lists.contains(&SourceList::OfacConsolidated));
     assert!(lists.contains(&SourceList::UnSc));
     assert!(lists.contains(&SourceList::UkOfsi));
+    assert!(lists.contains(&SourceList::Eu));
+    assert_eq!(parsed.len(), 5);
 }

@@ -20,6 +20,7 @@ use crate::model::{Entity, SourceInfo, SourceList};
 
 pub mod dates;
 pub mod delimited;
+pub mod eu;
 pub mod ofac_csv;
 pub mod ofac_xml;
 pub mod spreadsheet;
@@ -472,10 +473,9 @@ pub fn parse_bytes(
         SourceFormat::FcdoOds => uk_fcdo::parse_ods(bytes, label),
         SourceFormat::FcdoCsv => uk_fcdo::parse_csv(bytes, label),
         SourceFormat::FcdoXml => uk_fcdo::parse_xml(bytes, label),
-        other => Err(SourceError::in_file(
-            label,
-            format!("format {} is not supported yet", other.code()),
-        )),
+        SourceFormat::EuFsfXml => eu::parse_fsf_xml(bytes, label),
+        SourceFormat::EuFsfCsv => eu::parse_fsf_csv(bytes, label),
+        SourceFormat::EuLegacyXml => eu::parse_legacy_xml(bytes, label),
     }
 }
 
