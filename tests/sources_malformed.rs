@@ -19,7 +19,7 @@ fn write_temp(name: &str, bytes: &[u8]) -> PathBuf {
 
 fn load_error(name: &str, bytes: &[u8]) -> String {
     let path = write_temp(name, bytes);
-    let err = sources::load_paths(&[path.clone()])
+    let err = sources::load_paths(std::slice::from_ref(&path))
         .unwrap_err()
         .to_string();
     assert!(
