@@ -2,6 +2,9 @@
 //! real FSF 1.1 XML or CSV file is available in ../shared, so those formats are exercised
 //! with the data/ sample and unit tests).
 
+// Native only: reads files, runs the CLI or uses proptest (wasm has none of these).
+#![cfg(not(target_arch = "wasm32"))]
+
 mod sources_support;
 
 use kyc_check::model::{

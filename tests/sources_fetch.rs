@@ -2,6 +2,9 @@
 //! ../shared/watchlists under their official names: the bytes written must be identical,
 //! each reported with its SHA-256; a missing file fails alone, naming file and URL.
 
+// Native only: reads files, runs the CLI or uses proptest (wasm has none of these).
+#![cfg(not(target_arch = "wasm32"))]
+
 mod sources_support;
 
 use std::collections::HashMap;

@@ -1,6 +1,9 @@
 //! Malformed inputs: every failure names the file and the line or element, and nothing
 //! panics (byte-level mutations of the sample lists, truncations, random bytes).
 
+// Native only: reads files, runs the CLI or uses proptest (wasm has none of these).
+#![cfg(not(target_arch = "wasm32"))]
+
 mod sources_support;
 
 use std::path::{Path, PathBuf};

@@ -1,6 +1,9 @@
 //! OFAC legacy CSV sets in ../shared/watchlists/ofac: counts from
 //! ../shared/watchlists/README.md (section 1) and spot checks of real entries.
 
+// Native only: reads files, runs the CLI or uses proptest (wasm has none of these).
+#![cfg(not(target_arch = "wasm32"))]
+
 mod sources_support;
 
 use kyc_check::model::{

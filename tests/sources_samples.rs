@@ -1,5 +1,8 @@
 //! The project's own sample lists in data/ (see data/README.md) parse through every path.
 
+// Native only: reads files, runs the CLI or uses proptest (wasm has none of these).
+#![cfg(not(target_arch = "wasm32"))]
+
 mod sources_support;
 
 use kyc_check::model::{

@@ -1,6 +1,9 @@
 //! UK lists in ../shared/watchlists/uk: OFSI consolidated list (XLSX) and FCDO UK Sanctions
 //! List summary (ODS). Counts from ../shared/watchlists/README.md (section 4).
 
+// Native only: reads files, runs the CLI or uses proptest (wasm has none of these).
+#![cfg(not(target_arch = "wasm32"))]
+
 mod sources_support;
 
 use kyc_check::model::{BirthDate, EntityType, PartialDate, SourceList};

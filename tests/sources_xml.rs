@@ -1,6 +1,9 @@
 //! UN SC XML and OFAC XML in ../shared/watchlists: counts from
 //! ../shared/watchlists/README.md (sections 1e and 2) and spot checks of real entries.
 
+// Native only: reads files, runs the CLI or uses proptest (wasm has none of these).
+#![cfg(not(target_arch = "wasm32"))]
+
 mod sources_support;
 
 use kyc_check::model::{

@@ -30,3 +30,50 @@ fn count_vectors(contents: &str) -> usize {
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .count()
 }
+
+/// Converts JSON to the plain JavaScript object a page would pass.
+fn js(value: serde_json::Value) -> wasm_bindgen::JsValue {
+    use serde::Serialize;
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .expect("JSON converts to a JS value")
+}
+
+/// Converts a JavaScript result back to JSON for assertions.
+fn json(value: wasm_bindgen::JsValue) -> serde_json::Value {
+    serde_wasm_bindgen::from_value(value).expect("result is plain JSON")
+}
+
+#[wasm_bindgen_test]
+fn validate_record_reports_each_field_with_stable_codes() {
+    let record = js(serde_json::json!({
+        "given_name": "Anna María",
+        "family_name": "Eriksson",
+        "birth_date": "2010-05-01",
+        "email": "anna@@example.com",
+        "iban": "GB82 WEST 1234 5698 7654 33",
+        "country": "Sweden",
+    }));
+    let options = js(serde_json::json!({ "today": "2026-11-21" }));
+    let report = json(kyc_check::wasm::validate_record(record, options).expect("record accepted"));
+    assert_eq!(report["valid"], false);
+    let fields = &report["fields"];
+    assert_eq!(fields["given_name"]["valid"], true);
+    assert_eq!(fields["given_name"]["normalized"], "Anna María");
+    assert_eq!(fields["country"]["normalized"], "SE");
+    assert_eq!(fields["birth_date"]["errors"][0]["code"], "too_young");
+    assert_eq!(fields["iban"]["errors"][0]["code"], "invalid_checksum");
+    assert_eq!(fields["email"]["valid"], false);
+}
+
+#[wasm_bindgen_test]
+fn bad_arguments_throw_instead_of_trapping() {
+    let not_a_record = wasm_bindgen::JsValue::from_f64(42.0);
+    assert!(
+        kyc_check::wasm::validate_record(not_a_record, wasm_bindgen::JsValue::UNDEFINED).is_err()
+    );
+    let misspelt = js(serde_json::json!({ "emial": "a@b.co" }));
+    assert!(kyc_check::wasm::validate_record(misspelt, wasm_bindgen::JsValue::UNDEFINED).is_err());
+    let unknown_format = kyc_check::wasm::validate_format("no_such_format".into(), "x".into());
+    assert!(unknown_format.is_err());
+}
