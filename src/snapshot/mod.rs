@@ -35,10 +35,12 @@ pub struct Snapshot {
 
 // --- snapshot branch: format, codec, active snapshot, builder ---
 
+pub mod active;
 mod codec;
 pub mod error;
 pub mod format;
 
+pub use active::{active, active_info, clear_active, load_active, set_active, with_active};
 pub use error::SnapshotError;
 pub use format::{FORMAT_VERSION, MAGIC};
 
