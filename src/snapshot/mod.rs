@@ -36,7 +36,11 @@ pub struct Snapshot {
 // --- snapshot branch: format, codec, active snapshot, builder ---
 
 pub mod active;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod builder;
 mod codec;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod diff;
 pub mod error;
 pub mod format;
 
@@ -92,7 +96,7 @@ impl Snapshot {
     /// with [`NameIndex::build`] and the payload SHA-256. `built_at` is ISO 8601 UTC.
     ///
     /// The source infos are stored as given; the native builder
-    /// ([`builder::build_from_sources`]) sorts, deduplicates and counts for you.
+    /// (`builder::build_from_sources`) sorts, deduplicates and counts for you.
     pub fn build(
         sources: Vec<SourceInfo>,
         entities: Vec<Entity>,
