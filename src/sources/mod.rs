@@ -21,6 +21,9 @@ use crate::model::{Entity, SourceInfo, SourceList};
 pub mod dates;
 pub mod delimited;
 pub mod ofac_csv;
+pub mod ofac_xml;
+pub mod un_xml;
+pub mod xml;
 
 /// One parsed list: provenance + entities (crate::model).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -451,6 +454,8 @@ pub fn parse_bytes(
             set.add(part, label.to_string(), bytes.to_vec())?;
             ofac_csv::parse_set(list, &set)
         }
+        SourceFormat::OfacXml { list } => ofac_xml::parse(bytes, label, list),
+        SourceFormat::UnXml => un_xml::parse(bytes, label),
         other => Err(SourceError::in_file(
             label,
             format!("format {} is not supported yet", other.code()),

@@ -523,7 +523,46 @@ fn identifier_phrase(phrase: &str) -> Option<Identifier> {
     })
 }
 
-fn push_unique(list: &mut Vec<String>, item: String) {
+/// An identifier from an OFAC id label (`Passport`, `Tax ID No.`, `Digital Currency Address
+/// - XBT`, ...) as used both in CSV remarks and in the XML `idType`; `None` for labels that
+/// are not identifiers (`Website`, `Secondary sanctions risk:`, ...).
+pub fn identifier_from_label(
+    label: &str,
+    value: &str,
+    country: Option<&str>,
+) -> Option<Identifier> {
+    let label = label.trim();
+    let value = value.trim();
+    if value.is_empty() {
+        return None;
+    }
+    if let Some(network) = label.strip_prefix("Digital Currency Address - ") {
+        return Some(Identifier {
+            kind: IdentifierKind::CryptoAddress,
+            label: label.to_string(),
+            value: value.to_string(),
+            country: None,
+            network: Some(network.trim().to_string()),
+        });
+    }
+    let (_, kind) = IDENTIFIER_LABELS
+        .iter()
+        .find(|(known, _)| *known == label)?;
+    let value = if *kind == IdentifierKind::Imo {
+        value.strip_prefix("IMO ").unwrap_or(value).trim()
+    } else {
+        value
+    };
+    Some(Identifier {
+        kind: *kind,
+        label: label.to_string(),
+        value: value.to_string(),
+        country: country.map(country_code).filter(|c| !c.is_empty()),
+        network: None,
+    })
+}
+
+pub(crate) fn push_unique(list: &mut Vec<String>, item: String) {
     if !item.is_empty() && !list.contains(&item) {
         list.push(item);
     }
