@@ -37,6 +37,14 @@ pub fn load_snapshot(bytes: &[u8]) -> Result<JsValue, JsError> {
     snapshot_info_to_js(&info)
 }
 
+/// Makes the snapshot compiled into the module (built from the hand-written sample lists,
+/// label `sample`: not for screening real customers) the active one; returns its summary.
+#[wasm_bindgen(js_name = useDefaultSnapshot)]
+pub fn use_default_snapshot() -> Result<JsValue, JsError> {
+    let info = crate::snapshot::use_default().map_err(snapshot_error_to_js)?;
+    snapshot_info_to_js(&info)
+}
+
 /// The summary of the active snapshot; throws (`not_loaded` or the last load error) when
 /// there is none.
 #[wasm_bindgen(js_name = snapshotInfo)]

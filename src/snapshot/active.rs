@@ -54,6 +54,12 @@ pub fn load_active(bytes: &[u8]) -> Result<SnapshotInfo, SnapshotError> {
     info
 }
 
+/// Loads the bundled default snapshot ([`super::default_snapshot_bytes`], the `sample`
+/// lists) as with [`load_active`].
+pub fn use_default() -> Result<SnapshotInfo, SnapshotError> {
+    load_active(super::default_snapshot_bytes())
+}
+
 /// Forgets the active snapshot; screening then reports `NotLoaded`.
 pub fn clear_active() {
     store(Err(SnapshotError::NotLoaded));

@@ -44,9 +44,39 @@ pub mod diff;
 pub mod error;
 pub mod format;
 
-pub use active::{active, active_info, clear_active, load_active, set_active, with_active};
+pub use active::{
+    active, active_info, clear_active, load_active, set_active, use_default, with_active,
+};
 pub use error::SnapshotError;
 pub use format::{FORMAT_VERSION, MAGIC};
+
+/// The one place the default snapshot's build time is written (a macro so that
+/// [`DEFAULT_SNAPSHOT_COMMAND`] can embed it).
+macro_rules! default_snapshot_built_at {
+    () => {
+        "2025-06-01T00:00:00Z"
+    };
+}
+
+/// Build time of the bundled default snapshot (`data/default.kcs`): fixed, so rebuilding
+/// it from `data/` gives identical bytes (`tests/snapshot_default.rs` checks that).
+pub const DEFAULT_SNAPSHOT_BUILT_AT: &str = default_snapshot_built_at!();
+
+/// Label of the bundled default snapshot: it holds the hand-written sample lists only.
+pub const DEFAULT_SNAPSHOT_LABEL: &str = "sample";
+
+/// The command that regenerates `data/default.kcs` (quoted in the drift test's message).
+pub const DEFAULT_SNAPSHOT_COMMAND: &str = concat!(
+    "cargo run --release -- snapshot build --label sample --built-at ",
+    default_snapshot_built_at!(),
+    " --out data/default.kcs data/"
+);
+
+/// The bundled default snapshot, built from the sample lists in `data/` and compiled in,
+/// so the wasm module can screen without fetching anything (`useDefaultSnapshot()`).
+pub fn default_snapshot_bytes() -> &'static [u8] {
+    include_bytes!("../../data/default.kcs")
+}
 
 /// Summary of a snapshot for `kyc-check snapshot info`, `loadSnapshot()` and
 /// `snapshotInfo()`: the header plus counts and, when known, the file size.
