@@ -288,3 +288,46 @@ fn usage_errors_exit_2() {
     );
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn skip_unreadable_skips_directories_without_a_readable_list() {
+    let dir = temp_dir("lenient");
+    let (lists, notes) = (dir.join("in/sdn"), dir.join("in/notes"));
+    std::fs::create_dir_all(&lists).unwrap();
+    std::fs::create_dir_all(&notes).unwrap();
+    v1(&lists);
+    std::fs::write(notes.join("scores.csv"), "name,score\nx,1\n").unwrap();
+    let out_file = dir.join("a.kcs");
+    let args = [
+        "snapshot",
+        "build",
+        "--out",
+        s(&out_file),
+        "--built-at",
+        "2025-06-01T00:00:00Z",
+    ];
+
+    let strict = run(&[&args[..], &[s(&dir.join("in"))]].concat(), &[]);
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&strict.stderr).contains("unknown format"));
+    assert!(!out_file.exists(), "nothing written on failure");
+
+    let lenient = run(
+        &[&args[..], &["--skip-unreadable", s(&dir.join("in"))]].concat(),
+        &[],
+    );
+    assert!(
+        lenient.status.success(),
+        "{}",
+        String::from_utf8_lossy(&lenient.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&lenient.stderr);
+    assert!(
+        stderr.contains("skipped") && stderr.contains("notes"),
+        "{stderr}"
+    );
+    let info = run(&["snapshot", "info", s(&out_file)], &[]);
+    let info: serde_json::Value = serde_json::from_slice(&info.stdout).unwrap();
+    assert_eq!(info["entity_count"], 3);
+    let _ = std::fs::remove_dir_all(&dir);
+}

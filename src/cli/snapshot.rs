@@ -18,7 +18,8 @@ const USAGE: &str = "\
 kyc-check snapshot: build, inspect and compare watchlist snapshots
 
 USAGE:
-    kyc-check snapshot build --out FILE [--label LABEL] [--built-at TIME] INPUT...
+    kyc-check snapshot build --out FILE [--label LABEL] [--built-at TIME]
+                             [--skip-unreadable] INPUT...
     kyc-check snapshot info FILE
     kyc-check snapshot diff OLD NEW
 
@@ -28,6 +29,9 @@ build    Parse official list files (or directories of them) into one snapshot.
          --built-at TIME   build time, YYYY-MM-DDTHH:MM:SSZ; default SOURCE_DATE_EPOCH
                            (seconds since 1970) if set, else now. Fix it for
                            reproducible builds: same inputs + same time = same bytes.
+         --skip-unreadable read each directory on its own and skip (with a warning)
+                           those that hold no readable list, e.g. notes or a partial
+                           OFAC set; without it any unreadable file is an error.
          Progress goes to stderr, the summary table to stdout.
 info     Verify FILE (magic, version, length, SHA-256, content) and print its header,
          counts, SHA-256 and size as JSON.
@@ -90,9 +94,11 @@ fn run_build(args: Vec<OsString>) -> Result<(), CliError> {
     let mut label = "custom".to_string();
     let mut built_at: Option<String> = None;
     let mut inputs: Vec<PathBuf> = Vec::new();
+    let mut skip_unreadable = false;
     while let Some(arg) = parser.next()? {
         match arg {
             Long("out") | Short('o') => out = Some(parser.value()?.into()),
+            Long("skip-unreadable") => skip_unreadable = true,
             Long("label") => label = parser.value()?.string()?,
             Long("built-at") => built_at = Some(parser.value()?.string()?),
             Long("help") | Short('h') => {
@@ -112,9 +118,13 @@ fn run_build(args: Vec<OsString>) -> Result<(), CliError> {
     let built_at = resolve_built_at(built_at)?;
 
     let mut progress = Progress::new(5);
-    progress.start(&format!("reading {} input(s)", inputs.len()));
-    let parsed = kyc_check::sources::load_paths(&inputs)
-        .map_err(|e| CliError::Failed(format!("cannot read the lists: {e}")))?;
+    let parsed = if skip_unreadable {
+        read_lenient(&inputs, &mut progress)?
+    } else {
+        progress.start(&format!("reading {} input(s)", inputs.len()));
+        kyc_check::sources::load_paths(&inputs)
+            .map_err(|e| CliError::Failed(format!("cannot read the lists: {e}")))?
+    };
     let parsed_entities: usize = parsed.iter().map(|p| p.entities.len()).sum();
     progress.done(&format!(
         "{} source(s), {} entities",
@@ -150,6 +160,74 @@ fn run_build(args: Vec<OsString>) -> Result<(), CliError> {
 
     print_build_summary(&sources, &snapshot, &out, bytes.len() as u64);
     Ok(())
+}
+
+/// `--skip-unreadable`: each input file, and the files directly inside each directory
+/// (recursively, one group per directory, so OFAC CSV sets stay together), is read on its
+/// own; a group that fails is reported and skipped. Files skipped inside directories are
+/// the ones `load_paths` skips: hidden, `*.md`, `*.txt`, `*.kcs`.
+fn read_lenient(
+    inputs: &[PathBuf],
+    progress: &mut Progress,
+) -> Result<Vec<kyc_check::sources::ParsedSource>, CliError> {
+    let mut groups: Vec<(String, Vec<PathBuf>)> = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            directory_groups(input, &mut groups)
+                .map_err(|e| CliError::Failed(format!("cannot list {}: {e}", input.display())))?;
+        } else {
+            groups.push((input.display().to_string(), vec![input.clone()]));
+        }
+    }
+    progress.start(&format!("reading {} group(s) of files", groups.len()));
+    let mut parsed = Vec::new();
+    let mut skipped = 0usize;
+    for (label, files) in &groups {
+        match kyc_check::sources::load_paths(files) {
+            Ok(mut sources) => parsed.append(&mut sources),
+            Err(e) => {
+                skipped += 1;
+                progress.note(&format!("skipped {label}: {e}"));
+            }
+        }
+    }
+    if skipped > 0 {
+        progress.note(&format!(
+            "warning: {skipped} of {} group(s) skipped as unreadable",
+            groups.len()
+        ));
+    }
+    Ok(parsed)
+}
+
+fn directory_groups(dir: &Path, groups: &mut Vec<(String, Vec<PathBuf>)>) -> std::io::Result<()> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    let mut files = Vec::new();
+    for path in entries {
+        if path.is_dir() {
+            directory_groups(&path, groups)?;
+        } else if !is_skipped_in_directory(&path) {
+            files.push(path);
+        }
+    }
+    if !files.is_empty() {
+        groups.push((dir.display().to_string(), files));
+    }
+    Ok(())
+}
+
+fn is_skipped_in_directory(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    name.starts_with('.')
+        || [".md", ".txt", ".kcs", ".tmp"]
+            .iter()
+            .any(|ext| name.ends_with(ext))
 }
 
 /// Two inputs of the same list (e.g. two SDN downloads) are merged with the newest
@@ -406,6 +484,16 @@ impl Progress {
             eprintln!("{line}");
         }
         let _ = std::io::stderr().flush();
+    }
+
+    /// A message between progress lines (warnings), not overwritten on a terminal.
+    fn note(&mut self, message: &str) {
+        if self.tty {
+            eprintln!("\r\x1b[2K{message}");
+            eprint!("{} {} ...", self.bar(self.current - 1), self.label);
+        } else {
+            eprintln!("{message}");
+        }
     }
 
     fn done(&mut self, detail: &str) {
