@@ -281,6 +281,19 @@ fn decode_header(body: &[u8], sha256: String) -> Result<(SnapshotHeader, Counts)
     Ok((header, counts))
 }
 
+/// Verifies the file and returns the byte size of each section body, in file order
+/// (`header`, `strings`, `entities`, `index`): where a snapshot's bytes go.
+pub fn section_sizes(bytes: &[u8]) -> Result<Vec<(&'static str, usize)>, SnapshotError> {
+    let (payload, _) = verify(bytes)?;
+    let s = split_sections(payload)?;
+    Ok(vec![
+        ("header", s.header.len()),
+        ("strings", s.strings.len()),
+        ("entities", s.entities.len()),
+        ("index", s.index.len()),
+    ])
+}
+
 /// Verifies the file and decodes only its header section (cheap: no entities).
 pub fn read_header(bytes: &[u8]) -> Result<(SnapshotHeader, Counts), SnapshotError> {
     let (payload, sha256) = verify(bytes)?;
