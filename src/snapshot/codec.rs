@@ -358,6 +358,8 @@ impl<'a> Reader<'a> {
     }
 
     /// A `Corrupt` error for this section, mentioning the offset inside it.
+    #[cold]
+    #[inline(never)]
     pub(crate) fn corrupt(&self, what: &str) -> SnapshotError {
         SnapshotError::Corrupt {
             section: self.section,
@@ -366,6 +368,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Bytes not yet read.
+    #[inline(always)]
     pub(crate) fn remaining(&self) -> usize {
         self.bytes.len().saturating_sub(self.pos)
     }
@@ -380,6 +383,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Takes the next `n` bytes.
+    #[inline(always)]
     pub(crate) fn take(&mut self, n: usize) -> Result<&'a [u8], SnapshotError> {
         if n > self.remaining() {
             return Err(self.corrupt(&format!("{n} bytes needed, {} left", self.remaining())));
@@ -390,6 +394,7 @@ impl<'a> Reader<'a> {
     }
 
     /// One byte.
+    #[inline(always)]
     pub(crate) fn u8(&mut self) -> Result<u8, SnapshotError> {
         match self.bytes.get(self.pos) {
             Some(&b) => {
@@ -401,6 +406,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A little-endian `u16`.
+    #[inline]
     pub(crate) fn u16(&mut self) -> Result<u16, SnapshotError> {
         let b = self.take(2)?;
         let b: [u8; 2] = b.try_into().map_err(|_| self.corrupt("short u16"))?;
@@ -415,7 +421,20 @@ impl<'a> Reader<'a> {
     }
 
     /// An unsigned LEB128 value in minimal form.
+    #[inline(always)]
     pub(crate) fn varint(&mut self) -> Result<u64, SnapshotError> {
+        // Fast path: almost every length, count and reference fits in one byte.
+        if let Some(&byte) = self.bytes.get(self.pos) {
+            if byte < 0x80 {
+                self.pos += 1;
+                return Ok(u64::from(byte));
+            }
+        }
+        self.varint_multi_byte()
+    }
+
+    #[inline(never)]
+    fn varint_multi_byte(&mut self) -> Result<u64, SnapshotError> {
         let mut value: u64 = 0;
         for i in 0..MAX_VARINT_BYTES {
             let byte = self.u8()?;
@@ -438,6 +457,7 @@ impl<'a> Reader<'a> {
 
     /// A count of items that each take at least `min_item_bytes`, checked against the bytes
     /// left so that no caller can be made to reserve memory the input cannot fill.
+    #[inline]
     pub(crate) fn count(&mut self, min_item_bytes: usize) -> Result<usize, SnapshotError> {
         let n = self.varint()?;
         let limit = self.remaining() / min_item_bytes.max(1);
@@ -451,6 +471,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A length-prefixed UTF-8 string borrowed from the input.
+    #[inline]
     pub(crate) fn str(&mut self) -> Result<&'a str, SnapshotError> {
         let len = self.count(1)?;
         let bytes = self.take(len)?;
@@ -458,6 +479,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A length-prefixed string, owned.
+    #[inline]
     pub(crate) fn string(&mut self) -> Result<String, SnapshotError> {
         self.str().map(str::to_owned)
     }
@@ -510,6 +532,7 @@ impl<'a, 't> EntityReader<'a, 't> {
         Ok(entities)
     }
 
+    #[inline]
     fn table_ref(&mut self) -> Result<String, SnapshotError> {
         let index = self.r.varint()?;
         match usize::try_from(index).ok().and_then(|i| self.table.get(i)) {
@@ -521,6 +544,7 @@ impl<'a, 't> EntityReader<'a, 't> {
         }
     }
 
+    #[inline]
     fn table_refs(&mut self) -> Result<Vec<String>, SnapshotError> {
         let n = self.r.count(1)?;
         let mut list = Vec::with_capacity(n);
