@@ -144,10 +144,49 @@ fn un_sample() {
 }
 
 #[test]
+fn ofsi_csv_sample() {
+    let parsed = sources::load_paths(&[data("uk/ConList.csv")]).unwrap();
+    let ofsi = &parsed[0];
+    assert_eq!(ofsi.info.source, SourceList::UkOfsi);
+    assert_eq!(ofsi.info.format, "ofsi_csv");
+    assert_eq!(ofsi.info.published.as_deref(), Some("2025-01-15"));
+    assert_eq!(ofsi.info.entity_count, 6);
+    let putin = entity(ofsi, "uk_ofsi:99001");
+    assert_eq!(putin.primary_name(), "Vladimir Vladimirovich PUTIN");
+    assert!(putin
+        .names
+        .iter()
+        .any(|n| n.original_script && n.full == "Владимир Владимирович Путин"));
+    let komid = entity(ofsi, "uk_ofsi:99003");
+    assert_eq!(komid.entity_type, EntityType::Organization);
+    let korean = komid.names.iter().find(|n| n.original_script).unwrap();
+    assert_eq!(korean.full, "조선광업개발무역회사");
+    assert_eq!(korean.language.as_deref(), Some("Korean"));
+    assert!(komid
+        .names
+        .iter()
+        .any(|n| n.full == "CHANGGWANG SINYONG CORPORATION" && n.kind == NameKind::Fka));
+    let saif = entity(ofsi, "uk_ofsi:99004");
+    assert!(saif
+        .names
+        .iter()
+        .any(|n| n.full == "Seif GHADDAFI" && n.strength == AliasStrength::Weak));
+    assert!(saif
+        .identifiers
+        .iter()
+        .any(|i| i.kind == IdentifierKind::Passport && i.value == "B014995"));
+    let akhund = entity(ofsi, "uk_ofsi:99006");
+    assert_eq!(akhund.birth_dates.len(), 2);
+}
+
+#[test]
 fn whole_data_directory_loads() {
     let parsed = sources::load_paths(&[data("")]).unwrap();
     let lists: Vec<SourceList> = parsed.iter().map(|p| p.info.source).collect();
     assert!(lists.contains(&SourceList::OfacSdn));
     assert!(lists.contains(&SourceList::OfacConsolidated));
     assert!(lists.contains(&SourceList::UnSc));
+    assert!(lists.contains(&SourceList::UkOfsi));
+    assert!(lists.contains(&SourceList::Eu));
+    assert_eq!(parsed.len(), 5);
 }

@@ -132,12 +132,14 @@ pub fn single(text: &str) -> Option<PartialDate> {
         .filter(|w| !w.is_empty())
         .collect();
     match words.as_slice() {
-        [y] => year(y),
+        [y] if !y.contains(['-', '/']) => year(y),
         [m, y] => partial(number(y)?, month_from_name(m)?, 0).filter(|_| y.len() == 4),
         [d, m, y] if number::<u8>(d).is_some() => {
             partial(number(y)?, month_from_name(m)?, number(d)?).filter(|_| y.len() == 4)
         }
         [m, d, y] => partial(number(y)?, month_from_name(m)?, number(d)?).filter(|_| y.len() == 4),
+        // "23-Sep-2026", "23/Sep/2026": try again with the separators as spaces.
+        [one] if one.contains(['-', '/']) => single(&one.replace(['-', '/'], " ")),
         _ => None,
     }
 }

@@ -20,8 +20,12 @@ use crate::model::{Entity, SourceInfo, SourceList};
 
 pub mod dates;
 pub mod delimited;
+pub mod eu;
 pub mod ofac_csv;
 pub mod ofac_xml;
+pub mod spreadsheet;
+pub mod uk_fcdo;
+pub mod uk_ofsi;
 pub mod un_xml;
 pub mod xml;
 
@@ -32,6 +36,9 @@ pub struct ParsedSource {
     pub info: SourceInfo,
     /// The listed entities, in file order.
     pub entities: Vec<Entity>,
+    /// Records the parser had to skip, each naming file and row (e.g. a published
+    /// designation with an empty name, which cannot be screened). Empty for clean files.
+    pub warnings: Vec<String>,
 }
 
 impl ParsedSource {
@@ -55,6 +62,7 @@ impl ParsedSource {
                 name_count: u32::try_from(name_count).unwrap_or(u32::MAX),
             },
             entities,
+            warnings: Vec::new(),
         }
     }
 }
@@ -235,13 +243,36 @@ impl SourceFormat {
     }
 }
 
-/// Maps a source's country name or code to ISO 3166-1 alpha-2 when recognised, otherwise
-/// returns the trimmed source text (the model keeps unrecognised text as written).
-///
-/// The single switch-over point to `crate::validate::country::lookup` once it lands.
+/// Maps a source's country name or code to ISO 3166-1 alpha-2 when recognised (via
+/// [`crate::validate::country::lookup`]: alpha-2, alpha-3, English names and list spellings
+/// such as "Korea, North"), otherwise returns the trimmed source text (the model keeps
+/// unrecognised text as written).
 pub fn country_code(text: &str) -> String {
-    text.trim().to_string()
+    let trimmed = text.trim();
+    if let Some(country) = crate::validate::country::lookup(trimmed) {
+        return country.alpha2.to_string();
+    }
+    let key = crate::validate::country::lookup_key(trimmed);
+    LIST_SPELLINGS
+        .iter()
+        .find(|(spelling, _)| *spelling == key)
+        .map(|(_, code)| (*code).to_string())
+        .unwrap_or_else(|| trimmed.to_string())
 }
+
+/// Spellings the official lists use that the ISO table does not know, as lookup keys
+/// (see [`crate::validate::country::lookup_key`]); found by parsing the files in
+/// ../shared/watchlists and listing the unmapped values.
+const LIST_SPELLINGS: &[(&str, &str)] = &[
+    ("congo democratic republic", "CD"),
+    ("occupied palestinian territories", "PS"),
+    ("palestinian", "PS"),
+    ("cote d ivoire", "CI"),
+    ("st kitts nevis", "KN"),
+    ("north macedonia the republic of", "MK"),
+    ("china hong kong special administrative region", "HK"),
+    ("russian", "RU"),
+];
 
 /// The base name of a path, for labels and provenance (no local directories leak).
 pub fn base_name(path: &Path) -> String {
@@ -270,11 +301,15 @@ pub fn detect_format(path: &Path, head: &[u8]) -> Result<SourceFormat, SourceErr
         return Err(SourceError::in_file(&label, "empty file"));
     }
     if head.starts_with(b"PK\x03\x04") {
-        if contains(head, b"application/vnd.oasis.opendocument.spreadsheet") {
-            return Ok(SourceFormat::FcdoOds);
-        }
+        // ZIP local headers carry the entry names uncompressed near the start.
         if contains(head, b"xl/") || contains(head, b"[Content_Types].xml") {
             return Ok(SourceFormat::OfsiXlsx);
+        }
+        if contains(head, b"application/vnd.oasis.opendocument.spreadsheet")
+            || contains(head, b"META-INF/manifest.xml")
+            || contains(head, b"mimetype")
+        {
+            return Ok(SourceFormat::FcdoOds);
         }
         return Err(SourceError::in_file(
             &label,
@@ -300,7 +335,7 @@ pub fn detect_format(path: &Path, head: &[u8]) -> Result<SourceFormat, SourceErr
     if first_line.contains(';') && first_line.contains("Entity_LogicalId") {
         return Ok(SourceFormat::EuFsfCsv);
     }
-    if (first_line.contains("Unique ID") || text.contains("Unique ID"))
+    if text.contains("Unique ID")
         && (text.contains("OFSI Group ID") || text.contains("Regime Name"))
     {
         return Ok(SourceFormat::FcdoCsv);
@@ -460,16 +495,31 @@ pub fn parse_bytes(
         }
         SourceFormat::OfacXml { list } => ofac_xml::parse(bytes, label, list),
         SourceFormat::UnXml => un_xml::parse(bytes, label),
-        other => Err(SourceError::in_file(
-            label,
-            format!("format {} is not supported yet", other.code()),
-        )),
+        SourceFormat::OfsiXlsx => uk_ofsi::parse_xlsx(bytes, label),
+        SourceFormat::OfsiCsv => uk_ofsi::parse_csv(bytes, label),
+        SourceFormat::FcdoOds => uk_fcdo::parse_ods(bytes, label),
+        SourceFormat::FcdoCsv => uk_fcdo::parse_csv(bytes, label),
+        SourceFormat::FcdoXml => uk_fcdo::parse_xml(bytes, label),
+        SourceFormat::EuFsfXml => eu::parse_fsf_xml(bytes, label),
+        SourceFormat::EuFsfCsv => eu::parse_fsf_csv(bytes, label),
+        SourceFormat::EuLegacyXml => eu::parse_legacy_xml(bytes, label),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn country_names_and_codes_map_to_alpha2() {
+        assert_eq!(country_code("Korea, North"), "KP");
+        assert_eq!(country_code(" IRQ "), "IQ");
+        assert_eq!(country_code("Iran"), "IR");
+        assert_eq!(country_code("Democratic Republic of the Congo"), "CD");
+        assert_eq!(country_code("Congo (Democratic Republic)"), "CD");
+        assert_eq!(country_code("Cote d Ivoire"), "CI");
+        assert_eq!(country_code("Atlantis"), "Atlantis");
+    }
 
     #[test]
     fn error_display_forms() {
