@@ -28,6 +28,7 @@ fn parsed(
             name_count: entities.len() as u32,
         },
         entities,
+        warnings: Vec::new(),
     }
 }
 

@@ -132,6 +132,7 @@ fn run_build(args: Vec<OsString>) -> Result<(), CliError> {
         thousands(parsed_entities as u64)
     ));
 
+    report_parser_warnings(&parsed, &mut progress);
     warn_repeated_lists(&parsed);
     progress.start("merging: ordering sources, dropping duplicate ids, indexing names");
     let BuildOutcome { snapshot, sources } = build_from_sources(parsed, &built_at, &label);
@@ -228,6 +229,21 @@ fn is_skipped_in_directory(path: &Path) -> bool {
         || [".md", ".txt", ".kcs", ".tmp"]
             .iter()
             .any(|ext| name.ends_with(ext))
+}
+
+/// Prints the records the parsers skipped (at most 20 lines, then a count).
+fn report_parser_warnings(parsed: &[kyc_check::sources::ParsedSource], progress: &mut Progress) {
+    const SHOWN: usize = 20;
+    let warnings: Vec<&String> = parsed.iter().flat_map(|p| &p.warnings).collect();
+    for w in warnings.iter().take(SHOWN) {
+        progress.note(&format!("warning: {w}"));
+    }
+    if warnings.len() > SHOWN {
+        progress.note(&format!(
+            "warning: ... and {} more skipped records",
+            warnings.len() - SHOWN
+        ));
+    }
 }
 
 /// Two inputs of the same list (e.g. two SDN downloads) are merged with the newest
