@@ -81,8 +81,9 @@ fn main() {
 
     let (outcome, build_time) =
         timed(|| build_from_sources(parsed, "2025-06-01T00:00:00Z", "bench"));
-    let snapshot = outcome.snapshot;
+    let snapshot = &outcome.snapshot;
     let (bytes, encode_time) = timed(|| snapshot.to_bytes());
+    assert_eq!(bytes, outcome.bytes);
     let names: usize = snapshot.entities.iter().map(|e| e.names.len()).sum();
 
     let mut load_times = Vec::with_capacity(loads);

@@ -62,6 +62,9 @@ fn same_inputs_in_any_order_give_identical_bytes() {
     reversed.reverse();
     let b = build_from_sources(reversed, snapshot_fixtures::BUILT_AT, "t");
     assert_eq!(a.snapshot.to_bytes(), b.snapshot.to_bytes());
+    // The bytes returned by the builder are the snapshot's encoding.
+    assert_eq!(a.bytes, a.snapshot.to_bytes());
+    assert_eq!(a.bytes, b.bytes);
 }
 
 #[test]

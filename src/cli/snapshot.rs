@@ -117,7 +117,7 @@ fn run_build(args: Vec<OsString>) -> Result<(), CliError> {
     }
     let built_at = resolve_built_at(built_at)?;
 
-    let mut progress = Progress::new(5);
+    let mut progress = Progress::new(4);
     let parsed = if skip_unreadable {
         read_lenient(&inputs, &mut progress)?
     } else {
@@ -134,16 +134,17 @@ fn run_build(args: Vec<OsString>) -> Result<(), CliError> {
 
     report_parser_warnings(&parsed, &mut progress);
     warn_repeated_lists(&parsed);
-    progress.start("merging: ordering sources, dropping duplicate ids, indexing names");
-    let BuildOutcome { snapshot, sources } = build_from_sources(parsed, &built_at, &label);
+    progress.start("merging, indexing names, encoding");
+    let BuildOutcome {
+        snapshot,
+        bytes,
+        sources,
+    } = build_from_sources(parsed, &built_at, &label);
     progress.done(&format!(
-        "{} entities",
-        thousands(snapshot.entities.len() as u64)
+        "{} entities, {} bytes",
+        thousands(snapshot.entities.len() as u64),
+        thousands(bytes.len() as u64)
     ));
-
-    progress.start("encoding");
-    let bytes = snapshot.to_bytes();
-    progress.done(&format!("{} bytes", thousands(bytes.len() as u64)));
 
     progress.start("verifying the encoded snapshot");
     let reloaded = Snapshot::from_bytes(&bytes)

@@ -25,6 +25,8 @@ pub struct SourceOutcome {
 pub struct BuildOutcome {
     /// The snapshot.
     pub snapshot: Snapshot,
+    /// Its encoded file (`snapshot.to_bytes()`, computed once while building).
+    pub bytes: Vec<u8>,
     /// Per source, in the order stored in the header.
     pub sources: Vec<SourceOutcome>,
 }
@@ -133,8 +135,10 @@ pub fn build_from_sources(
     }
     entities.sort_by(entity_order);
     let infos = outcomes.iter().map(|o| o.info.clone()).collect();
+    let (snapshot, bytes) = Snapshot::build_encoded(infos, entities, built_at, label);
     BuildOutcome {
-        snapshot: Snapshot::build(infos, entities, built_at, label),
+        snapshot,
+        bytes,
         sources: outcomes,
     }
 }

@@ -133,6 +133,17 @@ impl Snapshot {
         built_at: &str,
         label: &str,
     ) -> Snapshot {
+        Snapshot::build_encoded(sources, entities, built_at, label).0
+    }
+
+    /// [`Snapshot::build`], also returning the encoded file it had to produce to compute
+    /// the hash (identical to `to_bytes()`), so a writer need not encode twice.
+    pub fn build_encoded(
+        sources: Vec<SourceInfo>,
+        entities: Vec<Entity>,
+        built_at: &str,
+        label: &str,
+    ) -> (Snapshot, Vec<u8>) {
         let index = NameIndex::build(&entities);
         let mut snapshot = Snapshot {
             header: SnapshotHeader {
@@ -147,7 +158,7 @@ impl Snapshot {
         };
         let bytes = snapshot.to_bytes();
         snapshot.header.sha256 = format::stored_hash_hex(&bytes);
-        snapshot
+        (snapshot, bytes)
     }
 
     /// Encodes the snapshot as a `.kcs` file (format [`FORMAT_VERSION`]); deterministic:
