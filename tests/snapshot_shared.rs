@@ -1,7 +1,7 @@
 //! Snapshots of the real official lists in ../shared/watchlists: each list alone has the
 //! entity count stated in ../shared/watchlists/README.md, and one snapshot of all of them
 //! round-trips with the expected per-source counts. Skips, with a printed message, when
-//! ../shared is absent or a parser has not landed yet.
+//! ../shared is absent.
 
 use kyc_check::model::SourceList;
 use kyc_check::snapshot::builder::build_from_sources;
@@ -52,21 +52,9 @@ fn shared_root() -> Option<PathBuf> {
     }
 }
 
-/// Parses one list directory; `None` (with a message) when its parser has not landed.
-fn parse(root: &Path, rel: &str) -> Option<Vec<ParsedSource>> {
-    match kyc_check::sources::load_paths(&[root.join(rel)]) {
-        Ok(parsed) => Some(parsed),
-        Err(e) => {
-            let msg = e.to_string();
-            // Formats the sources branch has not implemented yet; anything else fails.
-            assert!(
-                msg.contains("not supported yet") || msg.contains("unknown format"),
-                "{rel}: {msg}"
-            );
-            println!("SKIPPED {rel}: parser not available yet ({msg})");
-            None
-        }
-    }
+/// Parses one list directory (every list has a parser: a failure is a test failure).
+fn parse(root: &Path, rel: &str) -> Vec<ParsedSource> {
+    kyc_check::sources::load_paths(&[root.join(rel)]).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
 #[test]
@@ -75,9 +63,7 @@ fn each_list_alone_has_the_readme_count_and_round_trips() {
         return;
     };
     for (rel, list, readme_count, skipped) in LISTS {
-        let Some(parsed) = parse(&root, rel) else {
-            continue;
-        };
+        let parsed = parse(&root, rel);
         let warnings: usize = parsed.iter().map(|p| p.warnings.len()).sum();
         assert_eq!(warnings, skipped, "{rel}");
         let expected = readme_count - skipped;
@@ -105,9 +91,7 @@ fn one_snapshot_of_every_list_has_the_expected_counts_per_source() {
     // snapshot keeps each id once.
     let mut ids: BTreeMap<SourceList, HashSet<String>> = BTreeMap::new();
     for (rel, list, readme_count, skipped) in LISTS {
-        let Some(parsed) = parse(&root, rel) else {
-            continue;
-        };
+        let parsed = parse(&root, rel);
         let expected = readme_count - skipped;
         let count: usize = parsed.iter().map(|p| p.entities.len()).sum();
         assert_eq!(count, expected, "{rel}");
