@@ -4,6 +4,7 @@
 //!   directories, write a verified `.kcs` snapshot, print a per-source summary.
 //! - `info FILE`: verify a snapshot and print its header and counts as JSON.
 //! - `diff OLD NEW`: entities added, removed and changed per list, as JSON.
+//! - `fetch ...`: download the official files (`super::fetch`, sources branch).
 //!
 //! Exit codes: 0 success, 1 failure (unreadable input, refused snapshot), 2 usage error.
 
@@ -22,6 +23,7 @@ USAGE:
                              [--skip-unreadable] INPUT...
     kyc-check snapshot info FILE
     kyc-check snapshot diff OLD NEW
+    kyc-check snapshot fetch --help
 
 build    Parse official list files (or directories of them) into one snapshot.
          --out FILE        where to write the .kcs file (required)
@@ -37,6 +39,7 @@ info     Verify FILE (magic, version, length, SHA-256, content) and print its he
          counts, SHA-256 and size as JSON.
 diff     Print the entities added, removed and changed (with the parts that changed)
          between two snapshots, per source list, as JSON.
+fetch    Download the official list files (see `kyc-check snapshot fetch --help`).
 ";
 
 /// Runs `kyc-check snapshot` with the arguments after the subcommand; returns the exit code.
@@ -50,6 +53,8 @@ pub fn run(mut args: Vec<OsString>) -> i32 {
         Some("build") => run_build(args),
         Some("info") => run_info(args),
         Some("diff") => run_diff(args),
+        // Written by the sources engineer: downloads the official files.
+        Some("fetch") => return super::fetch::run_fetch(args),
         Some("help") | Some("--help") | Some("-h") => {
             print!("{USAGE}");
             return 0;

@@ -21,6 +21,7 @@ use crate::model::{Entity, SourceInfo, SourceList};
 pub mod dates;
 pub mod delimited;
 pub mod eu;
+pub mod fetch;
 pub mod ofac_csv;
 pub mod ofac_xml;
 pub mod spreadsheet;
