@@ -133,3 +133,68 @@ fn one_snapshot_of_every_list_has_the_expected_counts_per_source() {
         loaded.header.sha256
     );
 }
+
+/// The diff between two real SDN downloads (2021 set, 2024 primary file) accounts for every
+/// entity exactly once.
+#[test]
+fn diff_of_two_real_sdn_downloads_accounts_for_every_entity() {
+    let Some(root) = shared_root() else {
+        return;
+    };
+    let old = build_from_sources(
+        parse(&root, "ofac/sdn_set_2021-07-07"),
+        "2021-07-07T00:00:00Z",
+        "old",
+    )
+    .snapshot;
+    let new = build_from_sources(
+        parse(&root, "ofac/sdn_2024-05-03"),
+        "2024-05-03T00:00:00Z",
+        "new",
+    )
+    .snapshot;
+    let d = kyc_check::snapshot::diff::diff(&old, &new);
+    assert_eq!(d.sources.len(), 1);
+    let sdn = &d.sources[0];
+    assert_eq!(sdn.source, "ofac_sdn");
+    assert_eq!(sdn.old_count, 8_976);
+    assert_eq!(sdn.new_count, 14_965);
+    assert_eq!(
+        sdn.added.len() + sdn.changed.len() + sdn.unchanged,
+        sdn.new_count
+    );
+    assert_eq!(
+        sdn.removed.len() + sdn.changed.len() + sdn.unchanged,
+        sdn.old_count
+    );
+    // Spot checks: VTB Bank (designated 2022) is new; Manuel Noriega (died 2017) is gone.
+    assert!(sdn
+        .added
+        .iter()
+        .any(|e| e.id == "ofac_sdn:17013" && e.name.starts_with("VTB BANK")));
+    assert!(sdn
+        .removed
+        .iter()
+        .any(|e| e.id == "ofac_sdn:1572" && e.name.starts_with("NORIEGA")));
+    // The 2024 file alone has no alias file, so the aliases of kept entities disappear:
+    // reported as a change of `names` with the names removed.
+    let bnc = sdn
+        .changed
+        .iter()
+        .find(|c| c.id == "ofac_sdn:306")
+        .expect("306 changed");
+    assert!(bnc.parts.contains(&"names"), "{bnc:?}");
+    assert!(
+        bnc.names_removed
+            .iter()
+            .any(|n| n == "NATIONAL BANK OF CUBA"),
+        "{bnc:?}"
+    );
+    println!(
+        "2021 -> 2024 SDN: {} added, {} removed, {} changed, {} unchanged",
+        sdn.added.len(),
+        sdn.removed.len(),
+        sdn.changed.len(),
+        sdn.unchanged
+    );
+}
