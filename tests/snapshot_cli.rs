@@ -144,6 +144,12 @@ fn build_is_reproducible_and_info_reports_it() {
     assert_eq!(info["name_count"], 4);
     assert_eq!(info["size_bytes"], std::fs::metadata(&a).unwrap().len());
     assert_eq!(info["sha256"].as_str().unwrap().len(), 64);
+    let sections = info["section_bytes"].as_object().unwrap();
+    let keys: Vec<&str> = sections.keys().map(String::as_str).collect();
+    assert_eq!(keys, ["entities", "header", "index", "strings"]);
+    let body: u64 = sections.values().map(|v| v.as_u64().unwrap()).sum();
+    // Prefix 46 bytes + 5 bytes of tag and length per section.
+    assert_eq!(body + 46 + 4 * 5, info["size_bytes"].as_u64().unwrap());
     assert_eq!(info["sources"][0]["source"], "ofac_sdn");
     assert_eq!(info["sources"][0]["published"], serde_json::Value::Null);
     assert_eq!(

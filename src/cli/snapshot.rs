@@ -36,7 +36,7 @@ build    Parse official list files (or directories of them) into one snapshot.
                            OFAC set; without it any unreadable file is an error.
          Progress goes to stderr, the summary table to stdout.
 info     Verify FILE (magic, version, length, SHA-256, content) and print its header,
-         counts, SHA-256 and size as JSON.
+         counts, SHA-256, size and section sizes as JSON.
 diff     Print the entities added, removed and changed (with the parts that changed)
          between two snapshots, per source list, as JSON.
 fetch    Download the official list files (see `kyc-check snapshot fetch --help`).
@@ -573,10 +573,32 @@ fn print_json<T: serde::Serialize>(value: &T) -> Result<(), CliError> {
     Ok(())
 }
 
+/// `snapshot info` output: the summary plus where the bytes go.
+#[derive(serde::Serialize)]
+struct InfoOutput {
+    #[serde(flatten)]
+    info: kyc_check::snapshot::SnapshotInfo,
+    /// Body size of each section, in file order.
+    section_bytes: std::collections::BTreeMap<&'static str, usize>,
+}
+
 fn run_info(args: Vec<OsString>) -> Result<(), CliError> {
     let paths = positional(args, &["FILE"])?;
-    let (snapshot, size) = load(&paths[0])?;
-    print_json(&snapshot.info(Some(size)))
+    let path = &paths[0];
+    let bytes = std::fs::read(path)
+        .map_err(|e| CliError::Failed(format!("cannot read {}: {e}", path.display())))?;
+    let refused = |e: kyc_check::snapshot::SnapshotError| {
+        CliError::Failed(format!("{}: refused: {e}", path.display()))
+    };
+    let snapshot = Snapshot::from_bytes(&bytes).map_err(refused)?;
+    let section_bytes = kyc_check::snapshot::format::section_sizes(&bytes)
+        .map_err(refused)?
+        .into_iter()
+        .collect();
+    print_json(&InfoOutput {
+        info: snapshot.info(Some(bytes.len() as u64)),
+        section_bytes,
+    })
 }
 
 fn run_diff(args: Vec<OsString>) -> Result<(), CliError> {
