@@ -441,7 +441,11 @@ fn expand(path: &Path, out: &mut Vec<PathBuf>, top: bool) -> Result<(), SourceEr
 fn is_skipped_in_directory(path: &Path) -> bool {
     let name = base_name(path);
     let lower = name.to_ascii_lowercase();
-    name.starts_with('.') || lower.ends_with(".md") || lower.ends_with(".txt")
+    // `.kcs`: built snapshots (data/default.kcs sits next to the sample lists).
+    name.starts_with('.')
+        || lower.ends_with(".md")
+        || lower.ends_with(".txt")
+        || lower.ends_with(".kcs")
 }
 
 /// Detects the format of each input (file or directory, recursively), groups OFAC CSV
