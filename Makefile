@@ -28,7 +28,7 @@ cli:
 
 # www/snapshot.kcs is what the page loads; without $(WATCHLISTS) it is the sample lists.
 snapshot: cli
-	$(CLI) snapshot build --out www/snapshot.kcs $(if $(WATCHLISTS),--label official $(WATCHLISTS),--label sample data)
+	$(CLI) snapshot build --out www/snapshot.kcs $(if $(WATCHLISTS),--label official --skip-unreadable $(WATCHLISTS),--label sample data)
 
 wasm:
 	wasm-pack build --target web --release --out-dir $(WASM_PKG)

@@ -1,6 +1,9 @@
 //! The active snapshot slot: fail closed on a refused load, report the stored error.
 //! (Each test runs on its own thread, so each starts with an empty slot.)
 
+// Native only: reads files, runs the CLI or uses proptest (wasm has none of these).
+#![cfg(not(target_arch = "wasm32"))]
+
 mod snapshot_fixtures;
 
 use kyc_check::snapshot::{

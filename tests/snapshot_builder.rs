@@ -1,5 +1,8 @@
 //! The native snapshot builder (order, duplicate ids, counts) and the diff.
 
+// Native only: reads files, runs the CLI or uses proptest (wasm has none of these).
+#![cfg(not(target_arch = "wasm32"))]
+
 mod snapshot_fixtures;
 
 use kyc_check::model::{Entity, EntityType, Name, NameKind, SourceInfo, SourceList};

@@ -2,6 +2,9 @@
 //! legacy CSV set (written to a temporary directory by the test; layout per
 //! ../shared/watchlists/README.md section 1: no header, `-0- ` null marker, CRLF).
 
+// Native only: reads files, runs the CLI or uses proptest (wasm has none of these).
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

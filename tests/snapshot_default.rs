@@ -1,6 +1,9 @@
 //! The bundled default snapshot `data/default.kcs` is exactly what the builder makes from
 //! the sample lists in `data/`, so it can never drift from its sources.
 
+// Native only: reads files, runs the CLI or uses proptest (wasm has none of these).
+#![cfg(not(target_arch = "wasm32"))]
+
 use kyc_check::snapshot::builder::build_from_sources;
 use kyc_check::snapshot::{
     default_snapshot_bytes, use_default, with_active, Snapshot, DEFAULT_SNAPSHOT_BUILT_AT,

@@ -2,6 +2,9 @@
 //! (exhaustive single-byte changes and truncations of a small snapshot) with the right
 //! error kind and without panicking.
 
+// Native only: reads files, runs the CLI or uses proptest (wasm has none of these).
+#![cfg(not(target_arch = "wasm32"))]
+
 mod snapshot_fixtures;
 
 use kyc_check::snapshot::{format, Snapshot, SnapshotError, FORMAT_VERSION, MAGIC};

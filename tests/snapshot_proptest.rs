@@ -2,6 +2,9 @@
 //! arbitrary bytes (raw, or behind a valid prefix with a matching hash) never panic the
 //! decoder.
 
+// Native only: reads files, runs the CLI or uses proptest (wasm has none of these).
+#![cfg(not(target_arch = "wasm32"))]
+
 mod snapshot_fixtures;
 
 use kyc_check::model::{

@@ -3,6 +3,9 @@
 //! round-trips with the expected per-source counts. Skips, with a printed message, when
 //! ../shared is absent.
 
+// Native only: reads files, runs the CLI or uses proptest (wasm has none of these).
+#![cfg(not(target_arch = "wasm32"))]
+
 use kyc_check::model::SourceList;
 use kyc_check::snapshot::builder::build_from_sources;
 use kyc_check::snapshot::Snapshot;
