@@ -77,3 +77,30 @@ fn bad_arguments_throw_instead_of_trapping() {
     let unknown_format = kyc_check::wasm::validate_format("no_such_format".into(), "x".into());
     assert!(unknown_format.is_err());
 }
+
+#[wasm_bindgen_test]
+fn snapshot_loading_verifies_and_fails_closed() {
+    let info = json(kyc_check::wasm::use_default_snapshot().expect("default snapshot loads"));
+    assert_eq!(info["label"], "sample");
+    assert_eq!(info["sha256"].as_str().map(str::len), Some(64));
+
+    // One flipped byte: refused with a hash error, and no snapshot stays active.
+    let mut bytes = kyc_check::snapshot::default_snapshot_bytes().to_vec();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 0x01;
+    let refused = kyc_check::wasm::load_snapshot(&bytes);
+    assert!(refused.is_err());
+    assert!(
+        kyc_check::wasm::snapshot_info().is_err(),
+        "a refused load must leave no active snapshot"
+    );
+
+    // Wrong magic and truncation are refused too.
+    assert!(kyc_check::wasm::load_snapshot(b"not a snapshot at all").is_err());
+    let whole = kyc_check::snapshot::default_snapshot_bytes();
+    assert!(kyc_check::wasm::load_snapshot(&whole[..whole.len() / 2]).is_err());
+
+    // A good snapshot loads again.
+    let reloaded = json(kyc_check::wasm::load_snapshot(whole).expect("intact bytes load"));
+    assert_eq!(reloaded["sha256"], info["sha256"]);
+}
