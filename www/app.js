@@ -3,8 +3,9 @@
 import init, * as kyc from './pkg/kyc_check.js';
 
 const $ = (sel) => document.querySelector(sel);
-const el = (tag, props = {}, ...children) => {
+const el = (tag, { dataset = {}, ...props } = {}, ...children) => {
   const node = Object.assign(document.createElement(tag), props);
+  Object.assign(node.dataset, dataset);
   node.append(...children);
   return node;
 };
