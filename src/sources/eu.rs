@@ -191,8 +191,10 @@ pub fn parse_fsf_xml(bytes: &[u8], file: &str) -> Result<ParsedSource, SourceErr
             continue;
         };
         let mut entity = Entity::new(SourceList::Eu, id, entity_type, primary.trim());
-        if let Some(language) = non_empty(primary_language) {
-            entity.names[0].language = Some(language.to_string());
+        if let (Some(language), Some(first)) =
+            (non_empty(primary_language), entity.names.first_mut())
+        {
+            first.language = Some(language.to_string());
         }
         for (name, strength, language) in aliases {
             add_name(&mut entity, &name, strength, language);
@@ -537,8 +539,10 @@ pub fn parse_legacy_xml(bytes: &[u8], file: &str) -> Result<ParsedSource, Source
             continue;
         };
         let mut entity = Entity::new(SourceList::Eu, id, entity_type, primary.trim());
-        entity.names[0].language = primary_language.map(str::to_string);
-        entity.names[0].original_script = non_latin(&primary);
+        if let Some(first) = entity.names.first_mut() {
+            first.language = primary_language.map(str::to_string);
+            first.original_script = non_latin(&primary);
+        }
         for (name, language) in names {
             add_name(&mut entity, &name, AliasStrength::Strong, language);
         }

@@ -381,6 +381,7 @@ fn xml_root_name(xml: &[u8]) -> Option<String> {
         let start = rest.iter().position(|&b| b == b'<')?;
         rest = &rest[start..];
         if rest.starts_with(b"<?") {
+            // safe (here and below): `end` is where the found terminator starts.
             let end = find(rest, b"?>")?;
             rest = &rest[end + 2..];
         } else if rest.starts_with(b"<!--") {
@@ -390,6 +391,7 @@ fn xml_root_name(xml: &[u8]) -> Option<String> {
             let end = rest.iter().position(|&b| b == b'>')?;
             rest = &rest[end + 1..];
         } else {
+            // safe: `rest` starts with the `<` found above.
             let name: Vec<u8> = rest[1..]
                 .iter()
                 .take_while(|b| !b.is_ascii_whitespace() && **b != b'>' && **b != b'/')
@@ -401,6 +403,10 @@ fn xml_root_name(xml: &[u8]) -> Option<String> {
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    // `windows(0)` panics; an empty needle is found at the start.
+    if needle.is_empty() {
+        return Some(0);
+    }
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 

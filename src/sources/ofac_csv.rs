@@ -205,6 +205,9 @@ fn records_with_columns(
     Ok(records)
 }
 
+// The parse_* functions below index fields directly: records_with_columns has checked that
+// every record has exactly the expected number of columns.
+
 /// Parses `SDN.CSV` / `CONS_PRIM.CSV` (12 columns).
 pub fn parse_primary(bytes: &[u8], file: &str) -> Result<Vec<PrimaryRow>, SourceError> {
     let layout = "ent_num, SDN_Name, SDN_Type, Program, Title, Call_Sign, Vess_type, Tonnage, GRT, Vess_flag, Vess_owner, Remarks";
@@ -640,6 +643,8 @@ pub fn parse_set(list: SourceList, set: &CsvSetFiles) -> Result<ParsedSource, So
         remarks.push(row.remarks.clone());
         entities.push(entity);
     }
+    // safe: every index in `index` was taken as `entities.len()` just before the push of
+    // that entity and its `remarks` slot, so it indexes both vectors.
     let lookup = |ent_num: &str, file: &str, line: usize| -> Result<usize, SourceError> {
         index.get(ent_num).copied().ok_or_else(|| {
             SourceError::at_line(

@@ -379,7 +379,7 @@ fn xlsx_rows(
 fn new_row(e: &BytesStart<'_>, previous: Option<usize>) -> SheetRow {
     let row = attr(e, "r")
         .and_then(|r| r.parse().ok())
-        .unwrap_or(previous.unwrap_or(0) + 1);
+        .unwrap_or(previous.unwrap_or(0).saturating_add(1));
     SheetRow {
         row,
         cells: Vec::new(),
@@ -590,5 +590,18 @@ mod tests {
                 .starts_with("x.xlsx: not a readable XLSX (ZIP) archive"),
             "{err}"
         );
+    }
+
+    /// Regression: a row number at `usize::MAX` followed by a row without `r` overflowed
+    /// (`previous + 1`) and panicked in debug builds.
+    #[test]
+    fn row_number_at_usize_max_does_not_overflow() {
+        let sheet = format!(
+            "<worksheet><sheetData><row r=\"{}\"/><row/></sheetData></worksheet>",
+            usize::MAX
+        );
+        let rows = xlsx_rows(sheet.as_bytes(), &[], "x.xlsx", "sheet1.xml").unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1].row, usize::MAX);
     }
 }

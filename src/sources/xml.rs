@@ -94,6 +94,11 @@ fn path_of(stack: &[Element]) -> String {
     path
 }
 
+/// Deepest element nesting accepted. The official lists nest a handful of levels; a
+/// deeper document is malformed or hostile, and its tree would overflow the stack when
+/// dropped.
+pub const MAX_DEPTH: usize = 256;
+
 /// Parses a whole XML document into its root element. Errors name the file, the path of
 /// open elements and the line: `file: /a/b (line 12): invalid XML: ...`.
 pub fn parse(bytes: &[u8], file: &str) -> Result<Element, SourceError> {
@@ -138,7 +143,16 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Element, SourceError> {
                 ));
             }
             Event::Start(start) => {
-                let element = open(&start, lines.line_at(event_start), file, &stack)?;
+                let line = lines.line_at(event_start);
+                // The tree is dropped (and compared, cloned) recursively: bound the depth.
+                if stack.len() >= MAX_DEPTH {
+                    return Err(SourceError::at_element(
+                        file,
+                        format!("{} (line {line})", path_of(&stack)),
+                        format!("invalid XML: elements nested deeper than {MAX_DEPTH}"),
+                    ));
+                }
+                let element = open(&start, line, file, &stack)?;
                 stack.push(element);
             }
             Event::Empty(start) => {
@@ -288,5 +302,16 @@ mod tests {
         );
         let err = parse(b"<r>\n\xFF</r>", "t.xml").unwrap_err();
         assert_eq!(err.to_string(), "t.xml:2: invalid UTF-8 in XML file");
+    }
+
+    /// Regression: a well-formed but absurdly deep document (no list nests more than a
+    /// dozen levels) used to build a tree whose recursive drop overflowed the stack.
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let depth = 200_000;
+        let mut doc = "<a>".repeat(depth).into_bytes();
+        doc.extend("</a>".repeat(depth).into_bytes());
+        let err = parse(&doc, "deep.xml").unwrap_err();
+        assert!(err.to_string().contains("nested deeper than"), "{err}");
     }
 }

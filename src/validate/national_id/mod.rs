@@ -12,6 +12,10 @@
 //! citation. Every error is attributed to [`Field::NationalId`]. Inputs longer than
 //! [`MAX_INPUT_BYTES`] are rejected with `too_long` before being scanned.
 //!
+//! Every `validate` runs `check_chars` (an ASCII-only alphabet) and then `check_len`
+//! (or, for SE, an equivalent count) before anything else, so the fixed-position byte
+//! indexing and slicing that follows is in bounds and on character boundaries.
+//!
 //! Two-digit birth years without a century marker (IT, ZA, SE without `+`) are read as the
 //! most recent such year not after [`REFERENCE_YEAR`]: the library has no clock (the wasm
 //! build must not call one), so the pivot is a constant bumped with each release.
