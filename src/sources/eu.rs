@@ -20,10 +20,9 @@
 use std::collections::HashMap;
 
 use super::delimited::read_records;
-use super::ofac_csv::push_unique;
-use super::spreadsheet::{csv_table, TableRow};
+use super::spreadsheet::{csv_table, group_rows, TableRow};
 use super::xml::{self, Element};
-use super::{country_code, dates, ParsedSource, SourceError, SourceFormat};
+use super::{country_code, dates, push_new, push_unique, ParsedSource, SourceError, SourceFormat};
 use crate::model::{
     AliasStrength, BirthDate, Entity, EntityType, Identifier, IdentifierKind, Name, NameKind,
     SourceList,
@@ -95,12 +94,6 @@ fn identification_kind(code: &str, description: &str) -> IdentifierKind {
 fn push_identifier(entity: &mut Entity, identifier: Identifier) {
     if !identifier.value.is_empty() && !entity.identifiers.contains(&identifier) {
         entity.identifiers.push(identifier);
-    }
-}
-
-fn push_date(entity: &mut Entity, date: BirthDate) {
-    if !entity.birth_dates.contains(&date) {
-        entity.birth_dates.push(date);
     }
 }
 
@@ -219,7 +212,7 @@ pub fn parse_fsf_xml(bytes: &[u8], file: &str) -> Result<ParsedSource, SourceErr
                 non_empty(birth.attr("yearRangeTo")),
                 circa,
             ) {
-                push_date(&mut entity, date);
+                push_new(&mut entity.birth_dates, date);
             }
             let place: Vec<&str> = ["city", "place", "region", "countryDescription"]
                 .iter()
@@ -316,34 +309,23 @@ pub fn parse_fsf_csv(bytes: &[u8], file: &str) -> Result<ParsedSource, SourceErr
             ));
         }
     }
-    let mut published = None;
-    let mut order: Vec<String> = Vec::new();
-    let mut groups: HashMap<String, Vec<&TableRow>> = HashMap::new();
-    for row in iter {
-        let id = row
-            .get(col("Entity_LogicalId"))
-            .ok_or_else(|| row.error(file, "empty Entity_LogicalId"))?;
-        if published.is_none() {
-            published = row.get(col("fileGenerationDate")).and_then(|d| {
-                dates::iso(d)
-                    .or_else(|| dates::dmy(d, '/'))
-                    .and_then(dates::to_iso)
-            });
-        }
-        groups
-            .entry(id.to_string())
-            .or_insert_with(|| {
-                order.push(id.to_string());
-                Vec::new()
-            })
-            .push(row);
-    }
-    let mut entities = Vec::with_capacity(order.len());
+    let body: Vec<&TableRow> = iter.collect();
+    let groups = group_rows(
+        body.iter().copied(),
+        col("Entity_LogicalId"),
+        file,
+        "empty Entity_LogicalId",
+    )?;
+    let published = body.iter().find_map(|row| {
+        row.get(col("fileGenerationDate")).and_then(|d| {
+            dates::iso(d)
+                .or_else(|| dates::dmy(d, '/'))
+                .and_then(dates::to_iso)
+        })
+    });
+    let mut entities = Vec::with_capacity(groups.len());
     let mut warnings = Vec::new();
-    for id in &order {
-        let Some(group) = groups.get(id) else {
-            continue;
-        };
+    for (id, group) in &groups {
         let name_of = |row: &TableRow| -> Option<String> {
             row.get(col("NameAlias_WholeName"))
                 .map(str::to_string)
@@ -414,7 +396,7 @@ pub fn parse_fsf_csv(bytes: &[u8], file: &str) -> Result<ParsedSource, SourceErr
                 row.get(col("BirthDate_YearRangeTo")),
                 circa,
             ) {
-                push_date(&mut entity, date);
+                push_new(&mut entity.birth_dates, date);
             }
             let place: Vec<&str> = [
                 "BirthDate_City",
@@ -556,7 +538,7 @@ pub fn parse_legacy_xml(bytes: &[u8], file: &str) -> Result<ParsedSource, Source
         entity.remarks = non_empty(record.attr("remark")).map(str::to_string);
         for birth in record.children_named("BIRTH") {
             if let Some(date) = birth.child_text("DATE").and_then(dates::birth_date) {
-                push_date(&mut entity, date);
+                push_new(&mut entity.birth_dates, date);
             }
             let place: Vec<String> = [
                 birth.child_text("PLACE").map(str::to_string),

@@ -275,6 +275,47 @@ const LIST_SPELLINGS: &[(&str, &str)] = &[
     ("russian", "RU"),
 ];
 
+/// Appends `item` unless it is already listed: the lists repeat facts across rows and
+/// elements, the model keeps each once, in first-seen order.
+pub(crate) fn push_new<T: PartialEq>(list: &mut Vec<T>, item: T) {
+    if !list.contains(&item) {
+        list.push(item);
+    }
+}
+
+/// [`push_new`] for text, also skipping empty strings.
+pub(crate) fn push_unique(list: &mut Vec<String>, item: String) {
+    if !item.is_empty() {
+        push_new(list, item);
+    }
+}
+
+/// Adds a name unless it is empty or the entity already has it in the same script form.
+pub(crate) fn add_name(
+    entity: &mut crate::model::Entity,
+    full: String,
+    kind: crate::model::NameKind,
+    strength: crate::model::AliasStrength,
+    original_script: bool,
+    language: Option<String>,
+) {
+    if full.is_empty()
+        || entity
+            .names
+            .iter()
+            .any(|n| n.full == full && n.original_script == original_script)
+    {
+        return;
+    }
+    entity.names.push(crate::model::Name {
+        full,
+        kind,
+        strength,
+        original_script,
+        language,
+    });
+}
+
 /// The base name of a path, for labels and provenance (no local directories leak).
 pub fn base_name(path: &Path) -> String {
     path.file_name()

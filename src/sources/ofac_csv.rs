@@ -12,7 +12,9 @@
 use std::collections::HashMap;
 
 use super::delimited::{read_records, Record};
-use super::{country_code, dates, OfacCsvPart, ParsedSource, SourceError, SourceFormat};
+use super::{
+    country_code, dates, push_unique, OfacCsvPart, ParsedSource, SourceError, SourceFormat,
+};
 use crate::model::{
     AliasStrength, Entity, EntityType, Identifier, IdentifierKind, Name, NameKind, SourceList,
 };
@@ -563,12 +565,6 @@ pub fn identifier_from_label(
         country: country.map(country_code).filter(|c| !c.is_empty()),
         network: None,
     })
-}
-
-pub(crate) fn push_unique(list: &mut Vec<String>, item: String) {
-    if !item.is_empty() && !list.contains(&item) {
-        list.push(item);
-    }
 }
 
 fn list_of(list: SourceList, file: &str) -> Result<SourceList, SourceError> {

@@ -7,9 +7,9 @@
 //! `Digital Currency Address - XBT` and friends), addressList, vesselInfo and remarks;
 //! `publshInformation/Publish_Date` as `MM/DD/YYYY` (the element name is misspelt by OFAC).
 
-use super::ofac_csv::{alias_kind, identifier_from_label, push_unique};
+use super::ofac_csv::{alias_kind, identifier_from_label};
 use super::xml::{self, Element};
-use super::{country_code, dates, ParsedSource, SourceError, SourceFormat};
+use super::{country_code, dates, push_new, push_unique, ParsedSource, SourceError, SourceFormat};
 use crate::model::{
     AliasStrength, Entity, EntityType, Identifier, IdentifierKind, Name, SourceList,
 };
@@ -115,9 +115,7 @@ fn entry_entity(entry: &Element, list: SourceList, file: &str) -> Result<Entity,
     if let Some(dobs) = entry.child("dateOfBirthList") {
         for item in dobs.children_named("dateOfBirthItem") {
             if let Some(date) = item.child_text("dateOfBirth").and_then(dates::birth_date) {
-                if !entity.birth_dates.contains(&date) {
-                    entity.birth_dates.push(date);
-                }
+                push_new(&mut entity.birth_dates, date);
             }
         }
     }
