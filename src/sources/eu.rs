@@ -125,14 +125,7 @@ fn non_empty(text: Option<&str>) -> Option<&str> {
 
 /// Parses an FSF 1.1 XML export.
 pub fn parse_fsf_xml(bytes: &[u8], file: &str) -> Result<ParsedSource, SourceError> {
-    let root = xml::parse(bytes, file)?;
-    if root.name != "export" {
-        return Err(SourceError::at_element(
-            file,
-            root.at(&format!("/{}", root.name)),
-            "expected root element export (EU FSF XML)",
-        ));
-    }
+    let root = xml::parse_with_root(bytes, file, "export", "EU FSF XML")?;
     let published = root
         .attr("generationDate")
         .and_then(dates::iso)
@@ -470,14 +463,7 @@ pub fn parse_fsf_csv(bytes: &[u8], file: &str) -> Result<ParsedSource, SourceErr
 
 /// Parses the legacy FSD XML (`WHOLE` root).
 pub fn parse_legacy_xml(bytes: &[u8], file: &str) -> Result<ParsedSource, SourceError> {
-    let root = xml::parse(bytes, file)?;
-    if root.name != "WHOLE" {
-        return Err(SourceError::at_element(
-            file,
-            root.at(&format!("/{}", root.name)),
-            "expected root element WHOLE (EU legacy FSD XML)",
-        ));
-    }
+    let root = xml::parse_with_root(bytes, file, "WHOLE", "EU legacy FSD XML")?;
     let published = root
         .attr("Date")
         .and_then(|d| dates::dmy(d, '/'))

@@ -16,14 +16,7 @@ use crate::model::{
 
 /// Parses an OFAC `sdnList` XML file as the given list (SDN or Consolidated).
 pub fn parse(bytes: &[u8], file: &str, list: SourceList) -> Result<ParsedSource, SourceError> {
-    let root = xml::parse(bytes, file)?;
-    if root.name != "sdnList" {
-        return Err(SourceError::at_element(
-            file,
-            root.at(&format!("/{}", root.name)),
-            "expected root element sdnList (OFAC XML)",
-        ));
-    }
+    let root = xml::parse_with_root(bytes, file, "sdnList", "OFAC XML")?;
     let published = root
         .child("publshInformation")
         .or_else(|| root.child("publishInformation"))

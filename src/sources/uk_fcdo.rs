@@ -341,14 +341,7 @@ fn descendant_texts<'a>(element: &'a Element, name: &str) -> Vec<&'a str> {
 
 /// Parses the FCDO UK Sanctions List XML (`Designations` root).
 pub fn parse_xml(bytes: &[u8], file: &str) -> Result<ParsedSource, SourceError> {
-    let root = xml::parse(bytes, file)?;
-    if root.name != "Designations" {
-        return Err(SourceError::at_element(
-            file,
-            root.at(&format!("/{}", root.name)),
-            "expected root element Designations (UK Sanctions List XML)",
-        ));
-    }
+    let root = xml::parse_with_root(bytes, file, "Designations", "UK Sanctions List XML")?;
     let published = root
         .child_text("DateGenerated")
         .and_then(fcdo_date)

@@ -16,14 +16,7 @@ use crate::model::{
 
 /// Parses a UN SC consolidated list XML file.
 pub fn parse(bytes: &[u8], file: &str) -> Result<ParsedSource, SourceError> {
-    let root = xml::parse(bytes, file)?;
-    if root.name != "CONSOLIDATED_LIST" {
-        return Err(SourceError::at_element(
-            file,
-            root.at(&format!("/{}", root.name)),
-            "expected root element CONSOLIDATED_LIST (UN SC list)",
-        ));
-    }
+    let root = xml::parse_with_root(bytes, file, "CONSOLIDATED_LIST", "UN SC list")?;
     let published = root
         .attr("dateGenerated")
         .and_then(dates::iso)

@@ -94,6 +94,25 @@ fn path_of(stack: &[Element]) -> String {
     path
 }
 
+/// Parses a whole document whose root element must be `root` (local name); any other root
+/// is an error naming it and `what` the file was expected to be (`EU FSF XML`).
+pub fn parse_with_root(
+    bytes: &[u8],
+    file: &str,
+    root: &str,
+    what: &str,
+) -> Result<Element, SourceError> {
+    let element = parse(bytes, file)?;
+    if element.name != root {
+        return Err(SourceError::at_element(
+            file,
+            element.at(&format!("/{}", element.name)),
+            format!("expected root element {root} ({what})"),
+        ));
+    }
+    Ok(element)
+}
+
 /// Deepest element nesting accepted. The official lists nest a handful of levels; a
 /// deeper document is malformed or hostile, and its tree would overflow the stack when
 /// dropped.
@@ -313,5 +332,15 @@ mod tests {
         doc.extend("</a>".repeat(depth).into_bytes());
         let err = parse(&doc, "deep.xml").unwrap_err();
         assert!(err.to_string().contains("nested deeper than"), "{err}");
+    }
+
+    #[test]
+    fn wrong_root_names_the_root_and_the_expected_format() {
+        let err = parse_with_root(b"<a>\n</a>", "t.xml", "sdnList", "OFAC XML").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "t.xml: /a (line 1): expected root element sdnList (OFAC XML)"
+        );
+        assert!(parse_with_root(b"<sdnList/>", "t.xml", "sdnList", "OFAC XML").is_ok());
     }
 }
