@@ -91,6 +91,28 @@ fn identification_kind(code: &str, description: &str) -> IdentifierKind {
     }
 }
 
+/// An FSF identification (XML element or CSV columns): labelled by its type description,
+/// else its type code.
+fn fsf_identifier(
+    code: &str,
+    description: &str,
+    number: &str,
+    country: Option<String>,
+) -> Identifier {
+    let label = if description.is_empty() {
+        code
+    } else {
+        description
+    };
+    Identifier {
+        kind: identification_kind(code, description),
+        label: label.to_string(),
+        value: number.to_string(),
+        country,
+        network: None,
+    }
+}
+
 fn push_identifier(entity: &mut Entity, identifier: Identifier) {
     if !identifier.value.is_empty() && !entity.identifiers.contains(&identifier) {
         entity.identifiers.push(identifier);
@@ -238,18 +260,7 @@ pub fn parse_fsf_xml(bytes: &[u8], file: &str) -> Result<ParsedSource, SourceErr
                 .unwrap_or("");
             push_identifier(
                 &mut entity,
-                Identifier {
-                    kind: identification_kind(code, description),
-                    label: if description.is_empty() {
-                        code
-                    } else {
-                        description
-                    }
-                    .to_string(),
-                    value: number.to_string(),
-                    country: country_attr(identification),
-                    network: None,
-                },
+                fsf_identifier(code, description, number, country_attr(identification)),
             );
         }
         entity.remarks = record.child_text("remark").map(str::to_string);
@@ -425,23 +436,13 @@ pub fn parse_fsf_csv(bytes: &[u8], file: &str) -> Result<ParsedSource, SourceErr
             if let Some(number) = row.get(col("Identification_Number")) {
                 let code = row.get(col("Identification_TypeCode")).unwrap_or("");
                 let description = row.get(col("Identification_TypeDescription")).unwrap_or("");
+                let issuer = country(
+                    "Identification_CountryIso2Code",
+                    "Identification_CountryDescription",
+                );
                 push_identifier(
                     &mut entity,
-                    Identifier {
-                        kind: identification_kind(code, description),
-                        label: if description.is_empty() {
-                            code
-                        } else {
-                            description
-                        }
-                        .to_string(),
-                        value: number.to_string(),
-                        country: country(
-                            "Identification_CountryIso2Code",
-                            "Identification_CountryDescription",
-                        ),
-                        network: None,
-                    },
+                    fsf_identifier(code, description, number, issuer),
                 );
             }
             if entity.remarks.is_none() {
