@@ -2,7 +2,7 @@
 //! Consolidated (non-SDN) `CONS_PRIM.CSV` + `CONS_ALT.CSV` + `CONS_ADD.CSV` +
 //! `CONS_COMMENTS.CSV`.
 //!
-//! Layout (https://ofac.treasury.gov/specially-designated-nationals-list-data-formats-data-schemas):
+//! Layout (<https://ofac.treasury.gov/specially-designated-nationals-list-data-formats-data-schemas>):
 //! no header row, CRLF, `-0- ` as the null marker, a trailing 0x1A byte, programs joined as
 //! `A] [B`, and most facts (DOB, POB, nationality, documents, wallet addresses, weak
 //! a.k.a.s) written as `; `-separated phrases inside the Remarks column. Remarks longer

@@ -1,5 +1,5 @@
 //! UN Security Council Consolidated List XML (`CONSOLIDATED_LIST`, schema
-//! https://www.un.org/sc/resources/sc-sanctions.xsd).
+//! <https://www.un.org/sc/resources/sc-sanctions.xsd>).
 //!
 //! `INDIVIDUALS/INDIVIDUAL` and `ENTITIES/ENTITY` records. Names are split over
 //! FIRST_NAME..FOURTH_NAME (joined in that order, as the UN prints them); aliases carry a
