@@ -10,21 +10,15 @@ mod sources_support;
 use kyc_check::model::{
     AliasStrength, BirthDate, EntityType, IdentifierKind, PartialDate, SourceList,
 };
-use kyc_check::sources::{self, SourceFormat};
-use sources_support::{data, entity, has_name, shared};
+use kyc_check::sources::SourceFormat;
+use sources_support::{data, entity, has_name, load_detected, load_one, shared};
 
 #[test]
 fn legacy_excerpt_has_595_entities() {
     let Some(path) = shared("eu/fsf_whole_2016-02-11_excerpt/global_excerpt.xml") else {
         return;
     };
-    let bytes = std::fs::read(&path).unwrap();
-    assert_eq!(
-        sources::detect_format(&path, &bytes[..4096]).unwrap(),
-        SourceFormat::EuLegacyXml
-    );
-    let parsed = sources::load_paths(&[path]).unwrap();
-    let eu = &parsed[0];
+    let eu = &load_detected(&path, SourceFormat::EuLegacyXml);
     assert_eq!(eu.info.source, SourceList::Eu);
     assert_eq!(eu.info.format, "eu_legacy_xml");
     assert_eq!(eu.info.published.as_deref(), Some("2016-02-11"));
@@ -76,8 +70,7 @@ fn legacy_excerpt_has_595_entities() {
 
 #[test]
 fn fsf_xml_sample() {
-    let parsed = sources::load_paths(&[data("eu/fsf.xml")]).unwrap();
-    let eu = &parsed[0];
+    let eu = &load_one(&data("eu/fsf.xml"));
     assert_eq!(eu.info.format, "eu_fsf_xml");
     assert_eq!(eu.info.published.as_deref(), Some("2025-01-15"));
     assert_eq!(eu.info.entity_count, 7);

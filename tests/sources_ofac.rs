@@ -10,16 +10,14 @@ use kyc_check::model::{
     AliasStrength, BirthDate, EntityType, IdentifierKind, NameKind, PartialDate, SourceList,
 };
 use kyc_check::sources::{self, ofac_csv, OfacCsvPart, SourceFormat};
-use sources_support::{entity, has_name, shared};
+use sources_support::{entity, has_name, load_one, shared};
 
 #[test]
 fn sdn_2024_primary_file_has_14965_entries() {
     let Some(dir) = shared("ofac/sdn_2024-05-03") else {
         return;
     };
-    let parsed = sources::load_paths(&[dir]).unwrap();
-    assert_eq!(parsed.len(), 1);
-    let sdn = &parsed[0];
+    let sdn = &load_one(&dir);
     assert_eq!(sdn.info.source, SourceList::OfacSdn);
     assert_eq!(sdn.info.format, "ofac_legacy_csv");
     assert_eq!(sdn.info.published, None);
@@ -66,9 +64,7 @@ fn sdn_2021_set_joins_four_files() {
     let Some(dir) = shared("ofac/sdn_set_2021-07-07") else {
         return;
     };
-    let parsed = sources::load_paths(std::slice::from_ref(&dir)).unwrap();
-    assert_eq!(parsed.len(), 1);
-    let sdn = &parsed[0];
+    let sdn = &load_one(&dir);
     assert_eq!(sdn.info.entity_count, 8_976);
     assert_eq!(
         sdn.info.files,
@@ -167,9 +163,7 @@ fn consolidated_csv_set_has_442_entries() {
     let Some(dir) = shared("ofac/cons_csv_2025-12-19") else {
         return;
     };
-    let parsed = sources::load_paths(std::slice::from_ref(&dir)).unwrap();
-    assert_eq!(parsed.len(), 1);
-    let cons = &parsed[0];
+    let cons = &load_one(&dir);
     assert_eq!(cons.info.source, SourceList::OfacConsolidated);
     assert_eq!(cons.info.entity_count, 442);
     assert_eq!(

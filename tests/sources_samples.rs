@@ -9,13 +9,11 @@ use kyc_check::model::{
     AliasStrength, BirthDate, EntityType, IdentifierKind, NameKind, PartialDate, SourceList,
 };
 use kyc_check::sources;
-use sources_support::{data, entity, has_name};
+use sources_support::{data, entity, has_name, load_one};
 
 #[test]
 fn ofac_sdn_sample_set() {
-    let parsed = sources::load_paths(&[data("ofac_sdn")]).unwrap();
-    assert_eq!(parsed.len(), 1);
-    let sdn = &parsed[0];
+    let sdn = &load_one(&data("ofac_sdn"));
     assert_eq!(sdn.info.source, SourceList::OfacSdn);
     assert_eq!(sdn.info.entity_count, 23);
     assert_eq!(
@@ -107,8 +105,7 @@ fn ofac_sdn_sample_set() {
 
 #[test]
 fn ofac_consolidated_sample_set() {
-    let parsed = sources::load_paths(&[data("ofac_cons")]).unwrap();
-    let cons = &parsed[0];
+    let cons = &load_one(&data("ofac_cons"));
     assert_eq!(cons.info.source, SourceList::OfacConsolidated);
     assert_eq!(cons.info.entity_count, 5);
     let rosneft = entity(cons, "ofac_consolidated:990502");
@@ -123,8 +120,7 @@ fn ofac_consolidated_sample_set() {
 
 #[test]
 fn un_sample() {
-    let parsed = sources::load_paths(&[data("un/consolidated.xml")]).unwrap();
-    let un = &parsed[0];
+    let un = &load_one(&data("un/consolidated.xml"));
     assert_eq!(un.info.entity_count, 6);
     assert_eq!(un.info.published.as_deref(), Some("2025-01-15"));
     let saif = entity(un, "un_sc:LYi.011");
@@ -148,8 +144,7 @@ fn un_sample() {
 
 #[test]
 fn ofsi_csv_sample() {
-    let parsed = sources::load_paths(&[data("uk/ConList.csv")]).unwrap();
-    let ofsi = &parsed[0];
+    let ofsi = &load_one(&data("uk/ConList.csv"));
     assert_eq!(ofsi.info.source, SourceList::UkOfsi);
     assert_eq!(ofsi.info.format, "ofsi_csv");
     assert_eq!(ofsi.info.published.as_deref(), Some("2025-01-15"));

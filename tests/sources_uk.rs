@@ -8,7 +8,7 @@ mod sources_support;
 
 use kyc_check::model::{BirthDate, EntityType, PartialDate, SourceList};
 use kyc_check::sources::{self, spreadsheet, uk_ofsi, SourceFormat};
-use sources_support::{entity, has_name, shared};
+use sources_support::{entity, has_name, load_detected, shared};
 
 #[test]
 fn ofsi_xlsx_groups_rows_into_4686_designations() {
@@ -64,13 +64,7 @@ fn fcdo_ods_summary_has_5302_designations() {
     let Some(path) = shared("uk/fcdo_uksl_summary_2025-08-11/FCDO_SL_2025-08-11.ods") else {
         return;
     };
-    let bytes = std::fs::read(&path).unwrap();
-    assert_eq!(
-        sources::detect_format(&path, &bytes[..4096]).unwrap(),
-        SourceFormat::FcdoOds
-    );
-    let parsed = sources::load_paths(&[path]).unwrap();
-    let fcdo = &parsed[0];
+    let fcdo = &load_detected(&path, SourceFormat::FcdoOds);
     assert_eq!(fcdo.info.source, SourceList::UkFcdo);
     assert_eq!(fcdo.info.format, "fcdo_ods");
     // README: 5,302 designations; two of them (BEL0174, RUS1467, both individuals) are

@@ -9,21 +9,15 @@ mod sources_support;
 use kyc_check::model::{
     AliasStrength, BirthDate, EntityType, IdentifierKind, NameKind, PartialDate, SourceList,
 };
-use kyc_check::sources::{self, SourceFormat};
-use sources_support::{entity, has_name, shared};
+use kyc_check::sources::SourceFormat;
+use sources_support::{entity, has_name, load_detected, shared};
 
 #[test]
 fn un_consolidated_list() {
     let Some(path) = shared("un/consolidated.xml") else {
         return;
     };
-    let head = std::fs::read(&path).unwrap();
-    assert_eq!(
-        sources::detect_format(&path, &head[..4096]).unwrap(),
-        SourceFormat::UnXml
-    );
-    let parsed = sources::load_paths(&[path]).unwrap();
-    let un = &parsed[0];
+    let un = &load_detected(&path, SourceFormat::UnXml);
     assert_eq!(un.info.source, SourceList::UnSc);
     assert_eq!(un.info.format, "un_xml");
     assert_eq!(un.info.published.as_deref(), Some("2026-02-27"));
@@ -108,15 +102,10 @@ fn ofac_consolidated_xml() {
     let Some(path) = shared("ofac/cons_xml_2025-03-28/consolidated.xml") else {
         return;
     };
-    let head = std::fs::read(&path).unwrap();
-    assert_eq!(
-        sources::detect_format(&path, &head[..4096]).unwrap(),
-        SourceFormat::OfacXml {
-            list: SourceList::OfacConsolidated
-        }
-    );
-    let parsed = sources::load_paths(&[path]).unwrap();
-    let cons = &parsed[0];
+    let format = SourceFormat::OfacXml {
+        list: SourceList::OfacConsolidated,
+    };
+    let cons = &load_detected(&path, format);
     assert_eq!(cons.info.source, SourceList::OfacConsolidated);
     assert_eq!(cons.info.format, "ofac_xml");
     assert_eq!(cons.info.published.as_deref(), Some("2025-03-28"));

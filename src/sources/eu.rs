@@ -20,10 +20,9 @@
 use std::collections::HashMap;
 
 use super::delimited::read_records;
-use super::ofac_csv::push_unique;
-use super::spreadsheet::{csv_table, TableRow};
+use super::spreadsheet::{csv_table, group_rows, TableRow};
 use super::xml::{self, Element};
-use super::{country_code, dates, ParsedSource, SourceError, SourceFormat};
+use super::{country_code, dates, push_new, push_unique, ParsedSource, SourceError, SourceFormat};
 use crate::model::{
     AliasStrength, BirthDate, Entity, EntityType, Identifier, IdentifierKind, Name, NameKind,
     SourceList,
@@ -92,15 +91,31 @@ fn identification_kind(code: &str, description: &str) -> IdentifierKind {
     }
 }
 
-fn push_identifier(entity: &mut Entity, identifier: Identifier) {
-    if !identifier.value.is_empty() && !entity.identifiers.contains(&identifier) {
-        entity.identifiers.push(identifier);
+/// An FSF identification (XML element or CSV columns): labelled by its type description,
+/// else its type code.
+fn fsf_identifier(
+    code: &str,
+    description: &str,
+    number: &str,
+    country: Option<String>,
+) -> Identifier {
+    let label = if description.is_empty() {
+        code
+    } else {
+        description
+    };
+    Identifier {
+        kind: identification_kind(code, description),
+        label: label.to_string(),
+        value: number.to_string(),
+        country,
+        network: None,
     }
 }
 
-fn push_date(entity: &mut Entity, date: BirthDate) {
-    if !entity.birth_dates.contains(&date) {
-        entity.birth_dates.push(date);
+fn push_identifier(entity: &mut Entity, identifier: Identifier) {
+    if !identifier.value.is_empty() && !entity.identifiers.contains(&identifier) {
+        entity.identifiers.push(identifier);
     }
 }
 
@@ -132,14 +147,7 @@ fn non_empty(text: Option<&str>) -> Option<&str> {
 
 /// Parses an FSF 1.1 XML export.
 pub fn parse_fsf_xml(bytes: &[u8], file: &str) -> Result<ParsedSource, SourceError> {
-    let root = xml::parse(bytes, file)?;
-    if root.name != "export" {
-        return Err(SourceError::at_element(
-            file,
-            root.at(&format!("/{}", root.name)),
-            "expected root element export (EU FSF XML)",
-        ));
-    }
+    let root = xml::parse_with_root(bytes, file, "export", "EU FSF XML")?;
     let published = root
         .attr("generationDate")
         .and_then(dates::iso)
@@ -191,8 +199,10 @@ pub fn parse_fsf_xml(bytes: &[u8], file: &str) -> Result<ParsedSource, SourceErr
             continue;
         };
         let mut entity = Entity::new(SourceList::Eu, id, entity_type, primary.trim());
-        if let Some(language) = non_empty(primary_language) {
-            entity.names[0].language = Some(language.to_string());
+        if let (Some(language), Some(first)) =
+            (non_empty(primary_language), entity.names.first_mut())
+        {
+            first.language = Some(language.to_string());
         }
         for (name, strength, language) in aliases {
             add_name(&mut entity, &name, strength, language);
@@ -217,7 +227,7 @@ pub fn parse_fsf_xml(bytes: &[u8], file: &str) -> Result<ParsedSource, SourceErr
                 non_empty(birth.attr("yearRangeTo")),
                 circa,
             ) {
-                push_date(&mut entity, date);
+                push_new(&mut entity.birth_dates, date);
             }
             let place: Vec<&str> = ["city", "place", "region", "countryDescription"]
                 .iter()
@@ -250,18 +260,7 @@ pub fn parse_fsf_xml(bytes: &[u8], file: &str) -> Result<ParsedSource, SourceErr
                 .unwrap_or("");
             push_identifier(
                 &mut entity,
-                Identifier {
-                    kind: identification_kind(code, description),
-                    label: if description.is_empty() {
-                        code
-                    } else {
-                        description
-                    }
-                    .to_string(),
-                    value: number.to_string(),
-                    country: country_attr(identification),
-                    network: None,
-                },
+                fsf_identifier(code, description, number, country_attr(identification)),
             );
         }
         entity.remarks = record.child_text("remark").map(str::to_string);
@@ -314,34 +313,23 @@ pub fn parse_fsf_csv(bytes: &[u8], file: &str) -> Result<ParsedSource, SourceErr
             ));
         }
     }
-    let mut published = None;
-    let mut order: Vec<String> = Vec::new();
-    let mut groups: HashMap<String, Vec<&TableRow>> = HashMap::new();
-    for row in iter {
-        let id = row
-            .get(col("Entity_LogicalId"))
-            .ok_or_else(|| row.error(file, "empty Entity_LogicalId"))?;
-        if published.is_none() {
-            published = row.get(col("fileGenerationDate")).and_then(|d| {
-                dates::iso(d)
-                    .or_else(|| dates::dmy(d, '/'))
-                    .and_then(dates::to_iso)
-            });
-        }
-        groups
-            .entry(id.to_string())
-            .or_insert_with(|| {
-                order.push(id.to_string());
-                Vec::new()
-            })
-            .push(row);
-    }
-    let mut entities = Vec::with_capacity(order.len());
+    let body: Vec<&TableRow> = iter.collect();
+    let groups = group_rows(
+        body.iter().copied(),
+        col("Entity_LogicalId"),
+        file,
+        "empty Entity_LogicalId",
+    )?;
+    let published = body.iter().find_map(|row| {
+        row.get(col("fileGenerationDate")).and_then(|d| {
+            dates::iso(d)
+                .or_else(|| dates::dmy(d, '/'))
+                .and_then(dates::to_iso)
+        })
+    });
+    let mut entities = Vec::with_capacity(groups.len());
     let mut warnings = Vec::new();
-    for id in &order {
-        let Some(group) = groups.get(id) else {
-            continue;
-        };
+    for (id, group) in &groups {
         let name_of = |row: &TableRow| -> Option<String> {
             row.get(col("NameAlias_WholeName"))
                 .map(str::to_string)
@@ -412,7 +400,7 @@ pub fn parse_fsf_csv(bytes: &[u8], file: &str) -> Result<ParsedSource, SourceErr
                 row.get(col("BirthDate_YearRangeTo")),
                 circa,
             ) {
-                push_date(&mut entity, date);
+                push_new(&mut entity.birth_dates, date);
             }
             let place: Vec<&str> = [
                 "BirthDate_City",
@@ -448,23 +436,13 @@ pub fn parse_fsf_csv(bytes: &[u8], file: &str) -> Result<ParsedSource, SourceErr
             if let Some(number) = row.get(col("Identification_Number")) {
                 let code = row.get(col("Identification_TypeCode")).unwrap_or("");
                 let description = row.get(col("Identification_TypeDescription")).unwrap_or("");
+                let issuer = country(
+                    "Identification_CountryIso2Code",
+                    "Identification_CountryDescription",
+                );
                 push_identifier(
                     &mut entity,
-                    Identifier {
-                        kind: identification_kind(code, description),
-                        label: if description.is_empty() {
-                            code
-                        } else {
-                            description
-                        }
-                        .to_string(),
-                        value: number.to_string(),
-                        country: country(
-                            "Identification_CountryIso2Code",
-                            "Identification_CountryDescription",
-                        ),
-                        network: None,
-                    },
+                    fsf_identifier(code, description, number, issuer),
                 );
             }
             if entity.remarks.is_none() {
@@ -486,14 +464,7 @@ pub fn parse_fsf_csv(bytes: &[u8], file: &str) -> Result<ParsedSource, SourceErr
 
 /// Parses the legacy FSD XML (`WHOLE` root).
 pub fn parse_legacy_xml(bytes: &[u8], file: &str) -> Result<ParsedSource, SourceError> {
-    let root = xml::parse(bytes, file)?;
-    if root.name != "WHOLE" {
-        return Err(SourceError::at_element(
-            file,
-            root.at(&format!("/{}", root.name)),
-            "expected root element WHOLE (EU legacy FSD XML)",
-        ));
-    }
+    let root = xml::parse_with_root(bytes, file, "WHOLE", "EU legacy FSD XML")?;
     let published = root
         .attr("Date")
         .and_then(|d| dates::dmy(d, '/'))
@@ -537,8 +508,10 @@ pub fn parse_legacy_xml(bytes: &[u8], file: &str) -> Result<ParsedSource, Source
             continue;
         };
         let mut entity = Entity::new(SourceList::Eu, id, entity_type, primary.trim());
-        entity.names[0].language = primary_language.map(str::to_string);
-        entity.names[0].original_script = non_latin(&primary);
+        if let Some(first) = entity.names.first_mut() {
+            first.language = primary_language.map(str::to_string);
+            first.original_script = non_latin(&primary);
+        }
         for (name, language) in names {
             add_name(&mut entity, &name, AliasStrength::Strong, language);
         }
@@ -552,7 +525,7 @@ pub fn parse_legacy_xml(bytes: &[u8], file: &str) -> Result<ParsedSource, Source
         entity.remarks = non_empty(record.attr("remark")).map(str::to_string);
         for birth in record.children_named("BIRTH") {
             if let Some(date) = birth.child_text("DATE").and_then(dates::birth_date) {
-                push_date(&mut entity, date);
+                push_new(&mut entity.birth_dates, date);
             }
             let place: Vec<String> = [
                 birth.child_text("PLACE").map(str::to_string),

@@ -35,7 +35,7 @@ pub struct OfficialFile {
 /// - FCDO: the UK Sanctions List (XML and ODS) on the FCDO sanctions list site.
 /// - EU: the FSF 1.1 full XML. The Commission serves it only with a personal token, issued
 ///   after a free registration on the Financial Sanctions Files site
-///   (https://webgate.ec.europa.eu/fsd/fsf); pass it with `--eu-token`.
+///   (<https://webgate.ec.europa.eu/fsd/fsf>); pass it with `--eu-token`.
 pub const OFFICIAL_FILES: &[OfficialFile] = &[
     OfficialFile { name: "SDN.CSV", url: "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN.CSV", list: SourceList::OfacSdn, needs_token: false },
     OfficialFile { name: "ALT.CSV", url: "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/ALT.CSV", list: SourceList::OfacSdn, needs_token: false },

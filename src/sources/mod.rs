@@ -275,6 +275,47 @@ const LIST_SPELLINGS: &[(&str, &str)] = &[
     ("russian", "RU"),
 ];
 
+/// Appends `item` unless it is already listed: the lists repeat facts across rows and
+/// elements, the model keeps each once, in first-seen order.
+pub(crate) fn push_new<T: PartialEq>(list: &mut Vec<T>, item: T) {
+    if !list.contains(&item) {
+        list.push(item);
+    }
+}
+
+/// [`push_new`] for text, also skipping empty strings.
+pub(crate) fn push_unique(list: &mut Vec<String>, item: String) {
+    if !item.is_empty() {
+        push_new(list, item);
+    }
+}
+
+/// Adds a name unless it is empty or the entity already has it in the same script form.
+pub(crate) fn add_name(
+    entity: &mut crate::model::Entity,
+    full: String,
+    kind: crate::model::NameKind,
+    strength: crate::model::AliasStrength,
+    original_script: bool,
+    language: Option<String>,
+) {
+    if full.is_empty()
+        || entity
+            .names
+            .iter()
+            .any(|n| n.full == full && n.original_script == original_script)
+    {
+        return;
+    }
+    entity.names.push(crate::model::Name {
+        full,
+        kind,
+        strength,
+        original_script,
+        language,
+    });
+}
+
 /// The base name of a path, for labels and provenance (no local directories leak).
 pub fn base_name(path: &Path) -> String {
     path.file_name()
@@ -381,6 +422,7 @@ fn xml_root_name(xml: &[u8]) -> Option<String> {
         let start = rest.iter().position(|&b| b == b'<')?;
         rest = &rest[start..];
         if rest.starts_with(b"<?") {
+            // safe (here and below): `end` is where the found terminator starts.
             let end = find(rest, b"?>")?;
             rest = &rest[end + 2..];
         } else if rest.starts_with(b"<!--") {
@@ -390,6 +432,7 @@ fn xml_root_name(xml: &[u8]) -> Option<String> {
             let end = rest.iter().position(|&b| b == b'>')?;
             rest = &rest[end + 1..];
         } else {
+            // safe: `rest` starts with the `<` found above.
             let name: Vec<u8> = rest[1..]
                 .iter()
                 .take_while(|b| !b.is_ascii_whitespace() && **b != b'>' && **b != b'/')
@@ -401,6 +444,10 @@ fn xml_root_name(xml: &[u8]) -> Option<String> {
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    // `windows(0)` panics; an empty needle is found at the start.
+    if needle.is_empty() {
+        return Some(0);
+    }
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 

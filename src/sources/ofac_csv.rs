@@ -2,7 +2,7 @@
 //! Consolidated (non-SDN) `CONS_PRIM.CSV` + `CONS_ALT.CSV` + `CONS_ADD.CSV` +
 //! `CONS_COMMENTS.CSV`.
 //!
-//! Layout (https://ofac.treasury.gov/specially-designated-nationals-list-data-formats-data-schemas):
+//! Layout (<https://ofac.treasury.gov/specially-designated-nationals-list-data-formats-data-schemas>):
 //! no header row, CRLF, `-0- ` as the null marker, a trailing 0x1A byte, programs joined as
 //! `A] [B`, and most facts (DOB, POB, nationality, documents, wallet addresses, weak
 //! a.k.a.s) written as `; `-separated phrases inside the Remarks column. Remarks longer
@@ -12,7 +12,9 @@
 use std::collections::HashMap;
 
 use super::delimited::{read_records, Record};
-use super::{country_code, dates, OfacCsvPart, ParsedSource, SourceError, SourceFormat};
+use super::{
+    country_code, dates, push_unique, OfacCsvPart, ParsedSource, SourceError, SourceFormat,
+};
 use crate::model::{
     AliasStrength, Entity, EntityType, Identifier, IdentifierKind, Name, NameKind, SourceList,
 };
@@ -204,6 +206,9 @@ fn records_with_columns(
     }
     Ok(records)
 }
+
+// The parse_* functions below index fields directly: records_with_columns has checked that
+// every record has exactly the expected number of columns.
 
 /// Parses `SDN.CSV` / `CONS_PRIM.CSV` (12 columns).
 pub fn parse_primary(bytes: &[u8], file: &str) -> Result<Vec<PrimaryRow>, SourceError> {
@@ -562,12 +567,6 @@ pub fn identifier_from_label(
     })
 }
 
-pub(crate) fn push_unique(list: &mut Vec<String>, item: String) {
-    if !item.is_empty() && !list.contains(&item) {
-        list.push(item);
-    }
-}
-
 fn list_of(list: SourceList, file: &str) -> Result<SourceList, SourceError> {
     match list {
         SourceList::OfacSdn | SourceList::OfacConsolidated => Ok(list),
@@ -640,6 +639,8 @@ pub fn parse_set(list: SourceList, set: &CsvSetFiles) -> Result<ParsedSource, So
         remarks.push(row.remarks.clone());
         entities.push(entity);
     }
+    // safe: every index in `index` was taken as `entities.len()` just before the push of
+    // that entity and its `remarks` slot, so it indexes both vectors.
     let lookup = |ent_num: &str, file: &str, line: usize| -> Result<usize, SourceError> {
         index.get(ent_num).copied().ok_or_else(|| {
             SourceError::at_line(

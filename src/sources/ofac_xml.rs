@@ -7,23 +7,16 @@
 //! `Digital Currency Address - XBT` and friends), addressList, vesselInfo and remarks;
 //! `publshInformation/Publish_Date` as `MM/DD/YYYY` (the element name is misspelt by OFAC).
 
-use super::ofac_csv::{alias_kind, identifier_from_label, push_unique};
+use super::ofac_csv::{alias_kind, identifier_from_label};
 use super::xml::{self, Element};
-use super::{country_code, dates, ParsedSource, SourceError, SourceFormat};
+use super::{country_code, dates, push_new, push_unique, ParsedSource, SourceError, SourceFormat};
 use crate::model::{
     AliasStrength, Entity, EntityType, Identifier, IdentifierKind, Name, SourceList,
 };
 
 /// Parses an OFAC `sdnList` XML file as the given list (SDN or Consolidated).
 pub fn parse(bytes: &[u8], file: &str, list: SourceList) -> Result<ParsedSource, SourceError> {
-    let root = xml::parse(bytes, file)?;
-    if root.name != "sdnList" {
-        return Err(SourceError::at_element(
-            file,
-            root.at(&format!("/{}", root.name)),
-            "expected root element sdnList (OFAC XML)",
-        ));
-    }
+    let root = xml::parse_with_root(bytes, file, "sdnList", "OFAC XML")?;
     let published = root
         .child("publshInformation")
         .or_else(|| root.child("publishInformation"))
@@ -115,9 +108,7 @@ fn entry_entity(entry: &Element, list: SourceList, file: &str) -> Result<Entity,
     if let Some(dobs) = entry.child("dateOfBirthList") {
         for item in dobs.children_named("dateOfBirthItem") {
             if let Some(date) = item.child_text("dateOfBirth").and_then(dates::birth_date) {
-                if !entity.birth_dates.contains(&date) {
-                    entity.birth_dates.push(date);
-                }
+                push_new(&mut entity.birth_dates, date);
             }
         }
     }

@@ -7,6 +7,7 @@
 //! ODS: `content.xml`, `table:table-row` / `table:table-cell` with `text:p` paragraphs and
 //! `number-columns-repeated` / `number-rows-repeated` run lengths.
 
+use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
 use quick_xml::events::{BytesStart, Event};
@@ -55,6 +56,32 @@ impl TableRow {
         let text = self.cells.get(column?)?.trim();
         (!text.is_empty()).then_some(text)
     }
+}
+
+/// Rows grouped by the id in `id_column` (the lists spread one designation over several
+/// rows), groups in the order their ids first appear. A row without an id is an error
+/// (`empty_id`, located at the row).
+pub fn group_rows<'a>(
+    rows: impl IntoIterator<Item = &'a TableRow>,
+    id_column: Option<usize>,
+    file: &str,
+    empty_id: &str,
+) -> Result<Vec<(String, Vec<&'a TableRow>)>, SourceError> {
+    let mut groups: Vec<(String, Vec<&'a TableRow>)> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for row in rows {
+        let id = row
+            .get(id_column)
+            .ok_or_else(|| row.error(file, empty_id))?;
+        let at = *index.entry(id.to_string()).or_insert_with(|| {
+            groups.push((id.to_string(), Vec::new()));
+            groups.len() - 1
+        });
+        if let Some((_, group)) = groups.get_mut(at) {
+            group.push(row);
+        }
+    }
+    Ok(groups)
 }
 
 /// Sheet rows as table rows.
@@ -379,7 +406,7 @@ fn xlsx_rows(
 fn new_row(e: &BytesStart<'_>, previous: Option<usize>) -> SheetRow {
     let row = attr(e, "r")
         .and_then(|r| r.parse().ok())
-        .unwrap_or(previous.unwrap_or(0) + 1);
+        .unwrap_or(previous.unwrap_or(0).saturating_add(1));
     SheetRow {
         row,
         cells: Vec::new(),
@@ -590,5 +617,36 @@ mod tests {
                 .starts_with("x.xlsx: not a readable XLSX (ZIP) archive"),
             "{err}"
         );
+    }
+
+    /// Regression: a row number at `usize::MAX` followed by a row without `r` overflowed
+    /// (`previous + 1`) and panicked in debug builds.
+    #[test]
+    fn row_number_at_usize_max_does_not_overflow() {
+        let sheet = format!(
+            "<worksheet><sheetData><row r=\"{}\"/><row/></sheetData></worksheet>",
+            usize::MAX
+        );
+        let rows = xlsx_rows(sheet.as_bytes(), &[], "x.xlsx", "sheet1.xml").unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1].row, usize::MAX);
+    }
+
+    #[test]
+    fn group_rows_keeps_first_seen_order_and_names_a_row_without_id() {
+        let row = |line: usize, id: &str| TableRow {
+            place: RowPlace::Line(line),
+            cells: vec![id.to_string(), format!("r{line}")],
+        };
+        let rows = [row(2, "b"), row(3, "a"), row(4, " b ")];
+        let groups = group_rows(&rows, Some(0), "t.csv", "empty id").unwrap();
+        let lines: Vec<(&str, Vec<&str>)> = groups
+            .iter()
+            .map(|(id, g)| (id.as_str(), g.iter().map(|r| r.cells[1].as_str()).collect()))
+            .collect();
+        assert_eq!(lines, [("b", vec!["r2", "r4"]), ("a", vec!["r3"])]);
+        let rows = [row(2, "a"), row(3, "  ")];
+        let err = group_rows(&rows, Some(0), "t.csv", "empty id").unwrap_err();
+        assert_eq!(err.to_string(), "t.csv:3: empty id");
     }
 }

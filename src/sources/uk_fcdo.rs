@@ -19,13 +19,14 @@
 use std::collections::HashMap;
 
 use super::delimited::read_records;
-use super::ofac_csv::push_unique;
-use super::spreadsheet::{csv_table, read_ods, sheet_table, TableRow};
+use super::spreadsheet::{csv_table, group_rows, read_ods, sheet_table, TableRow};
 use super::uk_ofsi::split_numbered;
 use super::xml::{self, Element};
-use super::{country_code, dates, ParsedSource, SourceError, SourceFormat};
+use super::{
+    add_name, country_code, dates, push_new, push_unique, ParsedSource, SourceError, SourceFormat,
+};
 use crate::model::{
-    AliasStrength, BirthDate, Entity, EntityType, Identifier, IdentifierKind, Name, NameKind,
+    AliasStrength, BirthDate, Entity, EntityType, Identifier, IdentifierKind, NameKind,
     PartialDate, SourceList,
 };
 
@@ -147,26 +148,11 @@ fn parse_table(
         return Err(header.error(file, "missing column `Name` (or `Name 6`)"));
     }
     let id_column = columns.get(&["Unique ID"]);
-    let mut order: Vec<String> = Vec::new();
-    let mut groups: HashMap<String, Vec<&TableRow>> = HashMap::new();
-    for row in &rows[header_at + 1..] {
-        let id = row
-            .get(id_column)
-            .ok_or_else(|| row.error(file, "empty Unique ID"))?;
-        groups
-            .entry(id.to_string())
-            .or_insert_with(|| {
-                order.push(id.to_string());
-                Vec::new()
-            })
-            .push(row);
-    }
-    let mut entities = Vec::with_capacity(order.len());
+    let body = rows.get(header_at + 1..).unwrap_or_default();
+    let groups = group_rows(body.iter().copied(), id_column, file, "empty Unique ID")?;
+    let mut entities = Vec::with_capacity(groups.len());
     let mut warnings = Vec::new();
-    for id in &order {
-        let Some(group) = groups.get(id) else {
-            continue;
-        };
+    for (id, group) in &groups {
         // The published list has designations without any name (two in the August 2025
         // ODS); they cannot be screened, so they are reported and skipped.
         if group.iter().all(|r| row_name(r, &columns).is_none()) {
@@ -256,7 +242,7 @@ fn row_group_entity(
         }
         for dob in values(row.get(columns.get(&["D.O.B", "DOB"]))) {
             if let Some(date) = fcdo_date(&dob) {
-                push_date(&mut entity.birth_dates, BirthDate::Date { date });
+                push_new(&mut entity.birth_dates, BirthDate::Date { date });
             }
         }
         let place: Vec<&str> = [["Town of birth"], ["Country of birth"]]
@@ -318,37 +304,6 @@ fn row_group_entity(
     Ok(entity)
 }
 
-fn add_name(
-    entity: &mut Entity,
-    full: String,
-    kind: NameKind,
-    strength: AliasStrength,
-    original_script: bool,
-    language: Option<String>,
-) {
-    if full.is_empty()
-        || entity
-            .names
-            .iter()
-            .any(|n| n.full == full && n.original_script == original_script)
-    {
-        return;
-    }
-    entity.names.push(Name {
-        full,
-        kind,
-        strength,
-        original_script,
-        language,
-    });
-}
-
-fn push_date(list: &mut Vec<BirthDate>, date: BirthDate) {
-    if !list.contains(&date) {
-        list.push(date);
-    }
-}
-
 fn push_identifier(entity: &mut Entity, kind: IdentifierKind, label: &str, value: &str) {
     let value = if kind == IdentifierKind::Imo {
         value.trim().trim_start_matches("IMO").trim()
@@ -365,9 +320,7 @@ fn push_identifier(entity: &mut Entity, kind: IdentifierKind, label: &str, value
         country: None,
         network: None,
     };
-    if !entity.identifiers.contains(&identifier) {
-        entity.identifiers.push(identifier);
-    }
+    push_new(&mut entity.identifiers, identifier);
 }
 
 /// Every descendant element with this local name, depth first.
@@ -388,14 +341,7 @@ fn descendant_texts<'a>(element: &'a Element, name: &str) -> Vec<&'a str> {
 
 /// Parses the FCDO UK Sanctions List XML (`Designations` root).
 pub fn parse_xml(bytes: &[u8], file: &str) -> Result<ParsedSource, SourceError> {
-    let root = xml::parse(bytes, file)?;
-    if root.name != "Designations" {
-        return Err(SourceError::at_element(
-            file,
-            root.at(&format!("/{}", root.name)),
-            "expected root element Designations (UK Sanctions List XML)",
-        ));
-    }
+    let root = xml::parse_with_root(bytes, file, "Designations", "UK Sanctions List XML")?;
     let published = root
         .child_text("DateGenerated")
         .and_then(fcdo_date)
@@ -473,7 +419,7 @@ pub fn parse_xml(bytes: &[u8], file: &str) -> Result<ParsedSource, SourceError> 
         }
         for dob in descendant_texts(designation, "DOB") {
             if let Some(date) = fcdo_date(dob) {
-                push_date(&mut entity.birth_dates, BirthDate::Date { date });
+                push_new(&mut entity.birth_dates, BirthDate::Date { date });
             }
         }
         let mut births = Vec::new();

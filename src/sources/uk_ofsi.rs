@@ -14,12 +14,12 @@
 use std::collections::HashMap;
 
 use super::delimited::read_records;
-use super::ofac_csv::push_unique;
-use super::spreadsheet::{csv_table, read_xlsx, sheet_table, TableRow};
-use super::{country_code, dates, ParsedSource, SourceError, SourceFormat};
+use super::spreadsheet::{csv_table, group_rows, read_xlsx, sheet_table, TableRow};
+use super::{
+    add_name, country_code, dates, push_new, push_unique, ParsedSource, SourceError, SourceFormat,
+};
 use crate::model::{
-    AliasStrength, BirthDate, Entity, EntityType, Identifier, IdentifierKind, Name, NameKind,
-    SourceList,
+    AliasStrength, BirthDate, Entity, EntityType, Identifier, IdentifierKind, NameKind, SourceList,
 };
 
 /// Parses the OFSI consolidated list workbook (XLSX).
@@ -115,24 +115,10 @@ fn parse_table(
         }
     }
     let group_column = columns.get("Group ID");
-    let mut order: Vec<String> = Vec::new();
-    let mut groups: HashMap<String, Vec<&TableRow>> = HashMap::new();
-    for row in rows {
-        let Some(group) = row.get(group_column) else {
-            return Err(row.error(file, "empty Group ID"));
-        };
-        let entry = groups.entry(group.to_string()).or_insert_with(|| {
-            order.push(group.to_string());
-            Vec::new()
-        });
-        entry.push(row);
-    }
-    let mut entities = Vec::with_capacity(order.len());
-    for group in &order {
-        let Some(group_rows) = groups.get(group) else {
-            continue;
-        };
-        entities.push(group_entity(group, group_rows, &columns, file)?);
+    let groups = group_rows(rows, group_column, file, "empty Group ID")?;
+    let mut entities = Vec::with_capacity(groups.len());
+    for (group, rows) in &groups {
+        entities.push(group_entity(group, rows, &columns, file)?);
     }
     Ok(ParsedSource::new(
         SourceList::UkOfsi,
@@ -237,10 +223,7 @@ fn group_entity(
         }
         for dob in split_numbered(row.get(columns.get("DOB")).unwrap_or("")) {
             if let Some(date) = dates::dmy(&dob, '/') {
-                let date = BirthDate::Date { date };
-                if !entity.birth_dates.contains(&date) {
-                    entity.birth_dates.push(date);
-                }
+                push_new(&mut entity.birth_dates, BirthDate::Date { date });
             }
         }
         let place: Vec<&str> = ["Town of Birth", "Country of Birth"]
@@ -269,9 +252,7 @@ fn group_entity(
                     country: None,
                     network: None,
                 };
-                if !entity.identifiers.contains(&identifier) {
-                    entity.identifiers.push(identifier);
-                }
+                push_new(&mut entity.identifiers, identifier);
             }
         }
         if let Some(country) = row.get(columns.get("Country")) {
@@ -293,30 +274,6 @@ fn group_entity(
         }
     }
     Ok(entity)
-}
-
-fn add_name(
-    entity: &mut Entity,
-    full: String,
-    kind: NameKind,
-    strength: AliasStrength,
-    original_script: bool,
-    language: Option<String>,
-) {
-    if entity
-        .names
-        .iter()
-        .any(|n| n.full == full && n.original_script == original_script)
-    {
-        return;
-    }
-    entity.names.push(Name {
-        full,
-        kind,
-        strength,
-        original_script,
-        language,
-    });
 }
 
 #[cfg(test)]

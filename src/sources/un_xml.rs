@@ -1,5 +1,5 @@
 //! UN Security Council Consolidated List XML (`CONSOLIDATED_LIST`, schema
-//! https://www.un.org/sc/resources/sc-sanctions.xsd).
+//! <https://www.un.org/sc/resources/sc-sanctions.xsd>).
 //!
 //! `INDIVIDUALS/INDIVIDUAL` and `ENTITIES/ENTITY` records. Names are split over
 //! FIRST_NAME..FOURTH_NAME (joined in that order, as the UN prints them); aliases carry a
@@ -7,9 +7,8 @@
 //! its original script is in NAME_ORIGINAL_SCRIPT; dates of birth are `EXACT` /
 //! `APPROXIMATELY` / `BETWEEN` with DATE, YEAR or FROM_YEAR + TO_YEAR.
 
-use super::ofac_csv::push_unique;
 use super::xml::{self, Element};
-use super::{country_code, dates, ParsedSource, SourceError, SourceFormat};
+use super::{country_code, dates, push_new, push_unique, ParsedSource, SourceError, SourceFormat};
 use crate::model::{
     AliasStrength, BirthDate, Entity, EntityType, Identifier, IdentifierKind, Name, NameKind,
     SourceList,
@@ -17,14 +16,7 @@ use crate::model::{
 
 /// Parses a UN SC consolidated list XML file.
 pub fn parse(bytes: &[u8], file: &str) -> Result<ParsedSource, SourceError> {
-    let root = xml::parse(bytes, file)?;
-    if root.name != "CONSOLIDATED_LIST" {
-        return Err(SourceError::at_element(
-            file,
-            root.at(&format!("/{}", root.name)),
-            "expected root element CONSOLIDATED_LIST (UN SC list)",
-        ));
-    }
+    let root = xml::parse_with_root(bytes, file, "CONSOLIDATED_LIST", "UN SC list")?;
     let published = root
         .attr("dateGenerated")
         .and_then(dates::iso)
@@ -106,12 +98,12 @@ fn record_entity(
             .child_text("DATE_OF_BIRTH")
             .and_then(dates::birth_date)
         {
-            push_date(&mut entity.birth_dates, date);
+            push_new(&mut entity.birth_dates, date);
         }
     }
     for dob in element.children_named("INDIVIDUAL_DATE_OF_BIRTH") {
         if let Some(date) = birth_date(dob) {
-            push_date(&mut entity.birth_dates, date);
+            push_new(&mut entity.birth_dates, date);
         }
     }
     for place in element.children_named("INDIVIDUAL_PLACE_OF_BIRTH") {
@@ -177,12 +169,6 @@ fn record_entity(
         .and_then(dates::to_iso);
     entity.remarks = element.child_text("COMMENTS1").map(str::to_string);
     Ok(entity)
-}
-
-fn push_date(list: &mut Vec<BirthDate>, date: BirthDate) {
-    if !list.contains(&date) {
-        list.push(date);
-    }
 }
 
 /// `EXACT` DATE or YEAR, `APPROXIMATELY` (widened like OFAC's "circa"), `BETWEEN`

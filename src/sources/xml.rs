@@ -94,6 +94,30 @@ fn path_of(stack: &[Element]) -> String {
     path
 }
 
+/// Parses a whole document whose root element must be `root` (local name); any other root
+/// is an error naming it and `what` the file was expected to be (`EU FSF XML`).
+pub fn parse_with_root(
+    bytes: &[u8],
+    file: &str,
+    root: &str,
+    what: &str,
+) -> Result<Element, SourceError> {
+    let element = parse(bytes, file)?;
+    if element.name != root {
+        return Err(SourceError::at_element(
+            file,
+            element.at(&format!("/{}", element.name)),
+            format!("expected root element {root} ({what})"),
+        ));
+    }
+    Ok(element)
+}
+
+/// Deepest element nesting accepted. The official lists nest a handful of levels; a
+/// deeper document is malformed or hostile, and its tree would overflow the stack when
+/// dropped.
+pub const MAX_DEPTH: usize = 256;
+
 /// Parses a whole XML document into its root element. Errors name the file, the path of
 /// open elements and the line: `file: /a/b (line 12): invalid XML: ...`.
 pub fn parse(bytes: &[u8], file: &str) -> Result<Element, SourceError> {
@@ -138,7 +162,16 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Element, SourceError> {
                 ));
             }
             Event::Start(start) => {
-                let element = open(&start, lines.line_at(event_start), file, &stack)?;
+                let line = lines.line_at(event_start);
+                // The tree is dropped (and compared, cloned) recursively: bound the depth.
+                if stack.len() >= MAX_DEPTH {
+                    return Err(SourceError::at_element(
+                        file,
+                        format!("{} (line {line})", path_of(&stack)),
+                        format!("invalid XML: elements nested deeper than {MAX_DEPTH}"),
+                    ));
+                }
+                let element = open(&start, line, file, &stack)?;
                 stack.push(element);
             }
             Event::Empty(start) => {
@@ -288,5 +321,26 @@ mod tests {
         );
         let err = parse(b"<r>\n\xFF</r>", "t.xml").unwrap_err();
         assert_eq!(err.to_string(), "t.xml:2: invalid UTF-8 in XML file");
+    }
+
+    /// Regression: a well-formed but absurdly deep document (no list nests more than a
+    /// dozen levels) used to build a tree whose recursive drop overflowed the stack.
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let depth = 200_000;
+        let mut doc = "<a>".repeat(depth).into_bytes();
+        doc.extend("</a>".repeat(depth).into_bytes());
+        let err = parse(&doc, "deep.xml").unwrap_err();
+        assert!(err.to_string().contains("nested deeper than"), "{err}");
+    }
+
+    #[test]
+    fn wrong_root_names_the_root_and_the_expected_format() {
+        let err = parse_with_root(b"<a>\n</a>", "t.xml", "sdnList", "OFAC XML").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "t.xml: /a (line 1): expected root element sdnList (OFAC XML)"
+        );
+        assert!(parse_with_root(b"<sdnList/>", "t.xml", "sdnList", "OFAC XML").is_ok());
     }
 }

@@ -148,13 +148,14 @@ pub fn check_age(date: Date, rules: &BirthDateRules) -> FieldResult {
         ));
     }
     let age = date.age_on(rules.today);
-    if age < rules.min_age as i32 {
+    // Compared in i64: an option above i32::MAX must not wrap to a negative age.
+    if i64::from(age) < i64::from(rules.min_age) {
         return Err(err(
             ErrorCode::TooYoung,
             format!("age {age} is below the minimum of {}", rules.min_age),
         ));
     }
-    if age > rules.max_age as i32 {
+    if i64::from(age) > i64::from(rules.max_age) {
         return Err(err(
             ErrorCode::TooOld,
             format!("age {age} is above the maximum of {}", rules.max_age),
@@ -225,5 +226,21 @@ mod tests {
         assert_eq!(check("1905-01-01", DateOrder::Iso), Err(ErrorCode::TooOld));
         assert_eq!(check("1905-01-02", DateOrder::Iso).unwrap(), "1905-01-02");
         assert_eq!(check("", DateOrder::Iso), Err(ErrorCode::Required));
+    }
+
+    /// Regression: age limits above i32::MAX were cast with `as i32` and wrapped negative,
+    /// so `min_age: 4294967295` let every adult through and `max_age` rejected everyone.
+    #[test]
+    fn age_limits_above_i32_do_not_wrap() {
+        let date = Date::parse_iso("1990-01-31").unwrap();
+        let mut r = rules(DateOrder::Iso);
+        r.min_age = u32::MAX;
+        assert_eq!(
+            check_age(date, &r).map_err(|e| e.code),
+            Err(ErrorCode::TooYoung)
+        );
+        r.min_age = 0;
+        r.max_age = u32::MAX;
+        assert!(check_age(date, &r).is_ok());
     }
 }

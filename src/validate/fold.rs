@@ -50,14 +50,7 @@ pub fn fold(input: &str, field: Field, rules: FoldRules) -> Result<String, Valid
     let mut out = String::with_capacity(trimmed.len());
     for c in trimmed.chars() {
         if is_invisible(c) {
-            return Err(ValidationError::new(
-                field,
-                ErrorCode::ControlCharacter,
-                format!(
-                    "invisible control or format character U+{:04X}",
-                    u32::from(c)
-                ),
-            ));
+            return Err(invisible_character_error(field, c));
         }
         let folded = fold_char(c);
         if folded.is_ascii() {
@@ -85,30 +78,65 @@ pub fn fold(input: &str, field: Field, rules: FoldRules) -> Result<String, Valid
     Ok(out)
 }
 
-/// Control characters (Cc, including tab and newline inside the value), format characters
-/// (Cf) and other invisible code points that have no business inside an identifier.
+/// True for format characters (General_Category=Cf): soft hyphen, Arabic number signs,
+/// zero-width space/non-joiner/joiner, LRM/RLM, bidi embeddings, overrides and isolates,
+/// word joiner and invisible operators, BOM, interlinear annotations, Egyptian hieroglyph
+/// format controls, shorthand format controls, musical symbol formatting and tags. They are
+/// invisible, so they can hide a different value from the reader (Unicode TR #36 §2.1, the
+/// bidi spoofing of CVE-2021-42574). Shared by identifier folding and human-text cleaning.
+pub fn is_format_char(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x00AD                          // soft hyphen
+        | 0x0600..=0x0605               // Arabic number signs
+        | 0x061C                        // Arabic letter mark
+        | 0x06DD | 0x070F
+        | 0x0890..=0x0891               // Arabic pound/piastre mark above
+        | 0x08E2
+        | 0x180E                        // Mongolian vowel separator
+        | 0x200B..=0x200F               // zero-width space/non-joiner/joiner, LRM, RLM
+        | 0x202A..=0x202E               // bidi embeddings and overrides
+        | 0x2060..=0x2064               // word joiner, invisible operators
+        | 0x2066..=0x206F               // bidi isolates, deprecated format characters
+        | 0xFEFF                        // byte order mark / zero-width no-break space
+        | 0xFFF9..=0xFFFB               // interlinear annotation
+        | 0x110BD | 0x110CD             // Kaithi number signs
+        | 0x13430..=0x1343F             // Egyptian hieroglyph format controls
+        | 0x1BCA0..=0x1BCA3             // shorthand format controls
+        | 0x1D173..=0x1D17A             // musical symbol formatting
+        | 0xE0001 | 0xE0020..=0xE007F   // language tag, tag characters
+    )
+}
+
+/// The `control_character` error for an invisible character `c` in `field`.
+pub fn invisible_character_error(field: Field, c: char) -> ValidationError {
+    ValidationError::new(
+        field,
+        ErrorCode::ControlCharacter,
+        format!(
+            "invisible control or format character U+{:04X}",
+            u32::from(c)
+        ),
+    )
+}
+
+/// What identifiers reject beyond human text ([`super::text::is_control_or_format`]):
+/// every control character, tab and line breaks included (whitespace inside an identifier
+/// is only ever a paste artefact), and the other default-ignorable code points, which
+/// human text may need (variation selectors pick emoji and CJK glyph variants) but no
+/// identifier does.
 fn is_invisible(c: char) -> bool {
     c.is_control()
+        || is_format_char(c)
         || matches!(
             u32::from(c),
-            0x00AD                      // soft hyphen
-            | 0x034F                    // combining grapheme joiner
-            | 0x061C                    // Arabic letter mark
-            | 0x0600..=0x0605           // Arabic number signs
-            | 0x06DD | 0x070F | 0x08E2
+            0x034F                      // combining grapheme joiner
             | 0x115F | 0x1160 | 0x3164 | 0xFFA0 // Hangul fillers
-            | 0x17B4 | 0x17B5
-            | 0x180B..=0x180F           // Mongolian variation selectors, vowel separator
-            | 0x200B..=0x200F           // zero-width space/non-joiner/joiner, LRM, RLM
-            | 0x202A..=0x202E           // bidi embeddings and overrides
-            | 0x2060..=0x206F           // word joiner, invisible operators, bidi isolates
+            | 0x17B4 | 0x17B5           // Khmer inherent vowels
+            | 0x180B..=0x180F           // Mongolian variation selectors (and vowel separator)
+            | 0x2065                    // reserved in the invisible-operator block
             | 0xFE00..=0xFE0F           // variation selectors
-            | 0xFEFF                    // byte order mark / zero-width no-break space
-            | 0xFFF9..=0xFFFB           // interlinear annotation
-            | 0x110BD | 0x110CD
-            | 0x1BCA0..=0x1BCA3
-            | 0x1D173..=0x1D17A
-            | 0xE0000..=0xE0FFF         // tags and variation selectors supplement
+            | 0xE0000..=0xE0FFF         // tags block and variation selectors supplement
         )
 }
 
@@ -249,5 +277,31 @@ mod tests {
             ErrorCode::Required
         );
         assert_eq!(code(fold("- -", Field::Iban, RULES)), ErrorCode::Required);
+    }
+
+    /// Identifiers and human text share the format-character list; identifiers also reject
+    /// inner tabs and the other default ignorables, which human text keeps.
+    #[test]
+    fn identifier_and_text_invisibles_differ_only_as_documented() {
+        use crate::validate::text;
+        for c in [
+            '\u{200B}',
+            '\u{202E}',
+            '\u{2066}',
+            '\u{FEFF}',
+            '\u{0890}',
+            '\u{13430}',
+            '\u{E0041}',
+        ] {
+            assert!(is_format_char(c), "{c:?}");
+            assert!(is_invisible(c) && text::is_control_or_format(c), "{c:?}");
+        }
+        for c in ['\t', '\u{FE0F}', '\u{034F}', '\u{3164}', '\u{E0100}'] {
+            assert!(is_invisible(c) && !text::is_control_or_format(c), "{c:?}");
+        }
+        assert_eq!(
+            code(fold("12\u{0890}34", Field::NationalId, RULES)),
+            ErrorCode::ControlCharacter
+        );
     }
 }

@@ -12,7 +12,7 @@
 use super::checksum::icao9303;
 use super::date::Date;
 use super::error::{ErrorCode, Field, FieldResult, Normalized, ValidationError};
-use super::{country, text};
+use super::{country, fold, text};
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 use unicode_normalization::UnicodeNormalization;
 
@@ -145,13 +145,7 @@ fn split_lines(input: &str) -> Result<Vec<Vec<u8>>, ValidationError> {
                 continue;
             }
             if text::is_control_or_format(c) {
-                return Err(err(
-                    ErrorCode::ControlCharacter,
-                    format!(
-                        "invisible control or format character U+{:04X}",
-                        u32::from(c)
-                    ),
-                ));
+                return Err(fold::invisible_character_error(Field::Mrz, c));
             }
             let c = c.to_ascii_uppercase();
             if !(c.is_ascii_uppercase() || c.is_ascii_digit() || c == '<') {

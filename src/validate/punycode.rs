@@ -35,7 +35,7 @@ fn digit_char(d: u32) -> char {
 pub fn encode(input: &str) -> Option<String> {
     let code_points: Vec<u32> = input.chars().map(u32::from).collect();
     let mut output: String = input.chars().filter(char::is_ascii).collect();
-    let basic_count = output.len() as u32;
+    let basic_count = u32::try_from(output.len()).ok()?;
     let mut handled = basic_count;
     if basic_count > 0 {
         output.push('-');
@@ -43,7 +43,7 @@ pub fn encode(input: &str) -> Option<String> {
     let mut n = INITIAL_N;
     let mut delta: u32 = 0;
     let mut bias = INITIAL_BIAS;
-    let total = code_points.len() as u32;
+    let total = u32::try_from(code_points.len()).ok()?;
     while handled < total {
         // The smallest code point not yet handled.
         let m = code_points.iter().copied().filter(|&c| c >= n).min()?;

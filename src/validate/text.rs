@@ -31,35 +31,11 @@ pub fn is_space(c: char) -> bool {
 }
 
 /// True for invisible control and format characters that must not appear in a field:
-/// C0/C1 controls (other than whitespace), and General_Category=Cf characters such as
-/// the soft hyphen, zero-width space and joiners, LRM/RLM, bidi embeddings, overrides and
-/// isolates, word joiner, invisible operators, BOM, interlinear annotations and tags.
+/// C0/C1 controls other than whitespace (a tab or line break is a space in human text),
+/// and the format characters of [`fold::is_format_char`]. Identifiers reject more (see
+/// [`super::fold`]).
 pub fn is_control_or_format(c: char) -> bool {
-    (c.is_control() && !c.is_whitespace())
-        || matches!(
-            c,
-            '\u{00AD}'
-                | '\u{0600}'..='\u{0605}'
-                | '\u{061C}'
-                | '\u{06DD}'
-                | '\u{070F}'
-                | '\u{0890}'..='\u{0891}'
-                | '\u{08E2}'
-                | '\u{180E}'
-                | '\u{200B}'..='\u{200F}'
-                | '\u{202A}'..='\u{202E}'
-                | '\u{2060}'..='\u{2064}'
-                | '\u{2066}'..='\u{206F}'
-                | '\u{FEFF}'
-                | '\u{FFF9}'..='\u{FFFB}'
-                | '\u{110BD}'
-                | '\u{110CD}'
-                | '\u{13430}'..='\u{1343F}'
-                | '\u{1BCA0}'..='\u{1BCA3}'
-                | '\u{1D173}'..='\u{1D17A}'
-                | '\u{E0001}'
-                | '\u{E0020}'..='\u{E007F}'
-        )
+    (c.is_control() && !c.is_whitespace()) || fold::is_format_char(c)
 }
 
 /// True for private-use characters and noncharacters, which have no agreed meaning.
@@ -127,14 +103,7 @@ pub fn clean_text(
             continue;
         }
         if is_control_or_format(c) {
-            return Err(ValidationError::new(
-                field,
-                ErrorCode::ControlCharacter,
-                format!(
-                    "invisible control or format character U+{:04X}",
-                    u32::from(c)
-                ),
-            ));
+            return Err(fold::invisible_character_error(field, c));
         }
         if is_private_or_noncharacter(c) {
             return Err(ValidationError::new(

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use kyc_check::model::Entity;
-use kyc_check::sources::ParsedSource;
+use kyc_check::sources::{self, ParsedSource, SourceFormat};
 
 /// `../shared/watchlists/<rel>` next to the crate, or `None` (with a printed notice) when the
 /// shared folder is absent, so the tests skip instead of failing on a machine without it.
@@ -41,4 +41,21 @@ pub fn entity<'a>(parsed: &'a ParsedSource, id: &str) -> &'a Entity {
 /// True when the entity has a name exactly equal to `full`.
 pub fn has_name(entity: &Entity, full: &str) -> bool {
     entity.names.iter().any(|n| n.full == full)
+}
+
+/// Loads one list (a file, or a directory holding one OFAC CSV set) and returns it,
+/// asserting that exactly one list came out.
+pub fn load_one(path: &Path) -> ParsedSource {
+    let mut parsed = sources::load_paths(&[path.to_path_buf()])
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    assert_eq!(parsed.len(), 1, "{}: expected one list", path.display());
+    parsed.remove(0)
+}
+
+/// Asserts that the start of the file is detected as `expected`, then loads it.
+pub fn load_detected(path: &Path, expected: SourceFormat) -> ParsedSource {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let head = &bytes[..bytes.len().min(4096)];
+    assert_eq!(sources::detect_format(path, head).unwrap(), expected);
+    load_one(path)
 }

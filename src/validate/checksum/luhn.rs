@@ -17,9 +17,10 @@ pub fn checksum(digits: &str) -> Option<u32> {
                 d -= 9;
             }
         }
-        sum += d;
+        // Reduced as it goes, so no input length can overflow the sum.
+        sum = (sum + d) % 10;
     }
-    Some(sum % 10)
+    Some(sum)
 }
 
 /// Whether a string of ASCII digits (check digit last) passes the Luhn check.

@@ -115,6 +115,7 @@ pub fn decode(s: &str) -> Result<Decoded, Error> {
         BECH32M_CONST => Variant::Bech32m,
         _ => return Err(Error::InvalidChecksum),
     };
+    // safe: `data` has one value per data character, at least six (checked above).
     data.truncate(data.len() - 6);
     Ok(Decoded {
         hrp: hrp.to_string(),
@@ -127,7 +128,7 @@ pub fn decode(s: &str) -> Result<Decoded, Error> {
 pub fn five_to_eight(data: &[u8]) -> Result<Vec<u8>, Error> {
     let mut acc = 0u32;
     let mut bits = 0u32;
-    let mut out = Vec::with_capacity(data.len() * 5 / 8);
+    let mut out = Vec::with_capacity(data.len() / 8 * 5 + 4);
     for &v in data {
         acc = (acc << 5) | u32::from(v);
         bits += 5;

@@ -94,6 +94,7 @@ pub fn decode(s: &str, default_prefix: &str) -> Result<CashAddr, Error> {
     if polymod(checked) != 0 {
         return Err(Error::InvalidChecksum);
     }
+    // safe: more than eight values (checked above).
     let data = &values[..values.len() - 8];
     let bytes = super::bech32::five_to_eight(data).map_err(|_| Error::InvalidPayload)?;
     let (&version, hash) = bytes.split_first().ok_or(Error::InvalidPayload)?;

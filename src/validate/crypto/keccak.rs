@@ -1,5 +1,5 @@
 //! Keccak-256 as used by Ethereum (the original Keccak submission's padding `0x01`, not the
-//! FIPS 202 SHA3-256 padding `0x06`): Keccak-f[1600] sponge, rate 1088 bits, 256-bit
+//! FIPS 202 SHA3-256 padding `0x06`): Keccak-f\[1600\] sponge, rate 1088 bits, 256-bit
 //! output. Written here (≈80 lines) rather than pulled in as a dependency to keep the wasm
 //! build small; it only hashes 40-character addresses for EIP-55.
 
@@ -44,7 +44,7 @@ const PI: [usize; 24] = [
 /// Bytes absorbed per permutation (1088-bit rate).
 const RATE: usize = 136;
 
-/// The Keccak-f[1600] permutation over 25 lanes (index x + 5y).
+/// The Keccak-f\[1600\] permutation over 25 lanes (index x + 5y).
 fn keccak_f(a: &mut [u64; 25]) {
     for rc in RC {
         // θ: XOR each lane with the parities of two neighbouring columns.

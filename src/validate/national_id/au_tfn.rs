@@ -27,10 +27,12 @@ pub fn compact(input: &str) -> String {
 /// `123 456 782` (8-digit: `123 456 78`).
 pub fn format(input: &str) -> String {
     let c = compact(input);
-    match (c.get(..3), c.get(3..6), c.get(6..)) {
-        (Some(a), Some(b), Some(d)) if (c.len() == 9 || c.len() == 8) => format!("{a} {b} {d}"),
-        _ => c,
-    }
+    let template = if c.len() == 8 {
+        "### ### ##"
+    } else {
+        "### ### ###"
+    };
+    super::group(c, template)
 }
 
 /// Validates a TFN.

@@ -31,19 +31,7 @@ pub fn compact(input: &str) -> String {
 
 /// `85.07.30-033.28`, as printed on the Belgian eID card.
 pub fn format(input: &str) -> String {
-    let c = compact(input);
-    match (
-        c.get(..2),
-        c.get(2..4),
-        c.get(4..6),
-        c.get(6..9),
-        c.get(9..),
-    ) {
-        (Some(y), Some(m), Some(d), Some(s), Some(k)) if c.len() == 11 => {
-            format!("{y}.{m}.{d}-{s}.{k}")
-        }
-        _ => c,
-    }
+    super::group(compact(input), "##.##.##-###.##")
 }
 
 /// Validates a national number or BIS number.

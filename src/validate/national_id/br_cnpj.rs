@@ -31,19 +31,7 @@ pub fn compact(input: &str) -> String {
 
 /// `12.ABC.345/01DE-35`.
 pub fn format(input: &str) -> String {
-    let c = compact(input);
-    match (
-        c.get(..2),
-        c.get(2..5),
-        c.get(5..8),
-        c.get(8..12),
-        c.get(12..),
-    ) {
-        (Some(a), Some(b), Some(d), Some(e), Some(f)) if c.len() == 14 => {
-            format!("{a}.{b}.{d}/{e}-{f}")
-        }
-        _ => c,
-    }
+    super::group(compact(input), "##.###.###/####-##")
 }
 
 /// Validates a CNPJ (numeric or alphanumeric).

@@ -27,11 +27,7 @@ pub fn compact(input: &str) -> String {
 
 /// `390.533.447-05`.
 pub fn format(input: &str) -> String {
-    let c = compact(input);
-    match (c.get(..3), c.get(3..6), c.get(6..9), c.get(9..)) {
-        (Some(a), Some(b), Some(d), Some(e)) if c.len() == 11 => format!("{a}.{b}.{d}-{e}"),
-        _ => c,
-    }
+    super::group(compact(input), "###.###.###-##")
 }
 
 /// Validates a CPF.

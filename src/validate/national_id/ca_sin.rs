@@ -27,11 +27,7 @@ pub fn compact(input: &str) -> String {
 
 /// `046 454 286`, as printed by Service Canada.
 pub fn format(input: &str) -> String {
-    let c = compact(input);
-    match (c.get(..3), c.get(3..6), c.get(6..)) {
-        (Some(a), Some(b), Some(d)) if c.len() == 9 => format!("{a} {b} {d}"),
-        _ => c,
-    }
+    super::group(compact(input), "### ### ###")
 }
 
 /// Validates a SIN.

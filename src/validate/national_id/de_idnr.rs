@@ -28,11 +28,7 @@ pub fn compact(input: &str) -> String {
 
 /// `12 345 678 901`.
 pub fn format(input: &str) -> String {
-    let c = compact(input);
-    match (c.get(..2), c.get(2..5), c.get(5..8), c.get(8..)) {
-        (Some(a), Some(b), Some(d), Some(e)) if c.len() == 11 => format!("{a} {b} {d} {e}"),
-        _ => c,
-    }
+    super::group(compact(input), "## ### ### ###")
 }
 
 /// Validates an IdNr.

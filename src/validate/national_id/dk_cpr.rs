@@ -29,11 +29,7 @@ pub fn compact(input: &str) -> String {
 
 /// `DDMMYY-SSSS`.
 pub fn format(input: &str) -> String {
-    let c = compact(input);
-    match (c.get(..6), c.get(6..)) {
-        (Some(a), Some(b)) if c.len() == 10 => format!("{a}-{b}"),
-        _ => c,
-    }
+    super::group(compact(input), "######-####")
 }
 
 /// Validates a CPR number (date and century only).

@@ -27,14 +27,10 @@ pub fn compact(input: &str) -> String {
 /// `2 95 10 99 126 111 93`.
 pub fn format(input: &str) -> String {
     let c = compact(input);
-    let cuts = [0, 1, 3, 5, 7, 10, 13, 15];
-    if c.len() != 15 || !c.is_ascii() {
+    if !c.is_ascii() {
         return c;
     }
-    cuts.windows(2)
-        .filter_map(|w| c.get(w[0]..w[1]))
-        .collect::<Vec<_>>()
-        .join(" ")
+    super::group(c, "# ## ## ## ### ### ##")
 }
 
 /// Validates a NIR.

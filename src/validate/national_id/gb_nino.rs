@@ -27,19 +27,7 @@ pub fn compact(input: &str) -> String {
 
 /// `AB 12 34 56 C`.
 pub fn format(input: &str) -> String {
-    let c = compact(input);
-    match (
-        c.get(..2),
-        c.get(2..4),
-        c.get(4..6),
-        c.get(6..8),
-        c.get(8..),
-    ) {
-        (Some(a), Some(b), Some(d), Some(e), Some(f)) if c.len() == 9 => {
-            format!("{a} {b} {d} {e} {f}")
-        }
-        _ => c,
-    }
+    super::group(compact(input), "## ## ## ## #")
 }
 
 /// Validates a NINO.

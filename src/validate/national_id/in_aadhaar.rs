@@ -26,11 +26,7 @@ pub fn compact(input: &str) -> String {
 
 /// `2341 2341 2346`, as printed on the Aadhaar letter and card.
 pub fn format(input: &str) -> String {
-    let c = compact(input);
-    match (c.get(..4), c.get(4..8), c.get(8..)) {
-        (Some(a), Some(b), Some(d)) if c.len() == 12 => format!("{a} {b} {d}"),
-        _ => c,
-    }
+    super::group(compact(input), "#### #### ####")
 }
 
 /// Validates an Aadhaar number.

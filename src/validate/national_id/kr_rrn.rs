@@ -33,11 +33,7 @@ pub fn compact(input: &str) -> String {
 
 /// `YYMMDD-GNNNNNC`.
 pub fn format(input: &str) -> String {
-    let c = compact(input);
-    match (c.get(..6), c.get(6..)) {
-        (Some(a), Some(b)) if c.len() == 13 => format!("{a}-{b}"),
-        _ => c,
-    }
+    super::group(compact(input), "######-#######")
 }
 
 /// Validates a resident registration number.

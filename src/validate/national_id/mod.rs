@@ -12,6 +12,10 @@
 //! citation. Every error is attributed to [`Field::NationalId`]. Inputs longer than
 //! [`MAX_INPUT_BYTES`] are rejected with `too_long` before being scanned.
 //!
+//! Every `validate` runs `check_chars` (an ASCII-only alphabet) and then `check_len`
+//! (or, for SE, an equivalent count) before anything else, so the fixed-position byte
+//! indexing and slicing that follows is in bounds and on character boundaries.
+//!
 //! Two-digit birth years without a century marker (IT, ZA, SE without `+`) are read as the
 //! most recent such year not after [`REFERENCE_YEAR`]: the library has no clock (the wasm
 //! build must not call one), so the pivot is a constant bumped with each release.
@@ -191,6 +195,38 @@ pub(crate) fn compact_with(input: &str, drop: &'static [u8]) -> String {
     fold_id(input, drop).unwrap_or_else(|_| input.trim().to_string())
 }
 
+/// Lays `compact` out by `template`: each `#` stands for one byte of the value, anything
+/// else is a literal separator (`"###.###.###-##"`). The value comes back unchanged when
+/// its length differs from the number of `#` or a group boundary would split a character,
+/// which keeps every `format` total.
+pub(crate) fn group(compact: String, template: &str) -> String {
+    if compact.len() != template.bytes().filter(|&b| b == b'#').count() {
+        return compact;
+    }
+    let mut out = String::with_capacity(template.len());
+    let (mut start, mut run) = (0usize, 0usize);
+    for t in template.chars() {
+        if t == '#' {
+            run += 1;
+            continue;
+        }
+        let Some(part) = compact.get(start..start + run) else {
+            return compact;
+        };
+        out.push_str(part);
+        out.push(t);
+        start += run;
+        run = 0;
+    }
+    match compact.get(start..start + run) {
+        Some(part) => {
+            out.push_str(part);
+            out
+        }
+        None => compact,
+    }
+}
+
 /// Rejects the first character outside `allowed` with `invalid_character`.
 pub(crate) fn check_chars(
     s: &str,
@@ -330,6 +366,18 @@ mod tests {
             );
             assert!(!f.standard.is_empty() && !f.name.is_empty());
         }
+    }
+
+    #[test]
+    fn group_lays_out_by_template_or_returns_the_value() {
+        let g = |c: &str, t: &str| group(c.to_string(), t);
+        assert_eq!(g("39053344705", "###.###.###-##"), "390.533.447-05");
+        assert_eq!(g("12345678", "### ### ##"), "123 456 78");
+        assert_eq!(g("1234567", "### ### ##"), "1234567");
+        assert_eq!(g("123456789", "### ### ##"), "123456789");
+        // 8 bytes, but the first boundary falls inside `é`: unchanged, never a panic.
+        assert_eq!(g("12é4567", "### #####"), "12é4567");
+        assert_eq!(g("", ""), "");
     }
 
     #[test]

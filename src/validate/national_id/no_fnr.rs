@@ -31,11 +31,7 @@ pub fn compact(input: &str) -> String {
 
 /// `DDMMYY IIIKK`.
 pub fn format(input: &str) -> String {
-    let c = compact(input);
-    match (c.get(..6), c.get(6..)) {
-        (Some(a), Some(b)) if c.len() == 11 => format!("{a} {b}"),
-        _ => c,
-    }
+    super::group(compact(input), "###### #####")
 }
 
 /// The mod-11 check digit for `weights`, or `None` when the remainder makes it 10

@@ -28,11 +28,7 @@ pub fn compact(input: &str) -> String {
 
 /// `AAA-GG-SSSS`.
 pub fn format(input: &str) -> String {
-    let c = compact(input);
-    match (c.get(..3), c.get(3..5), c.get(5..)) {
-        (Some(a), Some(g), Some(s)) if c.len() == 9 => format!("{a}-{g}-{s}"),
-        _ => c,
-    }
+    super::group(compact(input), "###-##-####")
 }
 
 /// Validates an SSN.

@@ -30,11 +30,7 @@ pub fn compact(input: &str) -> String {
 
 /// `750330 5044 08 9`.
 pub fn format(input: &str) -> String {
-    let c = compact(input);
-    match (c.get(..6), c.get(6..10), c.get(10..12), c.get(12..)) {
-        (Some(a), Some(b), Some(d), Some(e)) if c.len() == 13 => format!("{a} {b} {d} {e}"),
-        _ => c,
-    }
+    super::group(compact(input), "###### #### ## #")
 }
 
 /// Validates an identity number.
