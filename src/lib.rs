@@ -3,16 +3,16 @@
 //! On-device KYC checks for a signup form: identity-field validation ([`validate`]) and
 //! sanctions-list name screening ([`screen`]) against a bundled, verifiable watchlist
 //! [`snapshot`]. The same Rust code runs natively (library and `kyc-check` CLI) and in the
-//! browser through the thin [`wasm`] surface, so a form, a server and a batch job apply
+//! browser through the thin `wasm` surface, so a form, a server and a batch job apply
 //! identical rules and get identical results.
 //!
 //! Layout (one obvious place for each thing):
 //! - [`validate`]: one module per field or format, shared checksum modules.
 //! - [`model`]: the watchlist entity model.
-//! - [`sources`] (native only): parsers for the official list formats.
+//! - `sources` (native only): parsers for the official list formats.
 //! - [`snapshot`]: the versioned, hashed binary snapshot format (and, natively, its builder).
 //! - [`screen`]: normalisation, index, scoring and explanations.
-//! - [`wasm`] (wasm32 only): the JavaScript API.
+//! - `wasm` (wasm32 only): the JavaScript API.
 
 #![forbid(unsafe_code)]
 
