@@ -47,8 +47,9 @@ lint:
 	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 
 unit:
-	cargo test 2>&1 | tee target/cargo-test.log; \
-	  grep -E '^test result:' target/cargo-test.log | awk '{p+=$$4; f+=$$6} END {printf "cargo test summary: %d passed, %d failed\n", p, f}'
+	@mkdir -p target
+	cargo test 2>&1 | tee target/cargo-test.log
+	@grep -E '^test result:' target/cargo-test.log | awk '{p+=$$4; f+=$$6} END {printf "cargo-test: %d passed, %d failed\n", p, f}'
 
 wasm-test:
 	wasm-pack test --node -- --test wasm_node
