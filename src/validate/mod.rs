@@ -5,6 +5,8 @@
 //! `too_long` before they are scanned.
 
 pub mod checksum;
+pub mod country;
+mod country_data;
 pub mod error;
 
 pub use error::{code_name, ErrorCode, Field, FieldResult, Normalized, ValidationError};
