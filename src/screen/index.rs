@@ -21,14 +21,59 @@
 //! with the same scorer returns (tests/screen_index.rs checks this on random queries).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::model::{AliasStrength, Entity, EntityType, IdentifierKind, NameKind};
 use crate::screen::normalize::{normalize_name, Token, TokenClass};
 use crate::screen::phonetic::{self, Slot};
-use crate::screen::score::{
-    self, pair_similarity, ItemKind, Method, NameScore, QueryItem, TokInfo,
-};
+use crate::screen::score::{self, ItemKind, Method, NameScore, QueryItem, TokInfo};
 use crate::screen::translit::Script;
+
+/// A small, fast, deterministic hasher for the lookup tables (FxHash's multiply-rotate
+/// scheme); the keys are not attacker-controlled in a way that matters here.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut v = [0u8; 8];
+            v[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(v));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.add(i as u64);
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+impl FxHasher {
+    fn add(&mut self, v: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// A hash map with [`FxHasher`].
+pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// Encoding magic and version.
 const MAGIC: &[u8; 4] = b"KCIX";
@@ -72,11 +117,11 @@ pub struct NameIndex {
     /// Derived: prepared vocabulary (weights from rarity).
     vocab: Vec<TokInfo>,
     /// Derived: text → vocabulary ids (several when scripts or patterns differ).
-    by_text: HashMap<String, Vec<u32>>,
+    by_text: FxMap<String, Vec<u32>>,
     /// Derived: phonetic key → ids.
-    by_key: HashMap<Vec<u8>, Vec<u32>>,
+    by_key: FxMap<Vec<u8>, Vec<u32>>,
     /// Derived: skeleton (Latin tokens and every expansion of abjad patterns) → ids.
-    by_skel: HashMap<Vec<u8>, Vec<u32>>,
+    by_skel: FxMap<Vec<u8>, Vec<u32>>,
     /// Derived: abjad tokens whose pattern has too many expansions to index.
     wild: Vec<u32>,
     /// Derived: ids of tokens eligible for edit distance, sorted by text (an implicit
@@ -87,7 +132,7 @@ pub struct NameIndex {
     /// Derived: token id → name ids.
     postings: Vec<Vec<u32>>,
     /// Derived: rarity key → number of entities.
-    rarity: HashMap<Vec<u8>, u32>,
+    rarity: FxMap<Vec<u8>, u32>,
 }
 
 /// Why an encoded index could not be decoded.
@@ -141,13 +186,16 @@ fn fuzzy_eligible(t: &TokInfo) -> bool {
         && t.len >= 4
 }
 
+/// The vocabulary tokens a query item matches, sorted by token id, with similarities.
+type TokenMatches = Vec<(u32, (f64, Method))>;
+
 /// Candidate names for one query, with the similarities found while generating them.
 #[derive(Debug, Clone, Default)]
 pub struct Candidates {
     /// Name ids, ascending.
     pub names: Vec<u32>,
     /// Per query item: every vocabulary token it matches, when the enumeration was done.
-    item_matches: Vec<Option<HashMap<u32, (f64, Method)>>>,
+    item_matches: Vec<Option<TokenMatches>>,
     /// True when the whole index is scanned (threshold too low to prune).
     pub exhaustive: bool,
 }
@@ -178,7 +226,7 @@ impl NameIndex {
     /// Builds the index for `entities` (the same normalisation runs at query time).
     pub fn build(entities: &[Entity]) -> NameIndex {
         let mut tokens: Vec<Token> = Vec::new();
-        let mut ids: HashMap<Token, u32> = HashMap::new();
+        let mut ids: FxMap<Token, u32> = FxMap::default();
         let mut names = Vec::new();
         let mut idents = Vec::new();
         for (ei, e) in entities.iter().enumerate() {
@@ -255,8 +303,8 @@ impl NameIndex {
         let nt = self.tokens.len();
         // Rarity: number of entities carrying a rarity key.
         let token_keys: Vec<Vec<Vec<u8>>> = self.tokens.iter().map(TokInfo::rarity_keys).collect();
-        let mut rarity: HashMap<Vec<u8>, u32> = HashMap::new();
-        let mut last_entity: HashMap<Vec<u8>, u32> = HashMap::new();
+        let mut rarity: FxMap<Vec<u8>, u32> = FxMap::default();
+        let mut last_entity: FxMap<Vec<u8>, u32> = FxMap::default();
         for n in &self.names {
             for &t in &n.tokens {
                 for k in token_keys
@@ -286,9 +334,9 @@ impl NameIndex {
             .collect();
         self.rarity = rarity;
 
-        self.by_text = HashMap::new();
-        self.by_key = HashMap::new();
-        self.by_skel = HashMap::new();
+        self.by_text = FxMap::default();
+        self.by_key = FxMap::default();
+        self.by_skel = FxMap::default();
         self.wild = Vec::new();
         self.fuzzy_sorted = Vec::new();
         self.by_first = vec![Vec::new(); 26];
@@ -400,7 +448,7 @@ impl NameIndex {
                 TokInfo::new(t, df)
             })
             .collect();
-        let items = score::query_items(&tokens, &infos);
+        let items = self.prune_items(score::query_items(&tokens, &infos));
         PreparedQuery {
             tokens,
             infos,
@@ -408,8 +456,59 @@ impl NameIndex {
         }
     }
 
+    /// Drops glued and split items that cannot match any vocabulary token (their text,
+    /// key and skeleton are unknown to the index). Decided once per query, so the indexed
+    /// and the exhaustive paths score the very same items.
+    fn prune_items(&self, items: Vec<QueryItem>) -> Vec<QueryItem> {
+        let known = |t: &TokInfo, split: bool| -> bool {
+            if self.by_text.contains_key(&t.text)
+                || (!t.key.is_empty() && self.by_key.contains_key(&t.key))
+            {
+                return true;
+            }
+            if split {
+                return false;
+            }
+            if !t.skel.is_empty() && self.by_skel.contains_key(&t.skel) {
+                return true;
+            }
+            match (&t.pattern, &t.expansions) {
+                (Some(_), Some(ex)) => {
+                    ex.iter().any(|e| self.by_skel.contains_key(e)) || !self.wild.is_empty()
+                }
+                (Some(_), None) => true,
+                _ => false,
+            }
+        };
+        let mut keep = vec![true; items.len()];
+        let mut i = 0;
+        while i < items.len() {
+            match items[i].kind {
+                ItemKind::Whole if items[i].len > 1 => keep[i] = known(&items[i].info, false),
+                ItemKind::Whole => {}
+                ItemKind::SplitPart { first: true } => {
+                    let ok = known(&items[i].info, true)
+                        && items.get(i + 1).is_some_and(|b| known(&b.info, true));
+                    keep[i] = ok;
+                    if let Some(k) = keep.get_mut(i + 1) {
+                        *k = ok;
+                    }
+                    i += 1;
+                }
+                ItemKind::SplitPart { first: false } => {}
+            }
+            i += 1;
+        }
+        items
+            .into_iter()
+            .zip(keep)
+            .filter(|(_, k)| *k)
+            .map(|(it, _)| it)
+            .collect()
+    }
+
     /// Every vocabulary token that `q` matches, with its similarity.
-    fn enumerate_matches(&self, item: &QueryItem) -> HashMap<u32, (f64, Method)> {
+    fn enumerate_matches(&self, item: &QueryItem) -> TokenMatches {
         let q = &item.info;
         if let ItemKind::SplitPart { .. } = item.kind {
             // Split halves match exactly or by phonetic key only.
@@ -475,22 +574,23 @@ impl NameIndex {
                     cand.extend_from_slice(v);
                 }
                 cand.extend_from_slice(&self.wild);
-                if fuzzy_eligible(q) {
+                // Glued query tokens do not take part in edit-distance matching.
+                if fuzzy_eligible(q) && item.len == 1 {
                     self.fuzzy_candidates(q, &mut cand);
                 }
             }
         }
         cand.sort_unstable();
         cand.dedup();
-        let mut out = HashMap::new();
-        for id in cand {
-            if let Some(t) = self.vocab.get(id as usize) {
-                if let Some(s) = pair_similarity(q, t) {
-                    out.insert(id, s);
-                }
-            }
-        }
-        out
+        // Sorted by id (cand is sorted): looked up by binary search when scoring.
+        cand.into_iter()
+            .filter_map(|id| {
+                self.vocab
+                    .get(id as usize)
+                    .and_then(|t| score::item_similarity(item, t))
+                    .map(|s| (id, s))
+            })
+            .collect()
     }
 
     /// Every fuzzy-eligible token within edit distance `len/3` of `q` (a superset of the
@@ -504,46 +604,59 @@ impl NameIndex {
         // similarity 1 - d/max >= 0.75: 0.75 m <= len <= m / 0.75 and d <= m / 3.
         let min_len = (m * 3).div_ceil(4);
         let max_len = m * 4 / 3;
-        let kmax = m / 3;
+        let kmax = (m / 3).min(score::MAX_EDITS);
         let words = &self.fuzzy_sorted;
-        let mut rows: Vec<Vec<usize>> = vec![(0..=m).collect()];
-        let mut prefix: Vec<u8> = Vec::new();
+        // rows[d * w .. (d + 1) * w]: the DP row after the first d letters of the prefix.
+        let w = m + 1;
+        let mut rows: Vec<usize> = vec![0; (max_len + 2) * w];
+        let mut mins: Vec<usize> = vec![0; max_len + 2];
+        for (j, r) in rows.iter_mut().take(w).enumerate() {
+            *r = j;
+        }
+        let mut prefix: Vec<u8> = Vec::with_capacity(max_len + 1);
         let mut i = 0;
         while i < words.len() {
-            let Some(w) = self.vocab.get(words[i] as usize).map(|t| t.text.as_bytes()) else {
+            let Some(word) = self.vocab.get(words[i] as usize).map(|t| t.text.as_bytes()) else {
                 i += 1;
                 continue;
             };
             let mut cp = 0;
-            while cp < prefix.len() && cp < w.len() && prefix[cp] == w[cp] {
+            while cp < prefix.len() && cp < word.len() && prefix[cp] == word[cp] {
                 cp += 1;
             }
             prefix.truncate(cp);
-            rows.truncate(cp + 1);
             let mut pruned: Option<usize> = None;
-            while prefix.len() < w.len() {
+            while prefix.len() < word.len() {
                 let d = prefix.len();
                 if d + 1 > max_len {
                     pruned = Some(d + 1);
                     break;
                 }
-                let c = w[d];
-                let mut row = vec![0usize; m + 1];
+                let c = word[d];
+                let (done, rest) = rows.split_at_mut((d + 1) * w);
+                let prev = &done[d * w..(d + 1) * w];
+                let prev2 = if d >= 1 {
+                    Some(&done[(d - 1) * w..d * w])
+                } else {
+                    None
+                };
+                let row = &mut rest[..w];
                 row[0] = d + 1;
+                let mut min_now = row[0];
                 for j in 1..=m {
                     let cost = usize::from(qb[j - 1] != c);
-                    let mut v = (rows[d][j] + 1)
-                        .min(row[j - 1] + 1)
-                        .min(rows[d][j - 1] + cost);
-                    if d >= 1 && j >= 2 && qb[j - 1] == prefix[d - 1] && qb[j - 2] == c {
-                        v = v.min(rows[d - 1][j - 2] + 1);
+                    let mut v = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
+                    if let Some(p2) = prev2 {
+                        if j >= 2 && qb[j - 1] == prefix[d - 1] && qb[j - 2] == c {
+                            v = v.min(p2[j - 2] + 1);
+                        }
                     }
                     row[j] = v;
+                    min_now = min_now.min(v);
                 }
-                let min_now = row.iter().copied().min().unwrap_or(0);
-                let min_prev = rows[d].iter().copied().min().unwrap_or(0);
+                mins[d + 1] = min_now;
+                let min_prev = if d == 0 { 0 } else { mins[d] };
                 prefix.push(c);
-                rows.push(row);
                 if min_now > kmax && min_prev > kmax {
                     pruned = Some(d + 1);
                     break;
@@ -551,7 +664,7 @@ impl NameIndex {
             }
             if let Some(depth) = pruned {
                 // Skip every word sharing the pruned prefix (contiguous in sorted order).
-                let pre = &w[..depth.min(w.len())];
+                let pre = &word[..depth.min(word.len())];
                 let skip = words[i..].partition_point(|&id| {
                     self.vocab
                         .get(id as usize)
@@ -560,7 +673,11 @@ impl NameIndex {
                 i += skip.max(1);
                 continue;
             }
-            if w.len() >= min_len && w.len() <= max_len && rows[w.len()][m] <= kmax {
+            let last = word.len() * w + m;
+            if word.len() >= min_len
+                && word.len() <= max_len
+                && rows.get(last).is_some_and(|&v| v <= kmax)
+            {
                 cand.push(words[i]);
             }
             i += 1;
@@ -659,7 +776,7 @@ impl NameIndex {
                 continue;
             }
             let m = self.enumerate_matches(item);
-            for id in m.keys() {
+            for (id, _) in &m {
                 if let Some(p) = self.postings.get(*id as usize) {
                     names.extend_from_slice(p);
                 }
@@ -712,7 +829,11 @@ impl NameIndex {
             let cache = cands.item_matches.get(ii).and_then(|c| c.as_ref());
             for (j, l) in list.iter().enumerate() {
                 let s = match cache {
-                    Some(m) => name.tokens.get(j).and_then(|id| m.get(id)).copied(),
+                    Some(m) => name
+                        .tokens
+                        .get(j)
+                        .and_then(|id| m.binary_search_by_key(id, |e| e.0).ok())
+                        .map(|k| m[k].1),
                     None => score::item_similarity(it, l),
                 };
                 sims.push(s);

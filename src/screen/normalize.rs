@@ -466,14 +466,117 @@ fn legal_form(t: &str) -> Option<&'static str> {
         "zrt" => "zrt",
         "kft" => "kft",
         "spzoo" => "spzoo",
+        // Words of spelled-out legal forms, weak on their own (word order and typos then
+        // do not matter: `COMPANY X CLOSED JOINT-STOCK` still reads as a legal form).
+        "joint" | "stock" | "liability" | "partnership" | "aktsionernoe" | "aktsionernaya"
+        | "obshchestvo" | "otkrytoe" | "zakrytoe" | "publichnoe" | "gesellschaft"
+        | "beschrankter" | "haftung" | "societe" | "anonyme" | "sociedad" | "anonima"
+        | "responsabilite" | "limitee" | "societatea" | "raspundere" | "limitata"
+        | "responsabilidad" | "limitada" | "ogranichennoy" | "otvetstvennostyu" | "kompaniya"
+        | "tovarystvo" | "sirketi" | "anonim" => {
+            return LEGAL_WORDS.iter().copied().find(|w| *w == t)
+        }
         _ => return None,
     })
+}
+
+/// Legal-form words kept as they are (see [`legal_form`]).
+const LEGAL_WORDS: &[&str] = &[
+    "joint",
+    "stock",
+    "liability",
+    "partnership",
+    "aktsionernoe",
+    "aktsionernaya",
+    "obshchestvo",
+    "otkrytoe",
+    "zakrytoe",
+    "publichnoe",
+    "gesellschaft",
+    "beschrankter",
+    "haftung",
+    "societe",
+    "anonyme",
+    "sociedad",
+    "anonima",
+    "responsabilite",
+    "limitee",
+    "societatea",
+    "raspundere",
+    "limitata",
+    "responsabilidad",
+    "limitada",
+    "ogranichennoy",
+    "otvetstvennostyu",
+    "kompaniya",
+    "tovarystvo",
+    "sirketi",
+    "anonim",
+];
+
+/// Long legal-form words recognised through a typo (one edit up to 8 letters, two from
+/// 9): `CORPORATOIN`, `LIMITD`, `COMPPANY` are still legal forms on both sides.
+const LEGAL_LONG: &[&str] = &[
+    "company",
+    "corporation",
+    "limited",
+    "incorporated",
+    "aktiengesellschaft",
+    "gesellschaft",
+    "liability",
+    "partnership",
+    "aktsionernoe",
+    "aktsionernaya",
+    "obshchestvo",
+    "otkrytoe",
+    "zakrytoe",
+    "publichnoe",
+    "kompaniya",
+];
+
+/// Short legal-form words recognised through one typo only next to another legal form
+/// (`JOINNT STOCK COMPANY`), as alone they are too close to ordinary words.
+const LEGAL_SHORT: &[&str] = &["joint", "stock"];
+
+/// Optimal string alignment distance of two short ASCII words, capped at `max + 1`.
+fn small_distance(a: &str, b: &str, max: usize) -> usize {
+    if a.len().abs_diff(b.len()) > max {
+        return max + 1;
+    }
+    strsim::osa_distance(a, b).min(max + 1)
+}
+
+/// The legal form a misspelled word stands for, if any.
+fn fuzzy_legal_form(t: &str, next_to_legal: bool) -> Option<&'static str> {
+    if !t.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    if t.len() >= 6 {
+        let max = if t.len() >= 9 { 2 } else { 1 };
+        for w in LEGAL_LONG {
+            if small_distance(t, w, max) <= max {
+                return legal_form(w);
+            }
+        }
+    }
+    if next_to_legal && t.len() >= 4 {
+        for w in LEGAL_SHORT {
+            if small_distance(t, w, 1) <= 1 {
+                return legal_form(w);
+            }
+        }
+    }
+    None
 }
 
 fn is_generic(t: &str) -> bool {
     matches!(
         t,
-        "group"
+        "open"
+            | "closed"
+            | "public"
+            | "private"
+            | "group"
             | "holding"
             | "holdings"
             | "trading"
@@ -652,12 +755,11 @@ fn is_title(t: &str) -> bool {
     )
 }
 
-/// Arabic theophoric prefix forms that are joined with the following word.
+/// The Arabic theophoric prefix written apart (`Abd al-Rahman`, `Abd Allah`), joined with
+/// the following word. `Abdul`/`Abdel` stay separate words: they are commonly written as
+/// a given name of their own (`Abdul Jalil`), and the scorer glues tokens when needed.
 fn is_abd_prefix(t: &str) -> bool {
-    matches!(
-        t,
-        "abd" | "abdul" | "abdel" | "abdal" | "abdol" | "abdoul" | "abdu" | "abdur" | "abdor"
-    )
+    matches!(t, "abd")
 }
 
 fn is_article(t: &str) -> bool {
@@ -761,8 +863,27 @@ fn finish(tokens: Vec<Token>) -> Vec<Token> {
             continue;
         }
         t.class = classify(&t.text);
+        if t.script == Script::Hangul && t.class == TokenClass::Initial {
+            // A one-letter Hangul syllable (오 = o) is a syllable, not an initial.
+            t.class = TokenClass::Word;
+        }
         if let Some(canon) = legal_form(&t.text) {
             t.text = canon.to_string();
+        }
+    }
+    // Misspelled legal forms.
+    for i in 0..out.len() {
+        if out[i].class != TokenClass::Word || out[i].pattern.is_some() {
+            continue;
+        }
+        let legal_at = |j: Option<usize>| {
+            j.and_then(|j| out.get(j))
+                .is_some_and(|t| t.class == TokenClass::LegalForm)
+        };
+        let next_to_legal = legal_at(i.checked_sub(1)) || legal_at(Some(i + 1));
+        if let Some(canon) = fuzzy_legal_form(&out[i].text, next_to_legal) {
+            out[i].text = canon.to_string();
+            out[i].class = TokenClass::LegalForm;
         }
     }
     out
@@ -925,6 +1046,17 @@ mod tests {
         assert_eq!(t[0].class, TokenClass::LegalForm);
         assert_eq!(n("OAO Gazprom"), "ojsc gazprom");
         assert_eq!(n("Siemens Aktiengesellschaft"), "siemens ag");
+        assert_eq!(n("Siemens Aktiengeselschaft"), "siemens ag");
+        assert_eq!(
+            n("NAMCHONGANG TRADING CORPORATOIN"),
+            "namchongang trading corp"
+        );
+        assert_eq!(n("JOINNT STOCK COMPANY SHVABE"), "joint stock co shvabe");
+        assert_eq!(n("JOINNT VENTURE"), "joinnt venture");
+        assert_eq!(
+            n("COMPANY SHVABE CLOSED JOINT-STOCK"),
+            "co shvabe closed joint stock"
+        );
         assert_eq!(
             normalize_name("11420 CORP.", None)[0].class,
             TokenClass::Number
@@ -946,7 +1078,8 @@ mod tests {
     #[test]
     fn theophoric_names_join() {
         assert_eq!(n("Abd al-Rahman"), "abdalrahman");
-        assert_eq!(n("Abdul Rahman"), "abdulrahman");
+        assert_eq!(n("Abd Allah"), "abdallah");
+        assert_eq!(n("Abdul Rahman"), "abdul rahman");
         assert_eq!(n("Abdul"), "abdul");
     }
 

@@ -5,6 +5,7 @@
 //!    Latin words by consonant skeleton (0.88); tokens of at most three letters only
 //!    exactly or by identical phonetic key (0.85); longer tokens by identical phonetic key
 //!    (0.92), by optimal-string-alignment similarity `1 - d / max_len` of at least 0.75
+//!    with at most 3 edits
 //!    (`strsim::osa_distance`), or by identical consonant skeleton when both have five
 //!    letters or more (0.85); numbers, legal forms and stopwords only exactly. The best of
 //!    these counts.
@@ -50,6 +51,8 @@ pub const SIM_SKELETON: f64 = 0.85;
 pub const SIM_TRANSLIT: f64 = 0.88;
 /// Lowest edit-distance similarity that counts as a match.
 pub const FUZZY_FLOOR: f64 = 0.75;
+/// Most edits (insertions, deletions, substitutions, adjacent swaps) of a fuzzy match.
+pub const MAX_EDITS: usize = 3;
 /// Weight of the matched share of the query in the score.
 pub const ALPHA: f64 = 0.6;
 /// Cost factor of an unmatched middle token of a list name.
@@ -257,9 +260,12 @@ pub fn fuzzy_similarity(a: &str, b: &str) -> f64 {
     if (diff as f64) > (1.0 - FUZZY_FLOOR) * max as f64 {
         return 0.0;
     }
+    if diff > MAX_EDITS {
+        return 0.0;
+    }
     let d = strsim::osa_distance(a, b);
     let s = 1.0 - d as f64 / max as f64;
-    if s >= FUZZY_FLOOR {
+    if s >= FUZZY_FLOOR && d <= MAX_EDITS {
         s
     } else {
         0.0
@@ -272,6 +278,12 @@ pub fn fuzzy_similarity(a: &str, b: &str) -> f64 {
 /// The candidate index (`index.rs`) enumerates exactly these relations; any rule added
 /// here needs its lookup there, or the index-equals-exhaustive test fails.
 pub fn pair_similarity(q: &TokInfo, l: &TokInfo) -> Option<(f64, Method)> {
+    similarity(q, l, true)
+}
+
+/// [`pair_similarity`] with or without the edit-distance rule (glued query tokens meet
+/// list tokens exactly, by key or by skeleton only).
+fn similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f64, Method)> {
     let translit = q.script != l.script && (q.script != Script::Latin || l.script != Script::Latin);
     if q.text == l.text {
         return Some((
@@ -352,7 +364,11 @@ pub fn pair_similarity(q: &TokInfo, l: &TokInfo) -> Option<(f64, Method)> {
     if key_equal {
         best = Some((SIM_KEY, phon_method));
     }
-    let fz = fuzzy_similarity(&q.text, &l.text);
+    let fz = if allow_fuzzy {
+        fuzzy_similarity(&q.text, &l.text)
+    } else {
+        0.0
+    };
     if fz > 0.0 && best.map_or(true, |(s, _)| fz > s) {
         best = Some((fz, Method::Fuzzy));
     }
@@ -512,6 +528,7 @@ pub fn query_items(tokens: &[Token], infos: &[TokInfo]) -> Vec<QueryItem> {
 /// Similarity of a query item with a list token (split halves use [`part_similarity`]).
 pub fn item_similarity(item: &QueryItem, l: &TokInfo) -> Option<(f64, Method)> {
     match item.kind {
+        ItemKind::Whole if item.len > 1 => similarity(&item.info, l, false),
         ItemKind::Whole => pair_similarity(&item.info, l),
         ItemKind::SplitPart { .. } => part_similarity(&item.info, l),
     }
