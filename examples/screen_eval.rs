@@ -127,7 +127,7 @@ fn load_lists() -> Option<Lists> {
     let mut origin = Vec::new();
     for (di, dir) in LIST_DIRS.iter().enumerate() {
         let path = root.join(dir);
-        match kyc_check::sources::load_paths(&[path.clone()]) {
+        match kyc_check::sources::load_paths(std::slice::from_ref(&path)) {
             Ok(parsed) => {
                 let mut ne = 0;
                 let mut nn = 0;
@@ -902,6 +902,9 @@ fn read_negatives(path: &Path) -> Option<Vec<(String, String)>> {
     )
 }
 
+/// (matched name, entity id, score) of a top match.
+type TopMatch = (String, String, f64);
+
 /// Section 3: false alarms on Faker names.
 fn section_negatives(
     report: &mut String,
@@ -920,28 +923,27 @@ fn section_negatives(
         max_matches: 3,
         ..all_matches(SWEEP_LOW)
     };
-    let results: Vec<(Decision, Option<(String, String, f64)>)> =
-        par_map(&names, threads, |(_, n)| {
-            let q = Query {
-                name: n.clone(),
-                entity_type: Some(EntityType::Person),
-                ..Query::default()
-            };
-            let r = screener.screen(&q, &opts);
-            let top = r
-                .matches
-                .first()
-                .map(|m| (m.matched_name.clone(), m.id.clone(), m.score));
-            let s = top.as_ref().map_or(0.0, |t| t.2);
-            let d = if s >= DEFAULT_BLOCK_THRESHOLD {
-                Decision::Block
-            } else if s >= DEFAULT_REVIEW_THRESHOLD {
-                Decision::Review
-            } else {
-                Decision::Clear
-            };
-            (d, top)
-        });
+    let results: Vec<(Decision, Option<TopMatch>)> = par_map(&names, threads, |(_, n)| {
+        let q = Query {
+            name: n.clone(),
+            entity_type: Some(EntityType::Person),
+            ..Query::default()
+        };
+        let r = screener.screen(&q, &opts);
+        let top = r
+            .matches
+            .first()
+            .map(|m| (m.matched_name.clone(), m.id.clone(), m.score));
+        let s = top.as_ref().map_or(0.0, |t| t.2);
+        let d = if s >= DEFAULT_BLOCK_THRESHOLD {
+            Decision::Block
+        } else if s >= DEFAULT_REVIEW_THRESHOLD {
+            Decision::Review
+        } else {
+            Decision::Clear
+        };
+        (d, top)
+    });
     let flagged = results
         .iter()
         .filter(|(d, _)| *d != Decision::Clear)
@@ -1107,11 +1109,14 @@ fn soundex(w: &str) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// (entity position, whole normalised name, words with their Soundex codes).
+type SlsName = (usize, String, Vec<(String, String)>);
+
 /// An OFAC Sanctions List Search-like scorer: case-folded ASCII, punctuation removed,
 /// words of 1-2 letters dropped; the best of whole-string Jaro-Winkler and a per-word
 /// composite (each query word's best Jaro-Winkler averaged with a Soundex match).
 struct Sls {
-    names: Vec<(usize, String, Vec<(String, String)>)>,
+    names: Vec<SlsName>,
 }
 
 fn sls_tokens(s: &str) -> Vec<String> {
