@@ -1443,6 +1443,29 @@ fn main() {
                     .unwrap_or(baseline_sample)
             }
             "--verbose" | "-v" => verbose = true,
+            "--query" => {
+                // Debug aid: screen one query against all lists (indexed and exhaustive).
+                let q = args.next().unwrap_or_default();
+                let Some(l) = load_lists() else {
+                    std::process::exit(1)
+                };
+                let h = list_header();
+                let s = Screener::from_parts(&h, &l.entities, &l.index);
+                let o = all_matches(SWEEP_LOW);
+                let a = s.screen(&Query::name(q.clone()), &o);
+                let b = s.screen_exhaustive(&Query::name(q), &o);
+                for m in a.matches.iter().take(8) {
+                    println!(
+                        "{:.4} {} {} | {:?}",
+                        m.score, m.id, m.matched_name, serde_json::to_string(&m.explanation).unwrap_or_default()
+                    );
+                }
+                println!("indexed == exhaustive: {}", a == b);
+                for m in b.matches.iter().take(3) {
+                    println!("EX {:.4} {} {}", m.score, m.id, m.matched_name);
+                }
+                return;
+            }
             other => {
                 eprintln!("unknown argument {other}");
                 std::process::exit(2);

@@ -593,7 +593,7 @@ impl NameIndex {
             .collect()
     }
 
-    /// Every fuzzy-eligible token within edit distance `len/3` of `q` (a superset of the
+    /// Every fuzzy-eligible token within edit distance `min(len/3, 2)` of `q` (a superset of the
     /// tokens with similarity >= 0.75, verified by the caller): a walk of the sorted
     /// vocabulary as an implicit trie, carrying the optimal-string-alignment DP rows of
     /// the shared prefix and skipping every word under a prefix whose last two rows
@@ -601,9 +601,10 @@ impl NameIndex {
     fn fuzzy_candidates(&self, q: &TokInfo, cand: &mut Vec<u32>) {
         let qb = q.text.as_bytes();
         let m = qb.len();
-        // similarity 1 - d/max >= 0.75: 0.75 m <= len <= m / 0.75 and d <= m / 3.
-        let min_len = (m * 3).div_ceil(4);
-        let max_len = m * 4 / 3;
+        // similarity 1 - d/max >= 0.75 and d <= 2: 0.75 m <= len <= m / 0.75, |len - m| <= 2
+        // and d <= m / 3.
+        let min_len = (m * 3).div_ceil(4).max(m.saturating_sub(score::MAX_EDITS));
+        let max_len = (m * 4 / 3).min(m + score::MAX_EDITS);
         let kmax = (m / 3).min(score::MAX_EDITS);
         let words = &self.fuzzy_sorted;
         // rows[d * w .. (d + 1) * w]: the DP row after the first d letters of the prefix.
@@ -768,39 +769,99 @@ impl NameIndex {
             };
         }
         let essential = self.essential_items(q, threshold);
+        let n = q.infos.len();
+        // Per name: the query tokens that may match it (bit i = token i).
+        let mut reached: FxMap<u32, u64> = FxMap::default();
+        let add = |postings: &[u32], mask: u64, reached: &mut FxMap<u32, u64>| {
+            for &nm in postings {
+                *reached.entry(nm).or_insert(0) |= mask;
+            }
+        };
         let mut item_matches = Vec::with_capacity(q.items.len());
-        let mut names: Vec<u32> = Vec::new();
+        let mut looked_up = vec![false; n];
         for (ii, item) in q.items.iter().enumerate() {
             if !essential[ii] {
                 item_matches.push(None);
                 continue;
             }
+            let mask = (item.start..item.start + item.len).fold(0u64, |m, i| {
+                if i < 64 {
+                    m | (1u64 << i)
+                } else {
+                    m
+                }
+            });
+            // Only a single token's own lookup tells which names it cannot match; a glued
+            // or split item covering it does not.
+            if item.len == 1 && item.kind == ItemKind::Whole {
+                if let Some(l) = looked_up.get_mut(item.start) {
+                    *l = true;
+                }
+            }
             let m = self.enumerate_matches(item);
             for (id, _) in &m {
                 if let Some(p) = self.postings.get(*id as usize) {
-                    names.extend_from_slice(p);
+                    add(p, mask, &mut reached);
                 }
             }
             // List-side glue: a name whose adjacent tokens concatenate to this query token
-            // starts with a vocabulary token that is a prefix of it.
+            // (or to its key) holds a token whose text (or key) is a prefix of it.
             if item.len == 1 && item.kind == ItemKind::Whole && score::glueable(&item.info) {
                 let text = &item.info.text;
-                for cut in 1..text.len() {
-                    if let Some(prefix) = text.get(..cut) {
-                        if let Some(v) = self.by_text.get(prefix) {
-                            for id in v {
-                                if let Some(p) = self.postings.get(*id as usize) {
-                                    names.extend_from_slice(p);
-                                }
-                            }
+                let key = &item.info.key;
+                let by_text = (1..text.len())
+                    .filter_map(|cut| text.get(..cut).and_then(|p| self.by_text.get(p)));
+                let by_key = (1..key.len())
+                    .filter_map(|cut| key.get(..cut).and_then(|p| self.by_key.get(p)));
+                for v in by_text.chain(by_key) {
+                    for id in v {
+                        if let Some(p) = self.postings.get(*id as usize) {
+                            add(p, mask, &mut reached);
                         }
                     }
                 }
             }
             item_matches.push(Some(m));
         }
+        // Upper bound of each reached name's score: every token that may match it (and every
+        // token not looked up) matched perfectly, the others unmatched at their lowest cost.
+        // score <= cq <= this bound, so names under the threshold are not scored at all.
+        let not_looked_up = (0..n.min(64))
+            .filter(|&i| !looked_up[i])
+            .fold(0u64, |m, i| m | (1u64 << i));
+        let weightings: Vec<(Vec<f64>, Vec<f64>)> = [EntityType::Person, EntityType::Organization]
+            .iter()
+            .map(|&c| {
+                let w: Vec<f64> = q.infos.iter().map(|t| t.effective_weight(c)).collect();
+                let cost: Vec<f64> = (0..n)
+                    .map(|i| w[i] * score::position_factor(i, n))
+                    .collect();
+                (w, cost)
+            })
+            .collect();
+        let can_reach = |mask: u64| -> bool {
+            if n > 64 {
+                return true;
+            }
+            let possible = mask | not_looked_up;
+            weightings.iter().any(|(w, cost)| {
+                let (mut num, mut rest) = (0.0, 0.0);
+                for i in 0..n {
+                    if possible & (1u64 << i) != 0 {
+                        num += w[i];
+                    } else {
+                        rest += cost[i];
+                    }
+                }
+                num > 0.0 && num / (num + rest) >= threshold
+            })
+        };
+        let mut names: Vec<u32> = reached
+            .into_iter()
+            .filter(|&(_, mask)| can_reach(mask))
+            .map(|(nm, _)| nm)
+            .collect();
         names.sort_unstable();
-        names.dedup();
         Candidates {
             names,
             item_matches,

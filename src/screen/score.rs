@@ -5,7 +5,7 @@
 //!    Latin words by consonant skeleton (0.88); tokens of at most three letters only
 //!    exactly or by identical phonetic key (0.85); longer tokens by identical phonetic key
 //!    (0.92), by optimal-string-alignment similarity `1 - d / max_len` of at least 0.75
-//!    with at most 3 edits
+//!    with at most 2 edits
 //!    (`strsim::osa_distance`), or by identical consonant skeleton when both have five
 //!    letters or more (0.85); numbers, legal forms and stopwords only exactly. The best of
 //!    these counts.
@@ -14,8 +14,8 @@
 //!    programming over the list tokens that can match (greedy by value when more than
 //!    [`DP_MAX_TOKENS`] can). Two or three adjacent query tokens may be glued to match one
 //!    list token (`Kim Jong Un` ~ `kimjongun`, `Siemens AG` ~ `SiemensAG`); two or three
-//!    adjacent list tokens may be glued when their concatenation equals a query token
-//!    exactly; and a long query token may be split in two halves that meet two list tokens
+//!    adjacent list tokens may be glued when their concatenation equals a query token or
+//!    their keys end to end equal its key (`Abd al-Rahman` ~ `Abdulrahman`); and a long query token may be split in two halves that meet two list tokens
 //!    exactly or by phonetic key (`FridrichBuchenberg` ~ `Friedrich Buchenberg`).
 //! 3. **Weights**: a token weighs its length in characters (at most 12; Han characters
 //!    count 2, numbers at least 3) times a class factor (particle 0.5, generic company
@@ -52,7 +52,7 @@ pub const SIM_TRANSLIT: f64 = 0.88;
 /// Lowest edit-distance similarity that counts as a match.
 pub const FUZZY_FLOOR: f64 = 0.75;
 /// Most edits (insertions, deletions, substitutions, adjacent swaps) of a fuzzy match.
-pub const MAX_EDITS: usize = 3;
+pub const MAX_EDITS: usize = 2;
 /// Weight of the matched share of the query in the score.
 pub const ALPHA: f64 = 0.6;
 /// Cost factor of an unmatched middle token of a list name.
@@ -630,24 +630,35 @@ pub fn score_name(
                         });
                     }
                 }
-                // List-side glue: exact concatenation of 2-3 adjacent list tokens.
+                // List-side glue: 2-3 adjacent list tokens whose concatenation equals the
+                // query token, or whose keys put end to end equal its key.
                 if item.len == 1 && glueable(&item.info) {
                     for len in 2..=3usize {
                         for start in 0..nl.saturating_sub(len - 1) {
                             let parts = &list[start..start + len];
-                            if parts.iter().all(|p| glueable(p))
-                                && concat_equals(parts, &item.info.text)
-                            {
-                                let lw: f64 = wl[start..start + len].iter().sum();
-                                opts.push(Opt {
-                                    start: item.start,
-                                    len: 1,
-                                    target: (start..start + len).collect(),
-                                    sim: 1.0,
-                                    method: Method::Glued,
-                                    value: item_w + lw,
-                                });
+                            if !parts.iter().all(|p| glueable(p)) {
+                                continue;
                             }
+                            let sim = if concat_equals(parts, &item.info.text) {
+                                1.0
+                            } else if item.info.is_alpha()
+                                && item.info.len > 3
+                                && parts.iter().all(|p| p.is_alpha())
+                                && glue_key(parts) == item.info.key
+                            {
+                                SIM_KEY
+                            } else {
+                                continue;
+                            };
+                            let lw: f64 = wl[start..start + len].iter().sum();
+                            opts.push(Opt {
+                                start: item.start,
+                                len: 1,
+                                target: (start..start + len).collect(),
+                                sim,
+                                method: Method::Glued,
+                                value: sim * (item_w + lw),
+                            });
                         }
                     }
                 }
@@ -886,6 +897,22 @@ pub fn score_name(
         ignored,
         weak_only,
     }
+}
+
+/// The phonetic keys of `parts` put end to end (a class repeated across the joint counts
+/// once). Each part's key is a prefix of the result, which is what lets the index find
+/// such names by looking up the prefixes of a query token's key.
+pub fn glue_key(parts: &[&TokInfo]) -> Vec<u8> {
+    let mut out: Vec<u8> = Vec::new();
+    for p in parts {
+        for (i, &c) in p.key.iter().enumerate() {
+            if i == 0 && out.last() == Some(&c) {
+                continue;
+            }
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// True when the texts of `parts` concatenated equal `text` (no allocation).
