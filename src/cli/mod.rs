@@ -2,6 +2,7 @@
 
 use std::ffi::OsString;
 
+mod fetch;
 mod screen;
 mod snapshot;
 mod validate;

@@ -32,3 +32,159 @@ pub struct Snapshot {
     /// Precomputed screening index over `entities`.
     pub index: NameIndex,
 }
+
+// --- snapshot branch: format, codec, active snapshot, builder ---
+
+pub mod active;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod builder;
+mod codec;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod diff;
+pub mod error;
+pub mod format;
+
+pub use active::{
+    active, active_info, clear_active, load_active, set_active, use_default, with_active,
+};
+pub use error::SnapshotError;
+pub use format::{FORMAT_VERSION, MAGIC};
+
+/// The one place the default snapshot's build time is written (a macro so that
+/// [`DEFAULT_SNAPSHOT_COMMAND`] can embed it).
+macro_rules! default_snapshot_built_at {
+    () => {
+        "2025-06-01T00:00:00Z"
+    };
+}
+
+/// Build time of the bundled default snapshot (`data/default.kcs`): fixed, so rebuilding
+/// it from `data/` gives identical bytes (`tests/snapshot_default.rs` checks that).
+pub const DEFAULT_SNAPSHOT_BUILT_AT: &str = default_snapshot_built_at!();
+
+/// Label of the bundled default snapshot: it holds the hand-written sample lists only.
+pub const DEFAULT_SNAPSHOT_LABEL: &str = "sample";
+
+/// The command that regenerates `data/default.kcs` (quoted in the drift test's message).
+pub const DEFAULT_SNAPSHOT_COMMAND: &str = concat!(
+    "cargo run --release -- snapshot build --label sample --built-at ",
+    default_snapshot_built_at!(),
+    " --out data/default.kcs data/"
+);
+
+/// The bundled default snapshot, built from the sample lists in `data/` and compiled in,
+/// so the wasm module can screen without fetching anything (`useDefaultSnapshot()`).
+pub fn default_snapshot_bytes() -> &'static [u8] {
+    include_bytes!("../../data/default.kcs")
+}
+
+/// Summary of a snapshot for `kyc-check snapshot info`, `loadSnapshot()` and
+/// `snapshotInfo()`: the header plus counts and, when known, the file size.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SnapshotInfo {
+    /// Binary format version.
+    pub format_version: u16,
+    /// Build time, ISO 8601 UTC.
+    pub built_at: String,
+    /// Free label (`sample` for the bundled default snapshot).
+    pub label: String,
+    /// Lower-case hex SHA-256 of the payload: the snapshot's identity in audit records.
+    pub sha256: String,
+    /// Number of entities.
+    pub entity_count: u64,
+    /// Number of names (primary, aliases, original-script) over all entities.
+    pub name_count: u64,
+    /// Size of the snapshot file in bytes, when the snapshot was loaded from bytes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub size_bytes: Option<u64>,
+    /// Per-source provenance: publication date (or null), files, counts.
+    pub sources: Vec<SourceInfo>,
+}
+
+impl SnapshotInfo {
+    /// The summary of a header with the given totals.
+    pub fn new(
+        header: &SnapshotHeader,
+        counts: format::Counts,
+        size_bytes: Option<u64>,
+    ) -> SnapshotInfo {
+        SnapshotInfo {
+            format_version: header.format_version,
+            built_at: header.built_at.clone(),
+            label: header.label.clone(),
+            sha256: header.sha256.clone(),
+            entity_count: counts.entities,
+            name_count: counts.names,
+            size_bytes,
+            sources: header.sources.clone(),
+        }
+    }
+}
+
+impl Snapshot {
+    /// Builds a snapshot from entities in the given order: computes the screening index
+    /// with [`NameIndex::build`] and the payload SHA-256. `built_at` is ISO 8601 UTC.
+    ///
+    /// The source infos are stored as given; the native builder
+    /// (`builder::build_from_sources`) sorts, deduplicates and counts for you.
+    pub fn build(
+        sources: Vec<SourceInfo>,
+        entities: Vec<Entity>,
+        built_at: &str,
+        label: &str,
+    ) -> Snapshot {
+        Snapshot::build_encoded(sources, entities, built_at, label).0
+    }
+
+    /// [`Snapshot::build`], also returning the encoded file it had to produce to compute
+    /// the hash (identical to `to_bytes()`), so a writer need not encode twice.
+    pub fn build_encoded(
+        sources: Vec<SourceInfo>,
+        entities: Vec<Entity>,
+        built_at: &str,
+        label: &str,
+    ) -> (Snapshot, Vec<u8>) {
+        let index = NameIndex::build(&entities);
+        let mut snapshot = Snapshot {
+            header: SnapshotHeader {
+                format_version: FORMAT_VERSION,
+                built_at: built_at.to_string(),
+                label: label.to_string(),
+                sources,
+                sha256: String::new(),
+            },
+            entities,
+            index,
+        };
+        let bytes = snapshot.to_bytes();
+        snapshot.header.sha256 = format::stored_hash_hex(&bytes);
+        (snapshot, bytes)
+    }
+
+    /// Encodes the snapshot as a `.kcs` file (format [`FORMAT_VERSION`]); deterministic:
+    /// equal snapshots give identical bytes. The hash is recomputed, not copied from
+    /// `header.sha256`.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        format::encode(self)
+    }
+
+    /// Verifies and decodes a `.kcs` file. Magic, version, length and SHA-256 are checked
+    /// before anything is decoded; every failure is a distinct [`SnapshotError`], and no
+    /// input can make this panic.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Snapshot, SnapshotError> {
+        format::decode(bytes)
+    }
+
+    /// Entity and name totals.
+    pub fn counts(&self) -> format::Counts {
+        format::Counts {
+            entities: self.entities.len() as u64,
+            names: self.entities.iter().map(|e| e.names.len() as u64).sum(),
+        }
+    }
+
+    /// The summary reported by `snapshot info` and `snapshotInfo()`.
+    pub fn info(&self, size_bytes: Option<u64>) -> SnapshotInfo {
+        SnapshotInfo::new(&self.header, self.counts(), size_bytes)
+    }
+}

@@ -556,7 +556,7 @@ pub fn parse_legacy_xml(bytes: &[u8], file: &str) -> Result<ParsedSource, Source
             }
             let place: Vec<String> = [
                 birth.child_text("PLACE").map(str::to_string),
-                birth.child_text("COUNTRY").map(country_code),
+                birth.child_text("COUNTRY").map(str::to_string),
             ]
             .into_iter()
             .flatten()

@@ -21,6 +21,7 @@ use crate::model::{Entity, SourceInfo, SourceList};
 pub mod dates;
 pub mod delimited;
 pub mod eu;
+pub mod fetch;
 pub mod ofac_csv;
 pub mod ofac_xml;
 pub mod spreadsheet;
@@ -243,13 +244,36 @@ impl SourceFormat {
     }
 }
 
-/// Maps a source's country name or code to ISO 3166-1 alpha-2 when recognised, otherwise
-/// returns the trimmed source text (the model keeps unrecognised text as written).
-///
-/// The single switch-over point to `crate::validate::country::lookup` once it lands.
+/// Maps a source's country name or code to ISO 3166-1 alpha-2 when recognised (via
+/// [`crate::validate::country::lookup`]: alpha-2, alpha-3, English names and list spellings
+/// such as "Korea, North"), otherwise returns the trimmed source text (the model keeps
+/// unrecognised text as written).
 pub fn country_code(text: &str) -> String {
-    text.trim().to_string()
+    let trimmed = text.trim();
+    if let Some(country) = crate::validate::country::lookup(trimmed) {
+        return country.alpha2.to_string();
+    }
+    let key = crate::validate::country::lookup_key(trimmed);
+    LIST_SPELLINGS
+        .iter()
+        .find(|(spelling, _)| *spelling == key)
+        .map(|(_, code)| (*code).to_string())
+        .unwrap_or_else(|| trimmed.to_string())
 }
+
+/// Spellings the official lists use that the ISO table does not know, as lookup keys
+/// (see [`crate::validate::country::lookup_key`]); found by parsing the files in
+/// ../shared/watchlists and listing the unmapped values.
+const LIST_SPELLINGS: &[(&str, &str)] = &[
+    ("congo democratic republic", "CD"),
+    ("occupied palestinian territories", "PS"),
+    ("palestinian", "PS"),
+    ("cote d ivoire", "CI"),
+    ("st kitts nevis", "KN"),
+    ("north macedonia the republic of", "MK"),
+    ("china hong kong special administrative region", "HK"),
+    ("russian", "RU"),
+];
 
 /// The base name of a path, for labels and provenance (no local directories leak).
 pub fn base_name(path: &Path) -> String {
@@ -417,7 +441,11 @@ fn expand(path: &Path, out: &mut Vec<PathBuf>, top: bool) -> Result<(), SourceEr
 fn is_skipped_in_directory(path: &Path) -> bool {
     let name = base_name(path);
     let lower = name.to_ascii_lowercase();
-    name.starts_with('.') || lower.ends_with(".md") || lower.ends_with(".txt")
+    // `.kcs`: built snapshots (data/default.kcs sits next to the sample lists).
+    name.starts_with('.')
+        || lower.ends_with(".md")
+        || lower.ends_with(".txt")
+        || lower.ends_with(".kcs")
 }
 
 /// Detects the format of each input (file or directory, recursively), groups OFAC CSV
@@ -482,6 +510,17 @@ pub fn parse_bytes(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn country_names_and_codes_map_to_alpha2() {
+        assert_eq!(country_code("Korea, North"), "KP");
+        assert_eq!(country_code(" IRQ "), "IQ");
+        assert_eq!(country_code("Iran"), "IR");
+        assert_eq!(country_code("Democratic Republic of the Congo"), "CD");
+        assert_eq!(country_code("Congo (Democratic Republic)"), "CD");
+        assert_eq!(country_code("Cote d Ivoire"), "CI");
+        assert_eq!(country_code("Atlantis"), "Atlantis");
+    }
 
     #[test]
     fn error_display_forms() {

@@ -1,0 +1,711 @@
+//! The compact entity codec: little-endian, length-prefixed, with a shared string table for
+//! the short values that repeat across entities (programmes, countries, languages, labels,
+//! listing dates).
+//!
+//! Written by hand instead of with a serialisation crate: the layout is documented byte by
+//! byte in `docs/SNAPSHOT_FORMAT.md`, the decoder checks every length against the bytes that
+//! remain (so a hostile file can neither panic it nor make it allocate more than a small
+//! multiple of the file size), and nothing extra reaches the wasm build.
+
+use super::SnapshotError;
+use crate::model::{
+    AliasStrength, BirthDate, Entity, EntityType, Identifier, IdentifierKind, Name, NameKind,
+    PartialDate, SourceList,
+};
+use std::collections::HashMap;
+
+/// Largest number of bytes an unsigned LEB128 `u64` can take.
+const MAX_VARINT_BYTES: u32 = 10;
+
+/// Smallest possible encoding of one entity: head byte, empty id, seven empty lists.
+const MIN_ENTITY_BYTES: usize = 9;
+
+// Entity head byte: bits 0-2 source, bits 3-4 type, then flags.
+const HEAD_SOURCE_MASK: u8 = 0b0000_0111;
+const HEAD_TYPE_SHIFT: u8 = 3;
+const HEAD_TYPE_MASK: u8 = 0b0001_1000;
+const HEAD_HAS_LISTED_ON: u8 = 1 << 5;
+const HEAD_HAS_REMARKS: u8 = 1 << 6;
+/// The id is `<source code>:<rest>` and only `<rest>` is stored.
+const HEAD_ID_PREFIXED: u8 = 1 << 7;
+
+// Name flags byte.
+const NAME_KIND_MASK: u8 = 0b0000_0011;
+const NAME_WEAK: u8 = 1 << 2;
+const NAME_ORIGINAL_SCRIPT: u8 = 1 << 3;
+const NAME_HAS_LANGUAGE: u8 = 1 << 4;
+const NAME_KNOWN_BITS: u8 = 0b0001_1111;
+
+// Birth date tags and partial-date flags.
+const BIRTH_DATE: u8 = 0;
+const BIRTH_RANGE: u8 = 1;
+const DATE_HAS_MONTH: u8 = 1;
+const DATE_HAS_DAY: u8 = 2;
+
+// Identifier head byte: bits 0-3 kind, then flags.
+const IDENT_KIND_MASK: u8 = 0b0000_1111;
+const IDENT_HAS_COUNTRY: u8 = 1 << 4;
+const IDENT_HAS_NETWORK: u8 = 1 << 5;
+const IDENT_KNOWN_BITS: u8 = 0b0011_1111;
+
+const ENTITY_TYPES: [EntityType; 4] = [
+    EntityType::Person,
+    EntityType::Organization,
+    EntityType::Vessel,
+    EntityType::Aircraft,
+];
+
+const NAME_KINDS: [NameKind; 4] = [
+    NameKind::Primary,
+    NameKind::Aka,
+    NameKind::Fka,
+    NameKind::Nka,
+];
+
+const IDENTIFIER_KINDS: [IdentifierKind; 9] = [
+    IdentifierKind::Passport,
+    IdentifierKind::NationalId,
+    IdentifierKind::TaxId,
+    IdentifierKind::Registration,
+    IdentifierKind::Imo,
+    IdentifierKind::Aircraft,
+    IdentifierKind::SwiftBic,
+    IdentifierKind::CryptoAddress,
+    IdentifierKind::Other,
+];
+
+/// Wire number of a source list (its position in [`SourceList::ALL`]).
+pub(crate) fn source_tag(source: SourceList) -> u8 {
+    match source {
+        SourceList::OfacSdn => 0,
+        SourceList::OfacConsolidated => 1,
+        SourceList::UnSc => 2,
+        SourceList::UkOfsi => 3,
+        SourceList::UkFcdo => 4,
+        SourceList::Eu => 5,
+    }
+}
+
+fn entity_type_tag(t: EntityType) -> u8 {
+    match t {
+        EntityType::Person => 0,
+        EntityType::Organization => 1,
+        EntityType::Vessel => 2,
+        EntityType::Aircraft => 3,
+    }
+}
+
+fn name_kind_tag(k: NameKind) -> u8 {
+    match k {
+        NameKind::Primary => 0,
+        NameKind::Aka => 1,
+        NameKind::Fka => 2,
+        NameKind::Nka => 3,
+    }
+}
+
+fn identifier_kind_tag(k: IdentifierKind) -> u8 {
+    match k {
+        IdentifierKind::Passport => 0,
+        IdentifierKind::NationalId => 1,
+        IdentifierKind::TaxId => 2,
+        IdentifierKind::Registration => 3,
+        IdentifierKind::Imo => 4,
+        IdentifierKind::Aircraft => 5,
+        IdentifierKind::SwiftBic => 6,
+        IdentifierKind::CryptoAddress => 7,
+        IdentifierKind::Other => 8,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Writing
+// ---------------------------------------------------------------------------------------
+
+/// Appends `value` as unsigned LEB128 (7 bits per byte, low group first).
+pub(crate) fn put_varint(out: &mut Vec<u8>, mut value: u64) {
+    while value >= 0x80 {
+        out.push((value as u8 & 0x7f) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+/// Appends a length-prefixed UTF-8 string.
+pub(crate) fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_varint(out, s.len() as u64);
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// Appends a presence byte (0 or 1) and, when present, the string.
+pub(crate) fn put_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => {
+            out.push(1);
+            put_str(out, s);
+        }
+        None => out.push(0),
+    }
+}
+
+/// Every table-coded string of `entities`, most frequent first (ties in byte order), so
+/// the common values get one-byte references and the table is deterministic.
+pub(crate) fn collect_string_table(entities: &[Entity]) -> Vec<String> {
+    let mut counts: HashMap<&str, u64> = HashMap::new();
+    for e in entities {
+        for_each_table_string(e, |s| *counts.entry(s).or_insert(0) += 1);
+    }
+    let mut table: Vec<(&str, u64)> = counts.into_iter().collect();
+    table.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    table.into_iter().map(|(s, _)| s.to_string()).collect()
+}
+
+/// Calls `f` on every string of `e` that the codec stores as a string-table reference.
+fn for_each_table_string<'a>(e: &'a Entity, mut f: impl FnMut(&'a str)) {
+    for n in &e.names {
+        if let Some(l) = &n.language {
+            f(l);
+        }
+    }
+    e.birth_places.iter().for_each(|s| f(s));
+    e.nationalities.iter().for_each(|s| f(s));
+    e.address_countries.iter().for_each(|s| f(s));
+    for i in &e.identifiers {
+        f(&i.label);
+        if let Some(c) = &i.country {
+            f(c);
+        }
+        if let Some(n) = &i.network {
+            f(n);
+        }
+    }
+    e.programs.iter().for_each(|s| f(s));
+    if let Some(l) = &e.listed_on {
+        f(l);
+    }
+}
+
+/// Encodes the string table section body.
+pub(crate) fn encode_string_table(table: &[String], out: &mut Vec<u8>) {
+    put_varint(out, table.len() as u64);
+    for s in table {
+        put_str(out, s);
+    }
+}
+
+/// Encodes entities against a string table built by [`collect_string_table`].
+pub(crate) struct EntityWriter<'t> {
+    refs: HashMap<&'t str, u64>,
+}
+
+impl<'t> EntityWriter<'t> {
+    /// A writer for `table`.
+    pub(crate) fn new(table: &'t [String]) -> EntityWriter<'t> {
+        let refs = table
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.as_str(), i as u64))
+            .collect();
+        EntityWriter { refs }
+    }
+
+    fn put_ref(&self, out: &mut Vec<u8>, s: &str) {
+        // The table was collected from these same entities (see `EntityWriter::new`), so
+        // every string is present; the fallback only keeps the writer free of panics.
+        debug_assert!(self.refs.contains_key(s), "string missing from the table");
+        let index = self.refs.get(s).copied().unwrap_or(0);
+        put_varint(out, index);
+    }
+
+    fn put_refs(&self, out: &mut Vec<u8>, list: &[String]) {
+        put_varint(out, list.len() as u64);
+        for s in list {
+            self.put_ref(out, s);
+        }
+    }
+
+    /// Encodes the entities section body: a count and then each entity.
+    pub(crate) fn encode_entities(&self, entities: &[Entity], out: &mut Vec<u8>) {
+        put_varint(out, entities.len() as u64);
+        for e in entities {
+            self.encode_entity(e, out);
+        }
+    }
+
+    fn encode_entity(&self, e: &Entity, out: &mut Vec<u8>) {
+        let prefix = e.source.code();
+        let stripped =
+            e.id.strip_prefix(prefix)
+                .and_then(|rest| rest.strip_prefix(':'));
+        let mut head = source_tag(e.source) | (entity_type_tag(e.entity_type) << HEAD_TYPE_SHIFT);
+        if e.listed_on.is_some() {
+            head |= HEAD_HAS_LISTED_ON;
+        }
+        if e.remarks.is_some() {
+            head |= HEAD_HAS_REMARKS;
+        }
+        if stripped.is_some() {
+            head |= HEAD_ID_PREFIXED;
+        }
+        out.push(head);
+        put_str(out, stripped.unwrap_or(&e.id));
+
+        put_varint(out, e.names.len() as u64);
+        for n in &e.names {
+            let mut flags = name_kind_tag(n.kind);
+            if n.strength == AliasStrength::Weak {
+                flags |= NAME_WEAK;
+            }
+            if n.original_script {
+                flags |= NAME_ORIGINAL_SCRIPT;
+            }
+            if n.language.is_some() {
+                flags |= NAME_HAS_LANGUAGE;
+            }
+            out.push(flags);
+            put_str(out, &n.full);
+            if let Some(l) = &n.language {
+                self.put_ref(out, l);
+            }
+        }
+
+        put_varint(out, e.birth_dates.len() as u64);
+        for d in &e.birth_dates {
+            match d {
+                BirthDate::Date { date } => {
+                    out.push(BIRTH_DATE);
+                    put_partial_date(out, date);
+                }
+                BirthDate::Range { from, to } => {
+                    out.push(BIRTH_RANGE);
+                    put_partial_date(out, from);
+                    put_partial_date(out, to);
+                }
+            }
+        }
+
+        self.put_refs(out, &e.birth_places);
+        self.put_refs(out, &e.nationalities);
+        self.put_refs(out, &e.address_countries);
+
+        put_varint(out, e.identifiers.len() as u64);
+        for i in &e.identifiers {
+            let mut head = identifier_kind_tag(i.kind);
+            if i.country.is_some() {
+                head |= IDENT_HAS_COUNTRY;
+            }
+            if i.network.is_some() {
+                head |= IDENT_HAS_NETWORK;
+            }
+            out.push(head);
+            self.put_ref(out, &i.label);
+            put_str(out, &i.value);
+            if let Some(c) = &i.country {
+                self.put_ref(out, c);
+            }
+            if let Some(n) = &i.network {
+                self.put_ref(out, n);
+            }
+        }
+
+        self.put_refs(out, &e.programs);
+        if let Some(l) = &e.listed_on {
+            self.put_ref(out, l);
+        }
+        if let Some(r) = &e.remarks {
+            put_str(out, r);
+        }
+    }
+}
+
+fn put_partial_date(out: &mut Vec<u8>, d: &PartialDate) {
+    let mut flags = 0;
+    if d.month.is_some() {
+        flags |= DATE_HAS_MONTH;
+    }
+    if d.day.is_some() {
+        flags |= DATE_HAS_DAY;
+    }
+    out.push(flags);
+    out.extend_from_slice(&d.year.to_le_bytes());
+    if let Some(m) = d.month {
+        out.push(m);
+    }
+    if let Some(day) = d.day {
+        out.push(day);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------------------
+
+/// A bounds-checked cursor over one section; every failure is `Corrupt { section, .. }`.
+pub(crate) struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    section: &'static str,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader over the body of `section`.
+    pub(crate) fn new(bytes: &'a [u8], section: &'static str) -> Reader<'a> {
+        Reader {
+            bytes,
+            pos: 0,
+            section,
+        }
+    }
+
+    /// A `Corrupt` error for this section, mentioning the offset inside it.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn corrupt(&self, what: &str) -> SnapshotError {
+        SnapshotError::Corrupt {
+            section: self.section,
+            detail: format!("{what} at offset {} of {}", self.pos, self.bytes.len()),
+        }
+    }
+
+    /// Bytes not yet read.
+    #[inline(always)]
+    pub(crate) fn remaining(&self) -> usize {
+        self.bytes.len().saturating_sub(self.pos)
+    }
+
+    /// Fails unless every byte was consumed.
+    pub(crate) fn finish(&self) -> Result<(), SnapshotError> {
+        if self.remaining() == 0 {
+            Ok(())
+        } else {
+            Err(self.corrupt(&format!("{} unexpected trailing bytes", self.remaining())))
+        }
+    }
+
+    /// Takes the next `n` bytes.
+    #[inline(always)]
+    pub(crate) fn take(&mut self, n: usize) -> Result<&'a [u8], SnapshotError> {
+        if n > self.remaining() {
+            return Err(self.corrupt(&format!("{n} bytes needed, {} left", self.remaining())));
+        }
+        let start = self.pos;
+        self.pos += n;
+        Ok(self.bytes.get(start..self.pos).unwrap_or_default())
+    }
+
+    /// One byte.
+    #[inline(always)]
+    pub(crate) fn u8(&mut self) -> Result<u8, SnapshotError> {
+        match self.bytes.get(self.pos) {
+            Some(&b) => {
+                self.pos += 1;
+                Ok(b)
+            }
+            None => Err(self.corrupt("unexpected end of section")),
+        }
+    }
+
+    /// A little-endian `u16`.
+    #[inline]
+    pub(crate) fn u16(&mut self) -> Result<u16, SnapshotError> {
+        let b = self.take(2)?;
+        let b: [u8; 2] = b.try_into().map_err(|_| self.corrupt("short u16"))?;
+        Ok(u16::from_le_bytes(b))
+    }
+
+    /// A little-endian `u32`.
+    pub(crate) fn u32(&mut self) -> Result<u32, SnapshotError> {
+        let b = self.take(4)?;
+        let b: [u8; 4] = b.try_into().map_err(|_| self.corrupt("short u32"))?;
+        Ok(u32::from_le_bytes(b))
+    }
+
+    /// An unsigned LEB128 value in minimal form.
+    #[inline(always)]
+    pub(crate) fn varint(&mut self) -> Result<u64, SnapshotError> {
+        // Fast path: almost every length, count and reference fits in one byte.
+        if let Some(&byte) = self.bytes.get(self.pos) {
+            if byte < 0x80 {
+                self.pos += 1;
+                return Ok(u64::from(byte));
+            }
+        }
+        self.varint_multi_byte()
+    }
+
+    #[inline(never)]
+    fn varint_multi_byte(&mut self) -> Result<u64, SnapshotError> {
+        let mut value: u64 = 0;
+        for i in 0..MAX_VARINT_BYTES {
+            let byte = self.u8()?;
+            let group = u64::from(byte & 0x7f);
+            let shift = 7 * i;
+            // The tenth byte may only carry the top bit of a u64.
+            if i == MAX_VARINT_BYTES - 1 && group > 1 {
+                return Err(self.corrupt("varint overflows 64 bits"));
+            }
+            value |= group << shift;
+            if byte & 0x80 == 0 {
+                if byte == 0 && i > 0 {
+                    return Err(self.corrupt("non-minimal varint"));
+                }
+                return Ok(value);
+            }
+        }
+        Err(self.corrupt("varint longer than 10 bytes"))
+    }
+
+    /// A count of items that each take at least `min_item_bytes`, checked against the bytes
+    /// left so that no caller can be made to reserve memory the input cannot fill.
+    #[inline]
+    pub(crate) fn count(&mut self, min_item_bytes: usize) -> Result<usize, SnapshotError> {
+        let n = self.varint()?;
+        let limit = self.remaining() / min_item_bytes.max(1);
+        if n > limit as u64 {
+            return Err(self.corrupt(&format!(
+                "count {n} exceeds what the {} remaining bytes can hold",
+                self.remaining()
+            )));
+        }
+        Ok(n as usize)
+    }
+
+    /// A length-prefixed UTF-8 string borrowed from the input.
+    #[inline]
+    pub(crate) fn str(&mut self) -> Result<&'a str, SnapshotError> {
+        let len = self.count(1)?;
+        let bytes = self.take(len)?;
+        std::str::from_utf8(bytes).map_err(|_| self.corrupt("invalid UTF-8 in string"))
+    }
+
+    /// A length-prefixed string, owned.
+    #[inline]
+    pub(crate) fn string(&mut self) -> Result<String, SnapshotError> {
+        self.str().map(str::to_owned)
+    }
+
+    /// A presence byte and, when 1, a string.
+    pub(crate) fn opt_string(&mut self) -> Result<Option<String>, SnapshotError> {
+        match self.u8()? {
+            0 => Ok(None),
+            1 => self.string().map(Some),
+            _ => Err(self.corrupt("presence byte is neither 0 nor 1")),
+        }
+    }
+}
+
+/// Decodes the string table section body into borrowed strings.
+pub(crate) fn decode_string_table(bytes: &[u8]) -> Result<Vec<&str>, SnapshotError> {
+    let mut r = Reader::new(bytes, "strings");
+    let n = r.count(1)?;
+    let mut table = Vec::with_capacity(n);
+    for _ in 0..n {
+        table.push(r.str()?);
+    }
+    r.finish()?;
+    Ok(table)
+}
+
+/// Decodes entities against a decoded string table.
+pub(crate) struct EntityReader<'a, 't> {
+    r: Reader<'a>,
+    table: &'t [&'a str],
+}
+
+impl<'a, 't> EntityReader<'a, 't> {
+    /// A reader over the entities section body.
+    pub(crate) fn new(bytes: &'a [u8], table: &'t [&'a str]) -> EntityReader<'a, 't> {
+        EntityReader {
+            r: Reader::new(bytes, "entities"),
+            table,
+        }
+    }
+
+    /// Decodes the whole section.
+    pub(crate) fn decode_entities(mut self) -> Result<Vec<Entity>, SnapshotError> {
+        let n = self.r.count(MIN_ENTITY_BYTES)?;
+        let mut entities = Vec::with_capacity(n);
+        for _ in 0..n {
+            entities.push(self.entity()?);
+        }
+        self.r.finish()?;
+        Ok(entities)
+    }
+
+    #[inline]
+    fn table_ref(&mut self) -> Result<String, SnapshotError> {
+        let index = self.r.varint()?;
+        match usize::try_from(index).ok().and_then(|i| self.table.get(i)) {
+            Some(s) => Ok((*s).to_owned()),
+            None => Err(self.r.corrupt(&format!(
+                "string reference {index} outside the table of {}",
+                self.table.len()
+            ))),
+        }
+    }
+
+    #[inline]
+    fn table_refs(&mut self) -> Result<Vec<String>, SnapshotError> {
+        let n = self.r.count(1)?;
+        let mut list = Vec::with_capacity(n);
+        for _ in 0..n {
+            list.push(self.table_ref()?);
+        }
+        Ok(list)
+    }
+
+    fn entity(&mut self) -> Result<Entity, SnapshotError> {
+        let head = self.r.u8()?;
+        let source = SourceList::ALL
+            .get(usize::from(head & HEAD_SOURCE_MASK))
+            .copied()
+            .ok_or_else(|| self.r.corrupt("unknown source list"))?;
+        // Two bits, four types: every value is valid, `get` only avoids indexing.
+        let entity_type = ENTITY_TYPES
+            .get(usize::from((head & HEAD_TYPE_MASK) >> HEAD_TYPE_SHIFT))
+            .copied()
+            .ok_or_else(|| self.r.corrupt("unknown entity type"))?;
+        let stored_id = self.r.str()?;
+        let id = if head & HEAD_ID_PREFIXED != 0 {
+            let code = source.code();
+            let mut id = String::with_capacity(code.len() + 1 + stored_id.len());
+            id.push_str(code);
+            id.push(':');
+            id.push_str(stored_id);
+            id
+        } else {
+            stored_id.to_owned()
+        };
+
+        // A name takes at least a flags byte and a length byte.
+        let n = self.r.count(2)?;
+        let mut names = Vec::with_capacity(n);
+        for _ in 0..n {
+            let flags = self.r.u8()?;
+            if flags & !NAME_KNOWN_BITS != 0 {
+                return Err(self.r.corrupt("unknown name flag bits"));
+            }
+            let full = self.r.string()?;
+            let language = if flags & NAME_HAS_LANGUAGE != 0 {
+                Some(self.table_ref()?)
+            } else {
+                None
+            };
+            let kind = NAME_KINDS
+                .get(usize::from(flags & NAME_KIND_MASK))
+                .copied()
+                .ok_or_else(|| self.r.corrupt("unknown name kind"))?;
+            names.push(Name {
+                full,
+                kind,
+                strength: if flags & NAME_WEAK != 0 {
+                    AliasStrength::Weak
+                } else {
+                    AliasStrength::Strong
+                },
+                original_script: flags & NAME_ORIGINAL_SCRIPT != 0,
+                language,
+            });
+        }
+
+        // A birth date takes at least a tag, a flags byte and a two-byte year.
+        let n = self.r.count(4)?;
+        let mut birth_dates = Vec::with_capacity(n);
+        for _ in 0..n {
+            let date = match self.r.u8()? {
+                BIRTH_DATE => BirthDate::Date {
+                    date: self.partial_date()?,
+                },
+                BIRTH_RANGE => BirthDate::Range {
+                    from: self.partial_date()?,
+                    to: self.partial_date()?,
+                },
+                _ => return Err(self.r.corrupt("unknown birth date tag")),
+            };
+            birth_dates.push(date);
+        }
+
+        let birth_places = self.table_refs()?;
+        let nationalities = self.table_refs()?;
+        let address_countries = self.table_refs()?;
+
+        // An identifier takes at least a head byte, a reference and a length byte.
+        let n = self.r.count(3)?;
+        let mut identifiers = Vec::with_capacity(n);
+        for _ in 0..n {
+            let head = self.r.u8()?;
+            if head & !IDENT_KNOWN_BITS != 0 {
+                return Err(self.r.corrupt("unknown identifier flag bits"));
+            }
+            let kind = IDENTIFIER_KINDS
+                .get(usize::from(head & IDENT_KIND_MASK))
+                .copied()
+                .ok_or_else(|| self.r.corrupt("unknown identifier kind"))?;
+            let label = self.table_ref()?;
+            let value = self.r.string()?;
+            let country = if head & IDENT_HAS_COUNTRY != 0 {
+                Some(self.table_ref()?)
+            } else {
+                None
+            };
+            let network = if head & IDENT_HAS_NETWORK != 0 {
+                Some(self.table_ref()?)
+            } else {
+                None
+            };
+            identifiers.push(Identifier {
+                kind,
+                label,
+                value,
+                country,
+                network,
+            });
+        }
+
+        let programs = self.table_refs()?;
+        let listed_on = if head & HEAD_HAS_LISTED_ON != 0 {
+            Some(self.table_ref()?)
+        } else {
+            None
+        };
+        let remarks = if head & HEAD_HAS_REMARKS != 0 {
+            Some(self.r.string()?)
+        } else {
+            None
+        };
+
+        Ok(Entity {
+            id,
+            source,
+            entity_type,
+            names,
+            birth_dates,
+            birth_places,
+            nationalities,
+            address_countries,
+            identifiers,
+            programs,
+            listed_on,
+            remarks,
+        })
+    }
+
+    fn partial_date(&mut self) -> Result<PartialDate, SnapshotError> {
+        let flags = self.r.u8()?;
+        if flags & !(DATE_HAS_MONTH | DATE_HAS_DAY) != 0 {
+            return Err(self.r.corrupt("unknown date flag bits"));
+        }
+        let year = self.r.u16()?;
+        let month = if flags & DATE_HAS_MONTH != 0 {
+            Some(self.r.u8()?)
+        } else {
+            None
+        };
+        let day = if flags & DATE_HAS_DAY != 0 {
+            Some(self.r.u8()?)
+        } else {
+            None
+        };
+        Ok(PartialDate { year, month, day })
+    }
+}

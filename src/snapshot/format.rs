@@ -1,0 +1,335 @@
+//! The versioned binary snapshot file (`.kcs`), byte layout in `docs/SNAPSHOT_FORMAT.md`.
+//!
+//! ```text
+//! prefix (46 bytes)  magic[8] | format_version u16 | payload_len u32 | sha256(payload)[32]
+//! payload            section* in fixed order: header, strings, entities, index
+//! section            tag u8 | body_len u32 | body
+//! ```
+//!
+//! Loading checks, in this order and before decoding anything: magic, version, declared
+//! length against the actual length, SHA-256 of the payload. Only then are the sections
+//! parsed, with every length checked against the bytes that remain.
+
+use super::codec::{
+    collect_string_table, decode_string_table, encode_string_table, put_opt_str, put_str,
+    put_varint, source_tag, EntityReader, EntityWriter, Reader,
+};
+use super::{Snapshot, SnapshotError, SnapshotHeader};
+use crate::model::{SourceInfo, SourceList};
+use crate::screen::index::NameIndex;
+use sha2::{Digest, Sha256};
+
+/// The first eight bytes of every snapshot. PNG-style: the high byte catches 7-bit
+/// transfers, CR LF and the lone LF catch newline conversion, 0x1A stops DOS `type`.
+pub const MAGIC: [u8; 8] = *b"\x89KCS\r\n\x1a\n";
+
+/// The format version this build writes and the only one it reads.
+pub const FORMAT_VERSION: u16 = 1;
+
+/// Bytes before the payload: magic, version, payload length, payload hash.
+pub const PREFIX_LEN: usize = 8 + 2 + 4 + 32;
+
+/// Offset of the little-endian `u16` format version.
+pub const VERSION_AT: usize = 8;
+/// Offset of the little-endian `u32` payload length.
+pub const LENGTH_AT: usize = 10;
+/// Offset of the 32-byte SHA-256 of the payload.
+pub const HASH_AT: usize = 14;
+
+/// Section tags, in the order the sections must appear.
+const SECTIONS: [(u8, &str); 4] = [(1, "header"), (2, "strings"), (3, "entities"), (4, "index")];
+
+/// Totals stored in the header section and checked against the decoded entities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    /// Number of entities.
+    pub entities: u64,
+    /// Number of names over all entities.
+    pub names: u64,
+}
+
+/// Lower-case hex of `bytes`.
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(char::from(DIGITS[usize::from(b >> 4)]));
+        s.push(char::from(DIGITS[usize::from(b & 0x0f)]));
+    }
+    s
+}
+
+// ---------------------------------------------------------------------------------------
+// Writing
+// ---------------------------------------------------------------------------------------
+
+/// Encodes `snapshot` as a complete file. The hash in the prefix is computed here; the
+/// `sha256` field of the snapshot's header is not trusted.
+pub(crate) fn encode(snapshot: &Snapshot) -> Vec<u8> {
+    let mut out = Vec::with_capacity(1024);
+    out.extend_from_slice(&MAGIC);
+    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    out.extend_from_slice(&[0; 4 + 32]); // length and hash, patched below
+
+    let [header_tag, strings_tag, entities_tag, index_tag] = SECTIONS.map(|(tag, _)| tag);
+
+    let at = begin_section(&mut out, header_tag);
+    encode_header(&snapshot.header, snapshot.counts(), &mut out);
+    end_section(&mut out, at);
+
+    let table = collect_string_table(&snapshot.entities);
+    let at = begin_section(&mut out, strings_tag);
+    encode_string_table(&table, &mut out);
+    end_section(&mut out, at);
+
+    let at = begin_section(&mut out, entities_tag);
+    EntityWriter::new(&table).encode_entities(&snapshot.entities, &mut out);
+    end_section(&mut out, at);
+
+    let at = begin_section(&mut out, index_tag);
+    snapshot.index.encode(&mut out);
+    end_section(&mut out, at);
+
+    let payload_len = len_u32(out.len() - PREFIX_LEN);
+    let digest = Sha256::digest(out.get(PREFIX_LEN..).unwrap_or_default());
+    out[LENGTH_AT..HASH_AT].copy_from_slice(&payload_len.to_le_bytes());
+    out[HASH_AT..PREFIX_LEN].copy_from_slice(&digest);
+    out
+}
+
+/// Lengths are u32: snapshots are limited to 4 GiB (the real lists take a few MB). A larger
+/// length is written as `u32::MAX`, which the reader then rejects.
+fn len_u32(len: usize) -> u32 {
+    u32::try_from(len).unwrap_or(u32::MAX)
+}
+
+fn begin_section(out: &mut Vec<u8>, tag: u8) -> usize {
+    out.push(tag);
+    out.extend_from_slice(&[0; 4]);
+    out.len()
+}
+
+fn end_section(out: &mut [u8], body_start: usize) {
+    let len = len_u32(out.len() - body_start);
+    out[body_start - 4..body_start].copy_from_slice(&len.to_le_bytes());
+}
+
+fn encode_header(header: &SnapshotHeader, counts: Counts, out: &mut Vec<u8>) {
+    put_str(out, &header.built_at);
+    put_str(out, &header.label);
+    put_varint(out, counts.entities);
+    put_varint(out, counts.names);
+    put_varint(out, header.sources.len() as u64);
+    for s in &header.sources {
+        out.push(source_tag(s.source));
+        put_str(out, &s.format);
+        put_opt_str(out, s.published.as_deref());
+        put_varint(out, s.files.len() as u64);
+        for f in &s.files {
+            put_str(out, f);
+        }
+        put_varint(out, u64::from(s.entity_count));
+        put_varint(out, u64::from(s.name_count));
+    }
+}
+
+/// The payload hash stored in the prefix of an encoded file, as lower-case hex (empty if
+/// `bytes` is shorter than the prefix).
+pub(crate) fn stored_hash_hex(bytes: &[u8]) -> String {
+    hex(bytes.get(HASH_AT..PREFIX_LEN).unwrap_or_default())
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------------------
+
+/// Checks magic, version, length and hash; returns the payload and its hex SHA-256.
+/// Nothing inside the payload is looked at.
+pub(crate) fn verify(bytes: &[u8]) -> Result<(&[u8], String), SnapshotError> {
+    let available = bytes.len() as u64;
+    let truncated = |needed: u64| SnapshotError::Truncated { needed, available };
+
+    // A short file that agrees with the magic so far is a cut-off snapshot; anything else
+    // that disagrees is not a snapshot.
+    let magic_len = bytes.len().min(MAGIC.len());
+    if bytes.get(..magic_len) != MAGIC.get(..magic_len) {
+        return Err(SnapshotError::BadMagic);
+    }
+    if let Some(v) = bytes.get(VERSION_AT..LENGTH_AT) {
+        let found = read_u16(v, 0);
+        if found != FORMAT_VERSION {
+            return Err(SnapshotError::UnsupportedVersion { found });
+        }
+    }
+    let Some(prefix) = bytes.get(..PREFIX_LEN) else {
+        return Err(truncated(PREFIX_LEN as u64));
+    };
+    let payload_len = u64::from(read_u32(prefix, LENGTH_AT));
+    let needed = PREFIX_LEN as u64 + payload_len;
+    if needed > available {
+        return Err(truncated(needed));
+    }
+    if needed < available {
+        return Err(SnapshotError::Corrupt {
+            section: "prefix",
+            detail: format!(
+                "{} bytes follow the declared {payload_len}-byte payload",
+                available - needed
+            ),
+        });
+    }
+    let payload = bytes.get(PREFIX_LEN..).unwrap_or_default();
+    let expected = hex(prefix.get(HASH_AT..PREFIX_LEN).unwrap_or_default());
+    let actual = hex(&Sha256::digest(payload));
+    if expected != actual {
+        return Err(SnapshotError::HashMismatch { expected, actual });
+    }
+    Ok((payload, actual))
+}
+
+fn read_u16(bytes: &[u8], at: usize) -> u16 {
+    let mut b = [0u8; 2];
+    if let Some(s) = bytes.get(at..at + 2) {
+        b.copy_from_slice(s);
+    }
+    u16::from_le_bytes(b)
+}
+
+fn read_u32(bytes: &[u8], at: usize) -> u32 {
+    let mut b = [0u8; 4];
+    if let Some(s) = bytes.get(at..at + 4) {
+        b.copy_from_slice(s);
+    }
+    u32::from_le_bytes(b)
+}
+
+/// The four section bodies of a verified payload.
+struct Sections<'a> {
+    header: &'a [u8],
+    strings: &'a [u8],
+    entities: &'a [u8],
+    index: &'a [u8],
+}
+
+fn split_sections(payload: &[u8]) -> Result<Sections<'_>, SnapshotError> {
+    let mut r = Reader::new(payload, "sections");
+    let mut bodies: [&[u8]; 4] = [&[]; 4];
+    for (slot, (tag, name)) in bodies.iter_mut().zip(SECTIONS) {
+        let found = r.u8()?;
+        if found != tag {
+            return Err(r.corrupt(&format!(
+                "expected section tag {tag} ({name}), found {found}"
+            )));
+        }
+        let len = r.u32()? as usize;
+        *slot = r.take(len)?;
+    }
+    r.finish()?;
+    let [header, strings, entities, index] = bodies;
+    Ok(Sections {
+        header,
+        strings,
+        entities,
+        index,
+    })
+}
+
+fn decode_header(body: &[u8], sha256: String) -> Result<(SnapshotHeader, Counts), SnapshotError> {
+    let mut r = Reader::new(body, "header");
+    let built_at = r.string()?;
+    let label = r.string()?;
+    let counts = Counts {
+        entities: r.varint()?,
+        names: r.varint()?,
+    };
+    // A source takes at least: list, format length, presence, file count, two counts.
+    let n = r.count(6)?;
+    let mut sources = Vec::with_capacity(n);
+    for _ in 0..n {
+        let source = SourceList::ALL
+            .get(usize::from(r.u8()?))
+            .copied()
+            .ok_or_else(|| r.corrupt("unknown source list"))?;
+        let format = r.string()?;
+        let published = r.opt_string()?;
+        let file_count = r.count(1)?;
+        let mut files = Vec::with_capacity(file_count);
+        for _ in 0..file_count {
+            files.push(r.string()?);
+        }
+        let entity_count =
+            u32::try_from(r.varint()?).map_err(|_| r.corrupt("source entity count exceeds u32"))?;
+        let name_count =
+            u32::try_from(r.varint()?).map_err(|_| r.corrupt("source name count exceeds u32"))?;
+        sources.push(SourceInfo {
+            source,
+            format,
+            published,
+            files,
+            entity_count,
+            name_count,
+        });
+    }
+    r.finish()?;
+    let header = SnapshotHeader {
+        format_version: FORMAT_VERSION,
+        built_at,
+        label,
+        sources,
+        sha256,
+    };
+    Ok((header, counts))
+}
+
+/// Verifies the file and returns the byte size of each section body, in file order
+/// (`header`, `strings`, `entities`, `index`): where a snapshot's bytes go.
+pub fn section_sizes(bytes: &[u8]) -> Result<Vec<(&'static str, usize)>, SnapshotError> {
+    let (payload, _) = verify(bytes)?;
+    let s = split_sections(payload)?;
+    Ok(vec![
+        ("header", s.header.len()),
+        ("strings", s.strings.len()),
+        ("entities", s.entities.len()),
+        ("index", s.index.len()),
+    ])
+}
+
+/// Verifies the file and decodes only its header section (cheap: no entities).
+pub fn read_header(bytes: &[u8]) -> Result<(SnapshotHeader, Counts), SnapshotError> {
+    let (payload, sha256) = verify(bytes)?;
+    let sections = split_sections(payload)?;
+    decode_header(sections.header, sha256)
+}
+
+/// Verifies and fully decodes a snapshot file.
+pub(crate) fn decode(bytes: &[u8]) -> Result<Snapshot, SnapshotError> {
+    let (payload, sha256) = verify(bytes)?;
+    let sections = split_sections(payload)?;
+    let (header, counts) = decode_header(sections.header, sha256)?;
+    let table = decode_string_table(sections.strings)?;
+    let entities = EntityReader::new(sections.entities, &table).decode_entities()?;
+    let snapshot_counts = Counts {
+        entities: entities.len() as u64,
+        names: entities.iter().map(|e| e.names.len() as u64).sum(),
+    };
+    // The hash proves the bytes are the writer's; this catches a writer that lied.
+    if snapshot_counts != counts {
+        return Err(SnapshotError::Corrupt {
+            section: "header",
+            detail: format!(
+                "header declares {} entities and {} names, the entities section holds {} and {}",
+                counts.entities, counts.names, snapshot_counts.entities, snapshot_counts.names
+            ),
+        });
+    }
+    let index = NameIndex::decode(sections.index).map_err(|e| SnapshotError::Corrupt {
+        section: "index",
+        // Debug, not a field: the index error type belongs to the screening module.
+        detail: format!("{e:?}"),
+    })?;
+    Ok(Snapshot {
+        header,
+        entities,
+        index,
+    })
+}
