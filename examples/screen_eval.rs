@@ -893,7 +893,17 @@ fn section_original_script(report: &mut String, lists: &Lists, threads: usize) {
 
 /// Reads the negative names file (`locale<TAB>name`).
 fn read_negatives(path: &Path) -> Option<Vec<(String, String)>> {
+    let every: usize = std::env::var("NEGATIVES_EVERY")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1)
+        .max(1);
     let text = std::fs::read_to_string(path).ok()?;
+    let text: String = text
+        .lines()
+        .step_by(every)
+        .map(|l| format!("{l}\n"))
+        .collect();
     Some(
         text.lines()
             .filter_map(|l| l.split_once('\t'))
@@ -1457,7 +1467,10 @@ fn main() {
                 for m in a.matches.iter().take(8) {
                     println!(
                         "{:.4} {} {} | {:?}",
-                        m.score, m.id, m.matched_name, serde_json::to_string(&m.explanation).unwrap_or_default()
+                        m.score,
+                        m.id,
+                        m.matched_name,
+                        serde_json::to_string(&m.explanation).unwrap_or_default()
                     );
                 }
                 println!("indexed == exhaustive: {}", a == b);

@@ -484,6 +484,9 @@ impl NameIndex {
         let mut i = 0;
         while i < items.len() {
             match items[i].kind {
+                ItemKind::Whole if items[i].len > 1 && items[i].glue_exact => {
+                    keep[i] = self.by_text.contains_key(&items[i].info.text)
+                }
                 ItemKind::Whole if items[i].len > 1 => keep[i] = known(&items[i].info, false),
                 ItemKind::Whole => {}
                 ItemKind::SplitPart { first: true } => {
@@ -535,7 +538,7 @@ impl NameIndex {
         if let Some(v) = self.by_text.get(&q.text) {
             cand.extend_from_slice(v);
         }
-        if !q.exact_only() {
+        if !q.exact_only() && !item.glue_exact {
             if q.class == TokenClass::Initial {
                 if let Some(&f) = q.text.as_bytes().first() {
                     if f.is_ascii_lowercase() {
@@ -703,7 +706,12 @@ impl NameIndex {
             if total <= 0.0 {
                 continue;
             }
-            let cost = |i: usize| w[i] * score::position_factor(i, n);
+            let full: Vec<f64> = q
+                .infos
+                .iter()
+                .map(|t| t.effective_full_weight(candidate))
+                .collect();
+            let cost = |i: usize| full[i] * score::position_factor(i, n);
             // Legal forms and stopwords match only themselves (never distinctive): when the
             // query has a distinctive token, a name matched only through them scores 0, so
             // they are never looked up, but they count as possibly matched.
@@ -834,7 +842,7 @@ impl NameIndex {
             .map(|&c| {
                 let w: Vec<f64> = q.infos.iter().map(|t| t.effective_weight(c)).collect();
                 let cost: Vec<f64> = (0..n)
-                    .map(|i| w[i] * score::position_factor(i, n))
+                    .map(|i| q.infos[i].effective_full_weight(c) * score::position_factor(i, n))
                     .collect();
                 (w, cost)
             })

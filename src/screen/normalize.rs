@@ -656,7 +656,9 @@ fn is_stopword(t: &str) -> bool {
 fn is_particle(t: &str) -> bool {
     matches!(
         t,
-        "al" | "el"
+        "abd"
+            | "al"
+            | "el"
             | "ul"
             | "ar"
             | "ur"

@@ -2,7 +2,7 @@
 //!
 //! 1. **Token similarity** ([`pair_similarity`]): exact (1.0); an initial against an
 //!    initial or the first letter of a word (0.8); Arabic/Hebrew/Thai words against
-//!    Latin words by consonant skeleton (0.88); tokens of at most three letters only
+//!    Latin words by consonant skeleton (0.88 on 3+ consonants, 0.8 on 2, 0.75 on 1); tokens of at most three letters only
 //!    exactly or by identical phonetic key (0.85); longer tokens by identical phonetic key
 //!    (0.92), by optimal-string-alignment similarity `1 - d / max_len` of at least 0.75
 //!    with at most 2 edits
@@ -15,13 +15,16 @@
 //!    [`DP_MAX_TOKENS`] can). Two or three adjacent query tokens may be glued to match one
 //!    list token (`Kim Jong Un` ~ `kimjongun`, `Siemens AG` ~ `SiemensAG`); two or three
 //!    adjacent list tokens may be glued when their concatenation equals a query token or
-//!    their keys end to end equal its key (`Abd al-Rahman` ~ `Abdulrahman`); and a long query token may be split in two halves that meet two list tokens
+//!    their keys end to end equal its key (`Abd al-Rahman` ~ `Abdulrahman`); a glue by key
+//!    needs a short part (3 letters or fewer), two long words glue only exactly; and a long query token may be split in two halves that meet two list tokens
 //!    exactly or by phonetic key (`FridrichBuchenberg` ~ `Friedrich Buchenberg`).
 //! 3. **Weights**: a token weighs its length in characters (at most 12; Han characters
 //!    count 2, numbers at least 3) times a class factor (particle 0.5, generic company
 //!    word 0.5, legal form 0.15, stopword 0.1, title 0 for people) times a rarity factor
 //!    from how many listed entities carry the same phonetic key (1.0 up to 8 entities,
-//!    -0.12 per doubling, floor 0.3), so `mohammed` and `al` count less than `zawahiri`.
+//!    -0.12 per doubling, floor 0.3), so matching `mohammed` or `al` is worth less than
+//!    matching `zawahiri`. The rarity factor only discounts matches: an unmatched token
+//!    costs its full weight (missing a common surname is still a conflict).
 //! 4. **Score**: `cq` = similarity-weighted matched share of the query's weight, `cl` =
 //!    matched share of the list name's weight (coverage only), where an unmatched middle
 //!    token of a name of 3+ tokens costs 0.6 of its weight on either side (middle names
@@ -47,8 +50,13 @@ pub const SIM_KEY: f64 = 0.92;
 pub const SIM_KEY_SHORT: f64 = 0.85;
 /// Similarity of two long tokens with the same consonant skeleton.
 pub const SIM_SKELETON: f64 = 0.85;
-/// Similarity of an Arabic/Hebrew/Thai word and a Latin word with a matching skeleton.
+/// Similarity of an Arabic/Hebrew/Thai word and a Latin word with a matching skeleton of
+/// three consonants or more.
 pub const SIM_TRANSLIT: f64 = 0.88;
+/// The same with a skeleton of two consonants.
+pub const SIM_TRANSLIT_2: f64 = 0.8;
+/// The same with a skeleton of one consonant (`علي` ~ `Ali`).
+pub const SIM_TRANSLIT_1: f64 = 0.75;
 /// Lowest edit-distance similarity that counts as a match.
 pub const FUZZY_FLOOR: f64 = 0.75;
 /// Most edits (insertions, deletions, substitutions, adjacent swaps) of a fuzzy match.
@@ -99,8 +107,11 @@ pub struct TokInfo {
     pub expansions: Option<Vec<Vec<u8>>>,
     /// Length in characters.
     pub len: usize,
-    /// Weight before the title rule (length x class x rarity).
+    /// Weight before the title rule (length x class x rarity): what a match is worth.
     pub weight: f64,
+    /// Weight without the rarity factor: what leaving the token unmatched costs (a common
+    /// token is weak evidence of a match, but missing it is still evidence against).
+    pub full_weight: f64,
 }
 
 /// Length part of a token's weight.
@@ -159,9 +170,8 @@ impl TokInfo {
         };
         let skel = phonetic::skeleton_of_key(&key);
         let expansions = tok.pattern.as_ref().and_then(|p| phonetic::expansions(p));
-        let weight = length_weight(&tok.text, tok.class, tok.script)
-            * class_factor(tok.class)
-            * rarity_factor(df);
+        let full_weight = length_weight(&tok.text, tok.class, tok.script) * class_factor(tok.class);
+        let weight = full_weight * rarity_factor(df);
         TokInfo {
             text: tok.text.clone(),
             class: tok.class,
@@ -172,6 +182,7 @@ impl TokInfo {
             expansions,
             len: tok.text.chars().count(),
             weight,
+            full_weight,
         }
     }
 
@@ -206,6 +217,15 @@ impl TokInfo {
         }
     }
 
+    /// The cost of leaving the token unmatched against an entity of type `candidate`.
+    pub fn effective_full_weight(&self, candidate: EntityType) -> f64 {
+        if self.class == TokenClass::Title && candidate == EntityType::Person {
+            0.0
+        } else {
+            self.full_weight
+        }
+    }
+
     /// True for tokens that can carry a match on their own.
     pub fn is_distinctive(&self, candidate: EntityType) -> bool {
         match self.class {
@@ -227,6 +247,13 @@ impl TokInfo {
             TokenClass::Number | TokenClass::LegalForm | TokenClass::Stopword
         ) || (self.pattern.is_none() && self.key.is_empty())
     }
+}
+
+/// Number of non-optional slots of a pattern token.
+fn mandatory_slots(t: &TokInfo) -> usize {
+    t.pattern
+        .as_ref()
+        .map_or(0, |p| p.iter().filter(|s| !s.optional).count())
 }
 
 /// True when pattern token `p` can produce Latin skeleton `skel`.
@@ -319,17 +346,26 @@ fn similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f64, Metho
     }
     // Words written without short vowels meet by consonant skeleton.
     if q.pattern.is_some() || l.pattern.is_some() {
-        let ok = match (q.pattern.is_some(), l.pattern.is_some()) {
-            (true, true) => patterns_meet(q, l),
-            (true, false) => latin_side_ok(l) && pattern_accepts(q, &l.skel),
-            (false, true) => latin_side_ok(q) && pattern_accepts(l, &q.skel),
-            (false, false) => false,
+        // consonants: how many consonants the match rests on.
+        let consonants = match (q.pattern.is_some(), l.pattern.is_some()) {
+            (true, true) => patterns_meet(q, l).then(|| mandatory_slots(q).min(mandatory_slots(l))),
+            (true, false) => {
+                (latin_side_ok(l) && pattern_accepts(q, &l.skel)).then_some(l.skel.len())
+            }
+            (false, true) => {
+                (latin_side_ok(q) && pattern_accepts(l, &q.skel)).then_some(q.skel.len())
+            }
+            (false, false) => None,
         };
-        return if ok {
-            Some((SIM_TRANSLIT, Method::Translit))
-        } else {
-            None
-        };
+        // One or two consonants say little (many names share them).
+        return consonants.map(|c| {
+            let sim = match c {
+                0 | 1 => SIM_TRANSLIT_1,
+                2 => SIM_TRANSLIT_2,
+                _ => SIM_TRANSLIT,
+            };
+            (sim, Method::Translit)
+        });
     }
     if !q.is_alpha() || !l.is_alpha() {
         return None;
@@ -340,7 +376,15 @@ fn similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f64, Metho
         return None;
     }
     let short = q.len.min(l.len) <= 3;
-    let key_equal = q.key == l.key;
+    let mut key_equal = q.key == l.key;
+    if q.script == Script::Hangul || l.script == Script::Hangul {
+        // A Hangul syllable against a Latin spelling: same key and same Korean vowels
+        // (`jeong` ~ `jong` ~ `chong`, but `jun` is not `jin`); no edit distance.
+        if !(key_equal && korean_vowels(&q.text) == korean_vowels(&l.text)) {
+            return None;
+        }
+        key_equal = true;
+    }
     if short {
         return if key_equal {
             Some((
@@ -361,7 +405,9 @@ fn similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f64, Metho
         Method::Phonetic
     };
     let mut best: Option<(f64, Method)> = None;
-    if key_equal {
+    if key_equal && (allow_fuzzy || fuzzy_similarity(&q.text, &l.text) > 0.0) {
+        // A glued token (allow_fuzzy false) must also be spelled close to the list token:
+        // two whole names end to end can share a key with an unrelated word.
         best = Some((SIM_KEY, phon_method));
     }
     let fz = if allow_fuzzy {
@@ -372,10 +418,57 @@ fn similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f64, Metho
     if fz > 0.0 && best.map_or(true, |(s, _)| fz > s) {
         best = Some((fz, Method::Fuzzy));
     }
-    if best.is_none() && q.len >= 5 && l.len >= 5 && q.skel.len() >= 3 && q.skel == l.skel {
+    if best.is_none()
+        && allow_fuzzy
+        && q.len >= 5
+        && l.len >= 5
+        && q.skel.len() >= 3
+        && q.skel == l.skel
+    {
         best = Some((SIM_SKELETON, phon_method));
     }
     best
+}
+
+/// The vowel classes of a Korean romanisation, glides ignored: `a`; `ae`/`e`; `eo`/`o`
+/// (McCune-Reischauer `ŏ` folds to `o`); `eu`/`u`/`oo`; `i`/`ee`/`y` at the end;
+/// `oe`/`oi`. Revised Romanization, McCune-Reischauer and common spellings agree on these.
+pub fn korean_vowels(t: &str) -> Vec<u8> {
+    let b = t.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let rest = &b[i..];
+        let (class, adv) = if rest.starts_with(b"eo") {
+            (b'O', 2)
+        } else if rest.starts_with(b"eu") {
+            (b'U', 2)
+        } else if rest.starts_with(b"ae") {
+            (b'E', 2)
+        } else if rest.starts_with(b"oe") || rest.starts_with(b"oi") {
+            (b'Q', 2)
+        } else if rest.starts_with(b"oo") {
+            (b'U', 2)
+        } else if rest.starts_with(b"ee") {
+            (b'I', 2)
+        } else {
+            match b[i] {
+                b'a' => (b'A', 1),
+                b'e' => (b'E', 1),
+                b'o' => (b'O', 1),
+                b'u' => (b'U', 1),
+                b'i' => (b'I', 1),
+                // Glides (ya, yeo, wa, wo) are dropped; a final y is i (Lee/Yi/Ri).
+                b'y' if i + 1 == b.len() => (b'I', 1),
+                _ => (0, 1),
+            }
+        };
+        if class != 0 {
+            out.push(class);
+        }
+        i += adv;
+    }
+    out
 }
 
 /// A Latin token may meet an abjad pattern when it is a real word of 3+ letters.
@@ -411,11 +504,26 @@ pub struct QueryItem {
     pub info: TokInfo,
     /// Whole or split half.
     pub kind: ItemKind,
+    /// For glued items without a short part: only an exact spelling counts.
+    pub glue_exact: bool,
 }
 
 /// Query tokens that may be glued to a neighbour.
 pub fn glueable(t: &TokInfo) -> bool {
-    t.class != TokenClass::Number && (t.is_alpha() || t.pattern.is_some())
+    !matches!(t.class, TokenClass::Number | TokenClass::Initial)
+        && (t.is_alpha() || t.pattern.is_some())
+}
+
+/// A short token (at most 3 letters, or at most 2 consonants for words written without
+/// short vowels): a syllable or particle that spelling variants glue to a neighbour
+/// (`Kim Jong Un` ~ `Kimjongun`, `bin Laden` ~ `Binladen`, `Abd al-Rahman` ~
+/// `Abdulrahman`). Two long words glue only when the result is spelled exactly the same.
+pub fn short_part(t: &TokInfo) -> bool {
+    match &t.pattern {
+        // Arabic, Hebrew, Thai: only particles (`abd`, `al`, `bin`, `abu`) glue.
+        Some(_) => t.class == TokenClass::Particle,
+        None => t.len <= 3,
+    }
 }
 
 /// Shortest half of a split query token.
@@ -465,6 +573,7 @@ pub fn query_items(tokens: &[Token], infos: &[TokInfo]) -> Vec<QueryItem> {
             len: 1,
             info: t.clone(),
             kind: ItemKind::Whole,
+            glue_exact: false,
         })
         .collect();
     for len in 2..=3usize {
@@ -496,11 +605,14 @@ pub fn query_items(tokens: &[Token], infos: &[TokInfo]) -> Vec<QueryItem> {
                 .unwrap_or(Script::Latin);
             let mut info = TokInfo::new(&plain_token(text, script, pattern), 0);
             info.weight = parts.iter().map(|p| p.weight).sum();
+            info.full_weight = parts.iter().map(|p| p.full_weight).sum();
+            let glue_exact = !parts.iter().any(short_part);
             items.push(QueryItem {
                 start,
                 len,
                 info,
                 kind: ItemKind::Whole,
+                glue_exact,
             });
         }
     }
@@ -512,12 +624,15 @@ pub fn query_items(tokens: &[Token], infos: &[TokInfo]) -> Vec<QueryItem> {
             let (a, b) = t.text.split_at(cut);
             for (first, part) in [(true, a), (false, b)] {
                 let mut info = TokInfo::new(&plain_token(part.to_string(), t.script, None), 0);
-                info.weight = t.weight * part.len() as f64 / t.text.len() as f64;
+                let share = part.len() as f64 / t.text.len() as f64;
+                info.weight = t.weight * share;
+                info.full_weight = t.full_weight * share;
                 items.push(QueryItem {
                     start: i,
                     len: 1,
                     info,
                     kind: ItemKind::SplitPart { first },
+                    glue_exact: false,
                 });
             }
         }
@@ -528,6 +643,9 @@ pub fn query_items(tokens: &[Token], infos: &[TokInfo]) -> Vec<QueryItem> {
 /// Similarity of a query item with a list token (split halves use [`part_similarity`]).
 pub fn item_similarity(item: &QueryItem, l: &TokInfo) -> Option<(f64, Method)> {
     match item.kind {
+        ItemKind::Whole if item.len > 1 && item.glue_exact => {
+            (item.info.text == l.text).then_some((1.0, Method::Exact))
+        }
         ItemKind::Whole if item.len > 1 => similarity(&item.info, l, false),
         ItemKind::Whole => pair_similarity(&item.info, l),
         ItemKind::SplitPart { .. } => part_similarity(&item.info, l),
@@ -597,6 +715,18 @@ pub fn score_name(
         })
         .collect();
     let wl: Vec<f64> = list.iter().map(|t| t.effective_weight(candidate)).collect();
+    // Costs of unmatched tokens: full weights (no rarity discount).
+    let fq: Vec<f64> = (0..n_query_tokens)
+        .map(|i| {
+            items
+                .get(i)
+                .map_or(0.0, |it| it.info.effective_full_weight(candidate))
+        })
+        .collect();
+    let fl: Vec<f64> = list
+        .iter()
+        .map(|t| t.effective_full_weight(candidate))
+        .collect();
     let total_q: f64 = wq.iter().sum();
     let sim_at = |ii: usize, j: usize| sims.get(ii * nl + j).copied().flatten();
 
@@ -644,6 +774,7 @@ pub fn score_name(
                             } else if item.info.is_alpha()
                                 && item.info.len > 3
                                 && parts.iter().all(|p| p.is_alpha())
+                                && parts.iter().any(|p| short_part(p))
                                 && glue_key(parts) == item.info.key
                             {
                                 SIM_KEY
@@ -852,11 +983,11 @@ pub fn score_name(
         if matched_l[j] {
             continue;
         }
-        if wl[j] == 0.0 {
+        if fl[j] == 0.0 {
             ignored.push((false, j));
             continue;
         }
-        den_l_unmatched += wl[j] * position_factor(j, nl);
+        den_l_unmatched += fl[j] * position_factor(j, nl);
         unmatched_list.push(j);
     }
     let mut den_q_unmatched = 0.0;
@@ -865,10 +996,10 @@ pub fn score_name(
         if matched_q[i] {
             continue;
         }
-        if wq[i] == 0.0 {
+        if fq[i] == 0.0 {
             ignored.push((true, i));
         } else {
-            den_q_unmatched += wq[i] * position_factor(i, n_query_tokens);
+            den_q_unmatched += fq[i] * position_factor(i, n_query_tokens);
             unmatched_query.push(i);
         }
     }
