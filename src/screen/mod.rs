@@ -1,3 +1,575 @@
 //! Sanctions name screening: normalisation, candidate index, scoring and explanations.
+//!
+//! ```text
+//! query name ──normalize──► tokens ──index.candidates──► names that can reach the
+//!   threshold ──score (assignment of tokens)──► name score ──evidence──► match score
+//! ```
+//!
+//! - [`normalize`]: the one normalisation used at index build and query time.
+//! - [`translit`]: compact transliteration tables for non-Latin scripts.
+//! - [`phonetic`]: phonetic keys and consonant skeletons.
+//! - [`score`]: token similarity, assignment and the name score.
+//! - [`index`]: the index stored in the snapshot; exact candidate generation.
+//! - [`evidence`]: birth date, country and entity type adjustments.
+//! - [`explain`]: the machine-readable explanation of each match.
+//!
+//! Thresholds and their justification: docs/SCREENING.md and docs/SCREENING_EVAL.md.
 
+pub mod evidence;
+pub mod explain;
 pub mod index;
+pub mod normalize;
+pub mod phonetic;
+pub mod score;
+pub mod translit;
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::model::{Entity, EntityType, IdentifierKind, SourceList};
+use crate::snapshot::{Snapshot, SnapshotHeader};
+use explain::{round4, Adjustment, AdjustmentCode, Explanation};
+use index::{NameIndex, PreparedQuery};
+use score::TokInfo;
+
+/// Default review threshold (justified in docs/SCREENING_EVAL.md).
+pub const DEFAULT_REVIEW_THRESHOLD: f64 = 0.80;
+/// Default block threshold.
+pub const DEFAULT_BLOCK_THRESHOLD: f64 = 0.95;
+/// Default number of matches returned.
+pub const DEFAULT_MAX_MATCHES: usize = 10;
+
+/// What to screen. Only `name` is usually given; the rest is optional evidence.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Query {
+    /// The name as entered (any script, any order, with or without titles).
+    #[serde(default)]
+    pub name: String,
+    /// `person` (or `individual`), `organization` (or `entity`), `vessel`, `aircraft`.
+    #[serde(
+        rename = "type",
+        alias = "entity_type",
+        default,
+        deserialize_with = "de_entity_type",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type: Option<EntityType>,
+    /// Birth date `YYYY` or `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birth_date: Option<String>,
+    /// Country (nationality or residence), ISO 3166-1 alpha-2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// A document number (passport, national ID, registration...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_number: Option<String>,
+    /// A crypto wallet address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crypto_address: Option<String>,
+}
+
+fn de_entity_type<'de, D: Deserializer<'de>>(d: D) -> Result<Option<EntityType>, D::Error> {
+    let s: Option<String> = Option::deserialize(d)?;
+    match s {
+        None => Ok(None),
+        Some(s) if s.trim().is_empty() => Ok(None),
+        Some(s) => EntityType::from_code(s.trim().to_ascii_lowercase().as_str())
+            .map(Some)
+            .ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "unknown type `{s}` (person, organization, vessel, aircraft)"
+                ))
+            }),
+    }
+}
+
+impl Query {
+    /// A query with only a name.
+    pub fn name(name: impl Into<String>) -> Query {
+        Query {
+            name: name.into(),
+            ..Query::default()
+        }
+    }
+}
+
+/// Screening options.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Options {
+    /// Score from which a match is reported and the decision is at least `review`.
+    pub review_threshold: f64,
+    /// Score from which the decision is `block`.
+    pub block_threshold: f64,
+    /// Most matches returned (the decision considers all).
+    pub max_matches: usize,
+    /// Only screen these lists (all when absent).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sources: Option<Vec<SourceList>>,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            review_threshold: DEFAULT_REVIEW_THRESHOLD,
+            block_threshold: DEFAULT_BLOCK_THRESHOLD,
+            max_matches: DEFAULT_MAX_MATCHES,
+            sources: None,
+        }
+    }
+}
+
+impl Options {
+    /// Checks the thresholds: finite, in (0, 1], review <= block.
+    pub fn validate(&self) -> Result<(), String> {
+        let ok = |t: f64| t.is_finite() && t > 0.0 && t <= 1.0;
+        if !ok(self.review_threshold) {
+            return Err(format!(
+                "review_threshold must be in (0, 1], got {}",
+                self.review_threshold
+            ));
+        }
+        if !ok(self.block_threshold) {
+            return Err(format!(
+                "block_threshold must be in (0, 1], got {}",
+                self.block_threshold
+            ));
+        }
+        if self.review_threshold > self.block_threshold {
+            return Err("review_threshold must not exceed block_threshold".to_string());
+        }
+        Ok(())
+    }
+}
+
+/// The screening decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    /// No match at or above the review threshold.
+    Clear,
+    /// A match needs an analyst's review.
+    Review,
+    /// A match at or above the block threshold, or an exact identifier match.
+    Block,
+}
+
+/// One matched listed entity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Match {
+    /// Entity id (`ofac_sdn:306`).
+    pub id: String,
+    /// Source list.
+    pub source: SourceList,
+    /// Listed type.
+    #[serde(rename = "type")]
+    pub entity_type: EntityType,
+    /// Primary name.
+    pub name: String,
+    /// The name (primary or alias) that matched, as listed.
+    pub matched_name: String,
+    /// Score 0..1, rounded to 4 decimals.
+    pub score: f64,
+    /// Programmes / regimes.
+    pub programs: Vec<String>,
+    /// Why.
+    pub explanation: Explanation,
+}
+
+/// A source's provenance as repeated in each result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceRef {
+    /// Source list.
+    pub source: SourceList,
+    /// Publication date stated by the file, if any.
+    pub published: Option<String>,
+}
+
+/// The snapshot a result was computed against.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SnapshotRef {
+    /// SHA-256 of the snapshot payload.
+    pub sha256: String,
+    /// Build time.
+    pub built_at: String,
+    /// Label.
+    pub label: String,
+    /// Sources and publication dates.
+    pub sources: Vec<SourceRef>,
+}
+
+impl SnapshotRef {
+    /// The reference of a snapshot header.
+    pub fn of(h: &SnapshotHeader) -> SnapshotRef {
+        SnapshotRef {
+            sha256: h.sha256.clone(),
+            built_at: h.built_at.clone(),
+            label: h.label.clone(),
+            sources: h
+                .sources
+                .iter()
+                .map(|s| SourceRef {
+                    source: s.source,
+                    published: s.published.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The result of screening one query.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScreeningResult {
+    /// Clear, review or block.
+    pub decision: Decision,
+    /// Matches at or above the review threshold, best first (score desc, then id).
+    pub matches: Vec<Match>,
+    /// The snapshot used.
+    pub snapshot: SnapshotRef,
+    /// Problems with the query that did not stop screening (e.g. an unparsable birth
+    /// date, which is then ignored).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+/// Screens queries against one snapshot.
+#[derive(Debug, Clone, Copy)]
+pub struct Screener<'a> {
+    header: &'a SnapshotHeader,
+    entities: &'a [Entity],
+    index: &'a NameIndex,
+}
+
+/// The best name of one entity.
+struct Best {
+    final_score: f64,
+    name_pos: u32,
+    expl: Explanation,
+    ident: bool,
+}
+
+impl<'a> Screener<'a> {
+    /// A screener over a loaded snapshot.
+    pub fn new(snapshot: &'a Snapshot) -> Screener<'a> {
+        Screener {
+            header: &snapshot.header,
+            entities: &snapshot.entities,
+            index: &snapshot.index,
+        }
+    }
+
+    /// A screener over parts (the index must have been built from these entities).
+    pub fn from_parts(
+        header: &'a SnapshotHeader,
+        entities: &'a [Entity],
+        index: &'a NameIndex,
+    ) -> Screener<'a> {
+        Screener {
+            header,
+            entities,
+            index,
+        }
+    }
+
+    /// Screens one query.
+    pub fn screen(&self, query: &Query, options: &Options) -> ScreeningResult {
+        self.run(query, options, false)
+    }
+
+    /// Screens one query by scoring every listed name (no candidate pruning). Returns the
+    /// same result as [`Screener::screen`]; used to prove it, and as an evaluation baseline.
+    pub fn screen_exhaustive(&self, query: &Query, options: &Options) -> ScreeningResult {
+        self.run(query, options, true)
+    }
+
+    fn run(&self, query: &Query, options: &Options, exhaustive: bool) -> ScreeningResult {
+        let mut warnings = Vec::new();
+        let options = match options.validate() {
+            Ok(()) => options.clone(),
+            Err(e) => {
+                warnings.push(format!("invalid options ({e}): defaults used"));
+                Options {
+                    sources: options.sources.clone(),
+                    max_matches: options.max_matches,
+                    ..Options::default()
+                }
+            }
+        };
+        let dob = match query
+            .birth_date
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            None => None,
+            Some(s) => match evidence::parse_birth_date(s) {
+                Some(d) => Some(d),
+                None => {
+                    warnings.push(format!(
+                        "birth_date `{s}` ignored: expected YYYY or YYYY-MM-DD"
+                    ));
+                    None
+                }
+            },
+        };
+        let country = match query
+            .country
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            None => None,
+            Some(s) => match evidence::parse_country(s) {
+                Some(c) => Some(c),
+                None => {
+                    warnings.push(format!(
+                        "country `{s}` ignored: expected an ISO 3166-1 alpha-2 code"
+                    ));
+                    None
+                }
+            },
+        };
+        let source_ok = |e: &Entity| {
+            options
+                .sources
+                .as_ref()
+                .map_or(true, |s| s.contains(&e.source))
+        };
+
+        // entity position -> best
+        let mut best: std::collections::BTreeMap<u32, Best> = std::collections::BTreeMap::new();
+
+        // Identifier hits: a match whatever the name.
+        let mut ident_hits: Vec<(u32, Adjustment)> = Vec::new();
+        for (value, crypto) in [
+            (query.id_number.as_deref(), false),
+            (query.crypto_address.as_deref(), true),
+        ] {
+            let Some(value) = value.filter(|v| !v.trim().is_empty()) else {
+                continue;
+            };
+            for hit in self.index.find_identifier(value, crypto) {
+                let Some(e) = self.entities.get(hit.entity as usize) else {
+                    continue;
+                };
+                let Some(id) = e.identifiers.get(hit.ident as usize) else {
+                    continue;
+                };
+                let what = if crypto {
+                    "crypto address".to_string()
+                } else {
+                    format!("{} number", id.label)
+                };
+                ident_hits.push((
+                    hit.entity,
+                    Adjustment {
+                        code: AdjustmentCode::IdentifierMatch,
+                        delta: 1.0,
+                        detail: format!(
+                            "{what} {} matches exactly: a hit whatever the name",
+                            id.value
+                        ),
+                    },
+                ));
+            }
+        }
+
+        let variants = normalize::query_variants(&query.name);
+        let bonus = evidence::max_bonus(dob.as_ref(), country.as_deref());
+        let threshold = options.review_threshold - bonus;
+        let mut screened_any = false;
+        for tokens in variants {
+            if tokens.is_empty() {
+                continue;
+            }
+            screened_any = true;
+            let q = self.index.prepare(tokens);
+            let cands = if exhaustive {
+                index::Candidates::all(self.index.name_count())
+            } else {
+                self.index.candidates(&q, threshold)
+            };
+            for &nid in &cands.names {
+                let Some(name) = self.index.name(nid) else {
+                    continue;
+                };
+                let Some(entity) = self.entities.get(name.entity as usize) else {
+                    continue;
+                };
+                if !source_ok(entity) {
+                    continue;
+                }
+                let ns = if exhaustive {
+                    self.index.score_exhaustive(&q, nid, entity.entity_type)
+                } else {
+                    self.index.score(&q, &cands, nid, entity.entity_type)
+                };
+                let Some(ns) = ns else { continue };
+                if ns.score <= 0.0 {
+                    continue;
+                }
+                let mut adj = Vec::new();
+                if name.weak {
+                    adj.push(Adjustment {
+                        code: AdjustmentCode::WeakAlias,
+                        delta: evidence::WEAK_ALIAS,
+                        detail: "matched a weak / low-quality alias".to_string(),
+                    });
+                }
+                adj.extend(evidence::adjustments(
+                    entity,
+                    dob.as_ref(),
+                    country.as_deref(),
+                    query.entity_type,
+                ));
+                let total: f64 = ns.score + adj.iter().map(|a| a.delta).sum::<f64>();
+                let final_score = round4(total.clamp(0.0, 1.0));
+                if final_score < options.review_threshold {
+                    continue;
+                }
+                let better = match best.get(&name.entity) {
+                    None => true,
+                    Some(b) => {
+                        final_score > b.final_score
+                            || (final_score == b.final_score && name.name < b.name_pos)
+                    }
+                };
+                if better {
+                    let mut expl = self.explain(&q, nid, &ns);
+                    expl.adjustments = adj;
+                    best.insert(
+                        name.entity,
+                        Best {
+                            final_score,
+                            name_pos: name.name,
+                            expl,
+                            ident: false,
+                        },
+                    );
+                }
+            }
+        }
+        if !screened_any && ident_hits.is_empty() {
+            warnings.push("the name has no letters or digits to screen".to_string());
+        }
+        for (ent, adj) in ident_hits {
+            let Some(entity) = self.entities.get(ent as usize) else {
+                continue;
+            };
+            if !source_ok(entity) {
+                continue;
+            }
+            match best.get_mut(&ent) {
+                Some(b) => {
+                    if !b.ident {
+                        b.expl.adjustments.push(adj);
+                        b.final_score = 1.0;
+                        b.ident = true;
+                    }
+                }
+                None => {
+                    let expl = Explanation {
+                        query_tokens: normalize::normalize_name(&query.name, None)
+                            .into_iter()
+                            .map(|t| t.text)
+                            .collect(),
+                        list_tokens: Vec::new(),
+                        alignment: Vec::new(),
+                        unmatched_query: Vec::new(),
+                        unmatched_list: Vec::new(),
+                        ignored: Vec::new(),
+                        query_coverage: 0.0,
+                        list_coverage: 0.0,
+                        name_score: 0.0,
+                        adjustments: vec![adj],
+                        notes: vec!["matched on an identifier, not on the name".to_string()],
+                    };
+                    best.insert(
+                        ent,
+                        Best {
+                            final_score: 1.0,
+                            name_pos: 0,
+                            expl,
+                            ident: true,
+                        },
+                    );
+                }
+            }
+        }
+
+        let mut matches: Vec<(bool, Match)> = best
+            .into_iter()
+            .filter_map(|(ent, b)| {
+                let e = self.entities.get(ent as usize)?;
+                let matched_name = e
+                    .names
+                    .get(b.name_pos as usize)
+                    .map(|n| n.full.clone())
+                    .unwrap_or_else(|| e.primary_name().to_string());
+                Some((
+                    b.ident,
+                    Match {
+                        id: e.id.clone(),
+                        source: e.source,
+                        entity_type: e.entity_type,
+                        name: e.primary_name().to_string(),
+                        matched_name,
+                        score: b.final_score,
+                        programs: e.programs.clone(),
+                        explanation: b.expl,
+                    },
+                ))
+            })
+            .collect();
+        matches.sort_by(|a, b| {
+            b.1.score
+                .partial_cmp(&a.1.score)
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then_with(|| a.1.id.cmp(&b.1.id))
+        });
+        let decision = if matches
+            .iter()
+            .any(|(ident, m)| *ident || m.score >= options.block_threshold)
+        {
+            Decision::Block
+        } else if matches
+            .iter()
+            .any(|(_, m)| m.score >= options.review_threshold)
+        {
+            Decision::Review
+        } else {
+            Decision::Clear
+        };
+        let matches: Vec<Match> = matches
+            .into_iter()
+            .map(|(_, m)| m)
+            .take(options.max_matches)
+            .collect();
+        ScreeningResult {
+            decision,
+            matches,
+            snapshot: SnapshotRef::of(self.header),
+            warnings,
+        }
+    }
+
+    fn explain(&self, q: &PreparedQuery, nid: u32, ns: &score::NameScore) -> Explanation {
+        let list: Vec<&TokInfo> = self
+            .index
+            .name(nid)
+            .map(|n| {
+                n.tokens
+                    .iter()
+                    .filter_map(|&t| self.index.token(t))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let query: Vec<&TokInfo> = q.infos.iter().collect();
+        explain::explain(&query, &list, ns)
+    }
+}
+
+/// True when `kind` is matched through `Query::crypto_address` rather than `id_number`.
+pub fn is_crypto(kind: IdentifierKind) -> bool {
+    kind == IdentifierKind::CryptoAddress
+}

@@ -1,0 +1,1034 @@
+//! Name normalisation: the SAME code runs when the index is built and when a query is
+//! screened, so both sides always agree on what a token is.
+//!
+//! Steps, in order:
+//! 1. Invisible characters are removed (zero-width space/joiners, bidi controls, soft
+//!    hyphen, BOM, variation selectors, Arabic tatweel); every kind of space (NBSP,
+//!    ideographic space...) and control character becomes a plain space.
+//! 2. NFC, then `SURNAME, Given` (exactly one comma) is reordered to `Given SURNAME`.
+//! 3. Per word: a word mixing Latin with Cyrillic or Greek letters is resolved by its
+//!    majority script through a confusables (homoglyph) table, so a Cyrillic `а` or Greek
+//!    `ο` hidden inside a Latin name reads as Latin, and a Latin `n` hidden in `Путиn`
+//!    reads as Cyrillic.
+//! 4. Non-Latin scripts are transliterated (`translit`).
+//! 5. NFKD, removal of combining marks, ICAO-style folding of letters that do not
+//!    decompose (ß→ss, ø→o, æ→ae, œ→oe, ł→l, đ→d, ð→d, þ→th, ı→i, ħ→h...), lower case.
+//! 6. Apostrophes join (`Qa'ida` → `qaida`, a possessive `'s` is dropped), dotted
+//!    abbreviations join (`L.L.C.` → `llc`), `&` becomes `and`, every other punctuation
+//!    mark separates tokens.
+//! 7. Multi-word legal forms become one canonical weak token (`joint stock company` →
+//!    `jsc`, `Aktiengesellschaft` → `ag`, `OAO` → `ojsc`), tolerating a typo per word;
+//!    misspelled long legal words are recognised too (`CORPORATOIN` → `corp`).
+//! 8. Each token gets a class: word, number, initial, particle, legal form, generic
+//!    company word, stopword or title (honorific). Titles are ignored when a person is
+//!    compared (they stay words for organisations: `General Electric`), legal forms and
+//!    generic words weigh little and never make a match on their own, numbers match only
+//!    exactly.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::screen::phonetic::Slot;
+use crate::screen::translit::{self, CyrillicLang, Script};
+
+/// What role a token plays in a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TokenClass {
+    /// An ordinary name word.
+    Word,
+    /// Digits only: must match exactly.
+    Number,
+    /// A single letter.
+    Initial,
+    /// A name particle (`al`, `bin`, `abu`, `de`, `van`...).
+    Particle,
+    /// A company legal form, canonicalised (`llc`, `jsc`, `gmbh`...): a weak token.
+    LegalForm,
+    /// A generic company word (`group`, `trading`, `international`, `bank`...).
+    Generic,
+    /// A stopword (`and`, `of`, `the`...).
+    Stopword,
+    /// An honorific or title (`dr`, `sheikh`, `haji`, `general`...).
+    Title,
+}
+
+impl TokenClass {
+    /// Stable code used in explanations and the index encoding.
+    pub fn code(self) -> &'static str {
+        match self {
+            TokenClass::Word => "word",
+            TokenClass::Number => "number",
+            TokenClass::Initial => "initial",
+            TokenClass::Particle => "particle",
+            TokenClass::LegalForm => "legal_form",
+            TokenClass::Generic => "generic",
+            TokenClass::Stopword => "stopword",
+            TokenClass::Title => "title",
+        }
+    }
+
+    /// Compact number for the index encoding.
+    pub fn to_u8(self) -> u8 {
+        self as u8
+    }
+
+    /// Inverse of [`TokenClass::to_u8`].
+    pub fn from_u8(v: u8) -> Option<TokenClass> {
+        Some(match v {
+            0 => TokenClass::Word,
+            1 => TokenClass::Number,
+            2 => TokenClass::Initial,
+            3 => TokenClass::Particle,
+            4 => TokenClass::LegalForm,
+            5 => TokenClass::Generic,
+            6 => TokenClass::Stopword,
+            7 => TokenClass::Title,
+            _ => return None,
+        })
+    }
+
+    /// Weak tokens never make a match on their own.
+    pub fn is_weak(self) -> bool {
+        matches!(
+            self,
+            TokenClass::LegalForm | TokenClass::Generic | TokenClass::Stopword
+        )
+    }
+}
+
+/// One normalised token.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Token {
+    /// `[a-z0-9]+`, or the original characters for Han and unsupported scripts.
+    pub text: String,
+    /// Role in the name.
+    pub class: TokenClass,
+    /// Script the token was written in (before transliteration).
+    pub script: Script,
+    /// Consonant-skeleton pattern for words written without short vowels (Arabic,
+    /// Hebrew, Thai); `None` for fully spelled words.
+    pub pattern: Option<Vec<Slot>>,
+}
+
+/// True for characters that are removed without leaving a space.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{0640}' | '\u{180E}'
+        | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}'
+        | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{E0000}'..='\u{E007F}')
+}
+
+/// Step 1 and 2: invisible characters out, spaces unified, NFC, comma reordering.
+fn clean(raw: &str) -> String {
+    let mut s = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        if is_invisible(c) {
+            continue;
+        }
+        if c.is_whitespace() || c.is_control() {
+            s.push(' ');
+        } else {
+            s.push(c);
+        }
+    }
+    let s: String = s.nfc().collect();
+    let commas = s.chars().filter(|&c| matches!(c, ',' | '，' | '،')).count();
+    if commas == 1 {
+        if let Some(pos) = s.find([',', '，', '،']) {
+            let comma_len = s[pos..].chars().next().map_or(1, |c| c.len_utf8());
+            let (head, tail) = (&s[..pos], &s[pos + comma_len..]);
+            if !head.trim().is_empty() && !tail.trim().is_empty() {
+                return format!("{} {}", tail.trim(), head.trim());
+            }
+        }
+    }
+    s
+}
+
+/// Step 3: homoglyph resolution of one whitespace-free word.
+fn resolve_confusables(word: &str) -> String {
+    let (mut latin, mut cyr, mut greek) = (0usize, 0usize, 0usize);
+    for c in word.chars() {
+        match translit::script_of(c) {
+            Some(Script::Latin) if c.is_alphabetic() => latin += 1,
+            Some(Script::Cyrillic) => cyr += 1,
+            Some(Script::Greek) => greek += 1,
+            _ => {}
+        }
+    }
+    let foreign = cyr + greek;
+    if latin == 0 || foreign == 0 {
+        return word.to_string();
+    }
+    if latin >= foreign {
+        word.chars()
+            .map(|c| translit::confusable_to_latin(c).unwrap_or(c))
+            .collect()
+    } else if cyr >= greek {
+        word.chars()
+            .map(|c| translit::latin_to_cyrillic(c).unwrap_or(c))
+            .collect()
+    } else {
+        word.chars()
+            .map(|c| translit::latin_to_greek(c).unwrap_or(c))
+            .collect()
+    }
+}
+
+/// Letters that do not decompose under NFKD, folded the ICAO 9303 way.
+fn fold_special(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ß' | 'ẞ' => "ss",
+        'ø' | 'Ø' => "o",
+        'æ' | 'Æ' => "ae",
+        'œ' | 'Œ' => "oe",
+        'ł' | 'Ł' => "l",
+        'đ' | 'Đ' | 'ð' | 'Ð' => "d",
+        'þ' | 'Þ' => "th",
+        'ı' => "i",
+        'ħ' | 'Ħ' => "h",
+        'ŧ' | 'Ŧ' => "t",
+        'ŀ' | 'Ŀ' => "l",
+        'ĸ' => "k",
+        'ŋ' | 'Ŋ' => "ng",
+        'ſ' => "s",
+        'ƒ' => "f",
+        'ɨ' => "i",
+        'ʉ' => "u",
+        'ɛ' | 'Ɛ' => "e",
+        'ɔ' | 'Ɔ' => "o",
+        'ƴ' | 'Ƴ' => "y",
+        'ƙ' | 'Ƙ' => "k",
+        'ɗ' | 'Ɗ' => "d",
+        'ɓ' | 'Ɓ' => "b",
+        'ǝ' | 'Ǝ' | 'ə' | 'Ə' => "e",
+        'ȝ' => "y",
+        _ => return None,
+    })
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '’' | '‘' | 'ʼ' | 'ʻ' | 'ʿ' | 'ʾ' | '`' | '´' | '′' | 'ˈ'
+    )
+}
+
+/// Steps 5-6 for Latin(-ised) text: folds to lower-case ASCII and splits into raw tokens.
+fn latin_tokens(text: &str, script: Script, out: &mut Vec<Token>) {
+    // Fold to a string of [a-z0-9] plus the punctuation that matters below.
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_apostrophe(c) {
+            folded.push('\'');
+            continue;
+        }
+        if let Some(s) = fold_special(c) {
+            folded.push_str(s);
+            continue;
+        }
+        for d in std::iter::once(c).nfkd() {
+            if is_combining_mark(d) {
+                continue;
+            }
+            if let Some(s) = fold_special(d) {
+                folded.push_str(s);
+                continue;
+            }
+            for l in d.to_lowercase() {
+                if l.is_ascii_alphanumeric() || matches!(l, '.' | '&' | '\'') {
+                    folded.push(l);
+                } else if l.is_alphanumeric() {
+                    // A letter of a script without a table that survived: keep it.
+                    folded.push(l);
+                } else {
+                    folded.push(' ');
+                }
+            }
+        }
+    }
+    for piece in folded.split(' ').filter(|p| !p.is_empty()) {
+        let piece = piece.replace('&', " and ");
+        for part in piece.split(' ').filter(|p| !p.is_empty()) {
+            push_piece(part, script, out);
+        }
+    }
+}
+
+/// One space-free piece of folded text: apostrophes and dotted abbreviations.
+fn push_piece(piece: &str, script: Script, out: &mut Vec<Token>) {
+    // Possessive 's at the end of a word is dropped (Deutsche Bank's = Deutsche Bank).
+    let mut p = piece.trim_matches('\'').to_string();
+    if p.len() > 3 && p.ends_with("'s") {
+        p.truncate(p.len() - 2);
+    }
+    let p = p.replace('\'', "");
+    // Dotted abbreviation: single letters each followed by a dot (L.L.C., U.S.A, J.P.).
+    let stripped = p.trim_end_matches('.');
+    let parts: Vec<&str> = stripped.split('.').collect();
+    if parts.len() >= 2 && parts.iter().all(|x| x.chars().count() == 1) {
+        let text: String = parts.concat();
+        push_raw(text, script, out);
+        return;
+    }
+    for part in stripped.split('.').filter(|x| !x.is_empty()) {
+        push_raw(part.to_string(), script, out);
+    }
+}
+
+fn push_raw(text: String, script: Script, out: &mut Vec<Token>) {
+    if text.is_empty() {
+        return;
+    }
+    let script = if text.chars().all(|c| c.is_ascii_digit()) {
+        Script::Latin
+    } else {
+        script
+    };
+    let script = if script == Script::Latin && !text.is_ascii() {
+        Script::Other
+    } else {
+        script
+    };
+    out.push(Token {
+        text,
+        class: TokenClass::Word,
+        script,
+        pattern: None,
+    });
+}
+
+/// Step 3-6 for one whitespace-free word of the cleaned name.
+fn word_tokens(word: &str, cyr: CyrillicLang, out: &mut Vec<Token>) {
+    let word = resolve_confusables(word);
+    let chars: Vec<char> = word.chars().collect();
+    // Latin (and punctuation, marks, digits) accumulates here; alphabetic scripts are
+    // transliterated into it so `Иванов-Петров` splits like `Ivanov-Petrov`.
+    let mut latin_buf = String::new();
+    let mut buf_script = Script::Latin;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let script = translit::script_of(c);
+        match script {
+            None | Some(Script::Latin) => {
+                latin_buf.push(c);
+                i += 1;
+            }
+            Some(s) => {
+                // A run of this script, with the combining marks that follow its letters.
+                let start = i;
+                i += 1;
+                while i < chars.len() {
+                    let d = chars[i];
+                    match translit::script_of(d) {
+                        Some(t) if t == s => i += 1,
+                        None if is_combining_mark(d) => i += 1,
+                        _ => break,
+                    }
+                }
+                let run = &chars[start..i];
+                let toks = translit::transliterate_run(run, s, cyr);
+                match s {
+                    Script::Cyrillic | Script::Greek | Script::Armenian | Script::Georgian => {
+                        for t in toks {
+                            latin_buf.push_str(&t.text);
+                        }
+                        buf_script = s;
+                    }
+                    _ => {
+                        if !latin_buf.is_empty() {
+                            latin_tokens(&latin_buf, buf_script, out);
+                            latin_buf.clear();
+                            buf_script = Script::Latin;
+                        }
+                        for t in toks {
+                            if t.text.is_empty()
+                                && t.skeleton.as_ref().map_or(true, |p| p.is_empty())
+                            {
+                                continue;
+                            }
+                            if t.skeleton.is_some() {
+                                // Abjad words: already lower-case ASCII transliteration.
+                                out.push(Token {
+                                    text: t.text,
+                                    class: TokenClass::Word,
+                                    script: t.script,
+                                    pattern: t.skeleton,
+                                });
+                            } else if t.script == Script::Hangul {
+                                out.push(Token {
+                                    text: t.text,
+                                    class: TokenClass::Word,
+                                    script: t.script,
+                                    pattern: None,
+                                });
+                            } else {
+                                // Han and other scripts: the characters themselves.
+                                out.push(Token {
+                                    text: t.text,
+                                    class: TokenClass::Word,
+                                    script: t.script,
+                                    pattern: None,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if !latin_buf.is_empty() {
+        latin_tokens(&latin_buf, buf_script, out);
+    }
+}
+
+/// Canonical legal forms of multi-word phrases (longest first).
+const LEGAL_PHRASES: &[(&[&str], &str)] = &[
+    (&["gesellschaft", "mit", "beschrankter", "haftung"], "gmbh"),
+    (&["societe", "a", "responsabilite", "limitee"], "sarl"),
+    (&["societatea", "cu", "raspundere", "limitata"], "srl"),
+    (&["sociedad", "de", "responsabilidad", "limitada"], "srl"),
+    (
+        &["obshchestvo", "s", "ogranichennoy", "otvetstvennostyu"],
+        "llc",
+    ),
+    (&["open", "joint", "stock", "company"], "ojsc"),
+    (&["closed", "joint", "stock", "company"], "cjsc"),
+    (&["public", "joint", "stock", "company"], "pjsc"),
+    (&["private", "joint", "stock", "company"], "jsc"),
+    (&["otkrytoe", "aktsionernoe", "obshchestvo"], "ojsc"),
+    (&["zakrytoe", "aktsionernoe", "obshchestvo"], "cjsc"),
+    (&["publichnoe", "aktsionernoe", "obshchestvo"], "pjsc"),
+    (&["joint", "stock", "company"], "jsc"),
+    (&["limited", "liability", "company"], "llc"),
+    (&["limited", "liability", "partnership"], "llp"),
+    (&["public", "limited", "company"], "plc"),
+    (&["private", "limited", "company"], "ltd"),
+    (&["free", "zone", "establishment"], "fze"),
+    (&["free", "zone", "company"], "fzco"),
+    (&["aktsionernoe", "obshchestvo"], "jsc"),
+    (&["societe", "anonyme"], "sa"),
+    (&["sociedad", "anonima"], "sa"),
+    (&["limited", "partnership"], "lp"),
+    (&["sp", "z", "oo"], "spzoo"),
+];
+
+/// A word of a legal-form phrase, allowing one typo in words of 4-7 letters and two from
+/// 8 (`JOIINT STOCK COMPANY`, `OBSHCHESTO`).
+fn phrase_word_matches(t: &str, p: &str) -> bool {
+    if t == p {
+        return true;
+    }
+    let max = match p.len() {
+        0..=3 => return false,
+        4..=7 => 1,
+        _ => 2,
+    };
+    t.bytes().all(|b| b.is_ascii_lowercase()) && small_distance(t, p, max) <= max
+}
+
+/// Single-word legal forms and their canonical spelling.
+fn legal_form(t: &str) -> Option<&'static str> {
+    Some(match t {
+        "llc" | "ooo" | "tov" | "fzllc" => "llc",
+        "llp" => "llp",
+        "lp" => "lp",
+        "ltd" | "limited" | "ltda" => "ltd",
+        "inc" | "incorporated" => "inc",
+        "corp" | "corporation" => "corp",
+        "co" | "company" => "co",
+        "plc" => "plc",
+        "jsc" | "ao" | "prat" => "jsc",
+        "ojsc" | "oao" => "ojsc",
+        "pjsc" | "pao" | "pat" => "pjsc",
+        "cjsc" | "zao" => "cjsc",
+        "gmbh" => "gmbh",
+        "ag" | "aktiengesellschaft" => "ag",
+        "kg" => "kg",
+        "ohg" => "ohg",
+        "sa" => "sa",
+        "sas" => "sas",
+        "sarl" => "sarl",
+        "srl" => "srl",
+        "spa" => "spa",
+        "sl" => "sl",
+        "bv" => "bv",
+        "nv" => "nv",
+        "ab" => "ab",
+        "oy" | "oyj" => "oy",
+        "asa" => "asa",
+        "aps" => "aps",
+        "kk" => "kk",
+        "pte" => "pte",
+        "pty" => "pty",
+        "sdn" => "sdn",
+        "bhd" => "bhd",
+        "fze" => "fze",
+        "fzco" => "fzco",
+        "fzc" => "fzc",
+        "sae" => "sae",
+        "sal" => "sal",
+        "wll" => "wll",
+        "spc" => "spc",
+        "lda" => "lda",
+        "eood" => "eood",
+        "ood" => "ood",
+        "ead" => "ead",
+        "sro" => "sro",
+        "doo" => "doo",
+        "zrt" => "zrt",
+        "kft" => "kft",
+        "spzoo" => "spzoo",
+        // Words of spelled-out legal forms, weak on their own (word order and typos then
+        // do not matter: `COMPANY X CLOSED JOINT-STOCK` still reads as a legal form).
+        "joint" | "stock" | "liability" | "partnership" | "aktsionernoe" | "aktsionernaya"
+        | "obshchestvo" | "otkrytoe" | "zakrytoe" | "publichnoe" | "gesellschaft"
+        | "beschrankter" | "haftung" | "societe" | "anonyme" | "sociedad" | "anonima"
+        | "responsabilite" | "limitee" | "societatea" | "raspundere" | "limitata"
+        | "responsabilidad" | "limitada" | "ogranichennoy" | "otvetstvennostyu" | "kompaniya"
+        | "tovarystvo" | "sirketi" | "anonim" => {
+            return LEGAL_WORDS.iter().copied().find(|w| *w == t)
+        }
+        _ => return None,
+    })
+}
+
+/// Legal-form words kept as they are (see [`legal_form`]).
+const LEGAL_WORDS: &[&str] = &[
+    "joint",
+    "stock",
+    "liability",
+    "partnership",
+    "aktsionernoe",
+    "aktsionernaya",
+    "obshchestvo",
+    "otkrytoe",
+    "zakrytoe",
+    "publichnoe",
+    "gesellschaft",
+    "beschrankter",
+    "haftung",
+    "societe",
+    "anonyme",
+    "sociedad",
+    "anonima",
+    "responsabilite",
+    "limitee",
+    "societatea",
+    "raspundere",
+    "limitata",
+    "responsabilidad",
+    "limitada",
+    "ogranichennoy",
+    "otvetstvennostyu",
+    "kompaniya",
+    "tovarystvo",
+    "sirketi",
+    "anonim",
+];
+
+/// Long legal-form words recognised through a typo (one edit up to 8 letters, two from
+/// 9): `CORPORATOIN`, `LIMITD`, `COMPPANY` are still legal forms on both sides.
+const LEGAL_LONG: &[&str] = &[
+    "company",
+    "corporation",
+    "limited",
+    "incorporated",
+    "aktiengesellschaft",
+    "gesellschaft",
+    "liability",
+    "partnership",
+    "aktsionernoe",
+    "aktsionernaya",
+    "obshchestvo",
+    "otkrytoe",
+    "zakrytoe",
+    "publichnoe",
+    "kompaniya",
+    "sirketi",
+    "ogranichennoy",
+    "otvetstvennostyu",
+];
+
+/// Short legal-form words recognised through one typo only next to another legal form
+/// (`JOINNT STOCK COMPANY`), as alone they are too close to ordinary words.
+const LEGAL_SHORT: &[&str] = &["joint", "stock"];
+
+/// Optimal string alignment distance of two short ASCII words, capped at `max + 1`.
+fn small_distance(a: &str, b: &str, max: usize) -> usize {
+    if a.len().abs_diff(b.len()) > max {
+        return max + 1;
+    }
+    strsim::osa_distance(a, b).min(max + 1)
+}
+
+/// The legal form a misspelled word stands for, if any.
+fn fuzzy_legal_form(t: &str, next_to_legal: bool) -> Option<&'static str> {
+    if !t.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    if t.len() >= 6 {
+        let max = if t.len() >= 9 { 2 } else { 1 };
+        for w in LEGAL_LONG {
+            if small_distance(t, w, max) <= max {
+                return legal_form(w);
+            }
+        }
+    }
+    if next_to_legal && t.len() >= 4 {
+        for w in LEGAL_SHORT {
+            if small_distance(t, w, 1) <= 1 {
+                return legal_form(w);
+            }
+        }
+    }
+    None
+}
+
+fn is_generic(t: &str) -> bool {
+    matches!(
+        t,
+        "open"
+            | "ticaret"
+            | "closed"
+            | "public"
+            | "private"
+            | "group"
+            | "holding"
+            | "holdings"
+            | "trading"
+            | "trade"
+            | "international"
+            | "intl"
+            | "industries"
+            | "industrial"
+            | "industry"
+            | "enterprise"
+            | "enterprises"
+            | "services"
+            | "service"
+            | "global"
+            | "investment"
+            | "investments"
+            | "management"
+            | "partners"
+            | "capital"
+            | "resources"
+            | "technologies"
+            | "technology"
+            | "solutions"
+            | "import"
+            | "export"
+            | "logistics"
+            | "shipping"
+            | "commercial"
+            | "development"
+            | "bank"
+            | "banking"
+            | "finance"
+            | "financial"
+            | "insurance"
+            | "construction"
+            | "engineering"
+            | "consulting"
+            | "foundation"
+            | "association"
+            | "institute"
+            | "center"
+            | "centre"
+            | "factory"
+            | "plant"
+            | "production"
+            | "manufacturing"
+            | "establishment"
+            | "organization"
+            | "organisation"
+            | "firm"
+            | "agency"
+    )
+}
+
+fn is_stopword(t: &str) -> bool {
+    matches!(t, "and" | "of" | "the" | "for" | "und" | "et" | "y")
+}
+
+fn is_particle(t: &str) -> bool {
+    matches!(
+        t,
+        "abd"
+            | "al"
+            | "el"
+            | "ul"
+            | "ar"
+            | "ur"
+            | "as"
+            | "ash"
+            | "ad"
+            | "an"
+            | "at"
+            | "az"
+            | "ud"
+            | "bin"
+            | "ben"
+            | "ibn"
+            | "bint"
+            | "binti"
+            | "abu"
+            | "abou"
+            | "um"
+            | "umm"
+            | "de"
+            | "da"
+            | "di"
+            | "do"
+            | "dos"
+            | "das"
+            | "del"
+            | "della"
+            | "der"
+            | "den"
+            | "van"
+            | "von"
+            | "la"
+            | "le"
+            | "du"
+            | "des"
+            | "ter"
+            | "ten"
+            | "mac"
+            | "mc"
+            | "st"
+    )
+}
+
+fn is_title(t: &str) -> bool {
+    matches!(
+        t,
+        "mr" | "mrs"
+            | "ms"
+            | "mx"
+            | "miss"
+            | "dr"
+            | "doctor"
+            | "prof"
+            | "professor"
+            | "sheikh"
+            | "shaikh"
+            | "sheik"
+            | "shaykh"
+            | "cheikh"
+            | "sheikha"
+            | "shaikha"
+            | "haji"
+            | "hajji"
+            | "hadji"
+            | "hajj"
+            | "alhaji"
+            | "alhaj"
+            | "mullah"
+            | "mulla"
+            | "molla"
+            | "maulana"
+            | "mawlana"
+            | "maulvi"
+            | "mawlawi"
+            | "moulvi"
+            | "maulavi"
+            | "mufti"
+            | "qari"
+            | "imam"
+            | "ayatollah"
+            | "hojatoleslam"
+            | "general"
+            | "gen"
+            | "col"
+            | "colonel"
+            | "lt"
+            | "lieutenant"
+            | "maj"
+            | "major"
+            | "brig"
+            | "brigadier"
+            | "capt"
+            | "captain"
+            | "cmdr"
+            | "commander"
+            | "admiral"
+            | "adm"
+            | "sayyid"
+            | "sayyed"
+            | "seyed"
+            | "seyyed"
+            | "president"
+            | "praesident"
+            | "prasident"
+            | "sir"
+            | "dame"
+            | "lord"
+            | "hon"
+            | "honorable"
+            | "honourable"
+            | "excellency"
+            | "eng"
+            | "engineer"
+    )
+}
+
+/// Step 7-8: phrases, theophoric names, classes.
+fn finish(tokens: Vec<Token>) -> Vec<Token> {
+    // Legal-form phrases.
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    'outer: while i < tokens.len() {
+        for (phrase, canon) in LEGAL_PHRASES {
+            let n = phrase.len();
+            if i + n <= tokens.len()
+                && tokens[i..i + n]
+                    .iter()
+                    .zip(phrase.iter())
+                    .all(|(t, p)| phrase_word_matches(&t.text, p))
+            {
+                out.push(Token {
+                    text: (*canon).to_string(),
+                    class: TokenClass::LegalForm,
+                    script: Script::Latin,
+                    pattern: None,
+                });
+                i += n;
+                continue 'outer;
+            }
+        }
+        out.push(tokens[i].clone());
+        i += 1;
+    }
+    for t in &mut out {
+        if t.class == TokenClass::LegalForm {
+            continue;
+        }
+        t.class = classify(&t.text);
+        if t.script == Script::Hangul && t.class == TokenClass::Initial {
+            // A one-letter Hangul syllable (오 = o) is a syllable, not an initial.
+            t.class = TokenClass::Word;
+        }
+        if let Some(canon) = legal_form(&t.text) {
+            t.text = canon.to_string();
+        }
+    }
+    // Misspelled legal forms.
+    for i in 0..out.len() {
+        if out[i].class != TokenClass::Word || out[i].pattern.is_some() {
+            continue;
+        }
+        let legal_at = |j: Option<usize>| {
+            j.and_then(|j| out.get(j))
+                .is_some_and(|t| t.class == TokenClass::LegalForm)
+        };
+        let next_to_legal = legal_at(i.checked_sub(1)) || legal_at(Some(i + 1));
+        if let Some(canon) = fuzzy_legal_form(&out[i].text, next_to_legal) {
+            out[i].text = canon.to_string();
+            out[i].class = TokenClass::LegalForm;
+        }
+    }
+    out
+}
+
+/// The class of a single normalised token.
+pub fn classify(t: &str) -> TokenClass {
+    if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+        return TokenClass::Number;
+    }
+    if t.chars().count() == 1 && t.chars().all(|c| c.is_alphabetic()) {
+        // One Han character is a whole syllable, not an initial.
+        return if t.is_ascii() {
+            TokenClass::Initial
+        } else {
+            TokenClass::Word
+        };
+    }
+    if legal_form(t).is_some() {
+        return TokenClass::LegalForm;
+    }
+    if is_stopword(t) {
+        return TokenClass::Stopword;
+    }
+    if is_particle(t) {
+        return TokenClass::Particle;
+    }
+    if is_title(t) {
+        return TokenClass::Title;
+    }
+    if is_generic(t) {
+        return TokenClass::Generic;
+    }
+    TokenClass::Word
+}
+
+/// Normalises a name into tokens. `lang_tag` is the source's language label, if any
+/// (it only decides the Cyrillic alphabet when the letters cannot).
+pub fn normalize_name(raw: &str, lang_tag: Option<&str>) -> Vec<Token> {
+    let cleaned = clean(raw);
+    let cyr = translit::cyrillic_lang(&cleaned, lang_tag);
+    let mut tokens = Vec::new();
+    for word in cleaned.split(' ').filter(|w| !w.is_empty()) {
+        word_tokens(word, cyr, &mut tokens);
+    }
+    finish(tokens)
+}
+
+/// The readings of a query name: the normal one, plus, when the whole name is written in
+/// Cyrillic or Greek letters that all look like Latin ones (`РОРЕ`), its look-alike
+/// Latin reading, so that a name spelled entirely in homoglyphs cannot evade.
+pub fn query_variants(raw: &str) -> Vec<Vec<Token>> {
+    let primary = normalize_name(raw, None);
+    let mut out = vec![primary];
+    let letters: Vec<char> = raw.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_confusable = !letters.is_empty()
+        && letters.iter().any(|&c| {
+            matches!(
+                translit::script_of(c),
+                Some(Script::Cyrillic | Script::Greek)
+            )
+        })
+        && letters.iter().all(|&c| {
+            translit::script_of(c) == Some(Script::Latin)
+                || translit::confusable_to_latin(c).is_some()
+        });
+    if all_confusable {
+        let mapped: String = raw
+            .chars()
+            .map(|c| translit::confusable_to_latin(c).unwrap_or(c))
+            .collect();
+        let alt = normalize_name(&mapped, None);
+        if !alt.is_empty() && alt != out[0] {
+            out.push(alt);
+        }
+    }
+    out
+}
+
+/// The normalised tokens joined by spaces (for display and tests).
+pub fn normalized_string(raw: &str) -> String {
+    normalize_name(raw, None)
+        .iter()
+        .map(|t| t.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(s: &str) -> String {
+        normalized_string(s)
+    }
+
+    #[test]
+    fn diacritics_and_icao_folding() {
+        assert_eq!(n("François Hollande"), "francois hollande");
+        assert_eq!(n("Straße"), "strasse");
+        assert_eq!(n("Søren Ærø"), "soren aero");
+        assert_eq!(n("Łukasz Đoković"), "lukasz dokovic");
+        assert_eq!(n("Þór"), "thor");
+    }
+
+    #[test]
+    fn invisible_and_space_characters() {
+        assert_eq!(n("Vladimir\u{00A0}Putin"), "vladimir putin");
+        assert_eq!(n("Pu\u{200B}tin"), "putin");
+        assert_eq!(n("\u{202E}Putin\u{202C}"), "putin");
+        assert_eq!(n("Pu\u{00AD}tin\u{FEFF}"), "putin");
+        assert_eq!(n("  KIM   Jong\u{3000}Un "), "kim jong un");
+    }
+
+    #[test]
+    fn homoglyphs_inside_latin_words() {
+        // Cyrillic а and о, Greek ο.
+        assert_eq!(n("Vl\u{0430}dimir Put\u{0456}n"), "vladimir putin");
+        assert_eq!(n("\u{03BF}sama"), "osama");
+        // Latin y (looks like Cyrillic у) inside a Cyrillic word.
+        assert_eq!(n("Пyтин"), "putin");
+    }
+
+    #[test]
+    fn whole_name_in_homoglyphs_gets_a_latin_reading() {
+        let v = query_variants("РОРЕ");
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[1][0].text, "pope");
+    }
+
+    #[test]
+    fn surname_comma_reordering() {
+        assert_eq!(n("QADHAFI, Muammar"), "muammar qadhafi");
+        assert_eq!(n("AL BEN ALI, Isa Ben Tarif"), "isa ben tarif al ben ali");
+        assert_eq!(n("A, B, C"), "a b c");
+    }
+
+    #[test]
+    fn punctuation_apostrophes_and_abbreviations() {
+        assert_eq!(n("Al Qa'ida"), "al qaida");
+        assert_eq!(n("Goldman Sachs & Co. L.L.C."), "goldman sachs and co llc");
+        assert_eq!(n("Deutsche Bank's AG"), "deutsche bank ag");
+        assert_eq!(n("Jong-Un"), "jong un");
+        assert_eq!(n("J. Doe"), "j doe");
+    }
+
+    #[test]
+    fn legal_forms_are_canonical_weak_tokens() {
+        let t = normalize_name("Open Joint Stock Company Gazprom", None);
+        assert_eq!(t[0].text, "ojsc");
+        assert_eq!(t[0].class, TokenClass::LegalForm);
+        assert_eq!(n("OAO Gazprom"), "ojsc gazprom");
+        assert_eq!(n("Siemens Aktiengesellschaft"), "siemens ag");
+        assert_eq!(n("Siemens Aktiengeselschaft"), "siemens ag");
+        assert_eq!(
+            n("NAMCHONGANG TRADING CORPORATOIN"),
+            "namchongang trading corp"
+        );
+        assert_eq!(n("JOINNT STOCK COMPANY SHVABE"), "jsc shvabe");
+        assert_eq!(n("JOINNT STOCK"), "joint stock");
+        assert_eq!(n("JOINNT VENTURE"), "joinnt venture");
+        assert_eq!(
+            n("COMPANY SHVABE CLOSED JOINT-STOCK"),
+            "co shvabe closed joint stock"
+        );
+        assert_eq!(
+            normalize_name("11420 CORP.", None)[0].class,
+            TokenClass::Number
+        );
+    }
+
+    #[test]
+    fn classes() {
+        let t = normalize_name("Dr. Ayman al-Zawahiri", None);
+        assert_eq!(t[0].class, TokenClass::Title);
+        assert_eq!(t[2].class, TokenClass::Particle);
+        assert_eq!(classify("trading"), TokenClass::Generic);
+        assert_eq!(classify("j"), TokenClass::Initial);
+        assert_eq!(classify("präsident"), TokenClass::Word);
+        assert_eq!(n("Präsident"), "prasident");
+        assert_eq!(classify("prasident"), TokenClass::Title);
+    }
+
+    #[test]
+    fn theophoric_names_stay_apart() {
+        // The scorer glues tokens (`abd al rahman` ~ `abdulrahman` by key).
+        assert_eq!(n("Abd al-Rahman"), "abd al rahman");
+        assert_eq!(n("Abdul Rahman"), "abdul rahman");
+    }
+
+    #[test]
+    fn transliterated_scripts() {
+        assert_eq!(n("Путин"), "putin");
+        assert_eq!(n("Владимир Путин"), "vladimir putin");
+        let t = normalize_name("محمد علي", None);
+        assert_eq!(t.len(), 2);
+        assert!(t[0].pattern.is_some());
+        assert_eq!(t[0].script, Script::Arabic);
+        let t = normalize_name("عبد الله", None);
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert_eq!(n("金正恩"), "金正恩");
+        assert_eq!(n("김정은"), "gim jeong eun");
+    }
+}

@@ -1,0 +1,1187 @@
+//! Name scoring: token-order independent, built on `strsim`.
+//!
+//! 1. **Token similarity** ([`pair_similarity`]): exact (1.0); an initial against an
+//!    initial or the first letter of a word (0.8); Arabic/Hebrew/Thai words against
+//!    Latin words by consonant skeleton (0.88 on 3+ consonants, 0.8 on 2, 0.75 on 1); tokens of at most three letters only
+//!    exactly or by identical phonetic key (0.85); longer tokens by identical phonetic key
+//!    (0.92), by optimal-string-alignment similarity `1 - d / max_len` of at least 0.75
+//!    with at most 2 edits
+//!    (`strsim::osa_distance`), or by identical consonant skeleton when both have five
+//!    letters or more (0.85); numbers, legal forms and stopwords only exactly. The best of
+//!    these counts.
+//! 2. **Assignment**: each query token is paired with at most one list token and vice
+//!    versa, maximising the total of `similarity x (query weight + list weight)` by dynamic
+//!    programming over the list tokens that can match (greedy by value when more than
+//!    [`DP_MAX_TOKENS`] can). Two or three adjacent query tokens may be glued to match one
+//!    list token (`Kim Jong Un` ~ `kimjongun`, `Siemens AG` ~ `SiemensAG`); two or three
+//!    adjacent list tokens may be glued when their concatenation equals a query token or
+//!    their keys end to end equal its key (`Abd al-Rahman` ~ `Abdulrahman`); a glue by key
+//!    needs a short part (3 letters or fewer), two long words glue only exactly; and a long query token may be split in two halves that meet two list tokens
+//!    exactly or by phonetic key (`FridrichBuchenberg` ~ `Friedrich Buchenberg`).
+//! 3. **Weights**: a token weighs its length in characters (at most 12; Han characters
+//!    count 2, numbers at least 3) times a class factor (particle 0.5, generic company
+//!    word 0.5, legal form 0.15, stopword 0.1, title 0 for people) times a rarity factor
+//!    from how many listed entities carry the same phonetic key (1.0 up to 8 entities,
+//!    -0.12 per doubling, floor 0.3), so matching `mohammed` or `al` is worth less than
+//!    matching `zawahiri`. The rarity factor only discounts matches: an unmatched token
+//!    costs its full weight (missing a common surname is still a conflict).
+//! 4. **Score**: `cq` = similarity-weighted matched share of the query's weight, `cl` =
+//!    matched share of the list name's weight (coverage only), where an unmatched middle
+//!    token of a name of 3+ tokens costs 0.6 of its weight on either side (middle names
+//!    and patronymics are routinely omitted or added), and
+//!    `score = cq x (0.6 + 0.4 x cl)`: an unmatched query token costs more than an
+//!    unmatched list token (`emma daniels` is not `EMMA LLC`). A name whose only matches are weak
+//!    tokens (legal forms, generic words, stopwords), initials or particles scores 0,
+//!    unless neither name has any other token (`AT&T Inc.`).
+//!
+//! Every arithmetic step is a basic IEEE operation (no `ln`/`pow`), so scores are
+//! bit-identical natively and in WebAssembly.
+
+use crate::model::EntityType;
+use crate::screen::normalize::{Token, TokenClass};
+use crate::screen::phonetic::{self, Slot};
+use crate::screen::translit::Script;
+
+/// Similarity of an initial with a word starting with the same letter.
+pub const SIM_INITIAL: f64 = 0.8;
+/// Similarity of two tokens with the same phonetic key.
+pub const SIM_KEY: f64 = 0.92;
+/// Similarity of two short tokens (three letters or fewer) with the same key.
+pub const SIM_KEY_SHORT: f64 = 0.85;
+/// Similarity of two long tokens with the same consonant skeleton.
+pub const SIM_SKELETON: f64 = 0.85;
+/// Similarity of an Arabic/Hebrew/Thai word and a Latin word with a matching skeleton of
+/// three consonants or more.
+pub const SIM_TRANSLIT: f64 = 0.88;
+/// The same with a skeleton of two consonants.
+pub const SIM_TRANSLIT_2: f64 = 0.8;
+/// The same with a skeleton of one consonant (`علي` ~ `Ali`).
+pub const SIM_TRANSLIT_1: f64 = 0.75;
+/// Lowest edit-distance similarity that counts as a match.
+pub const FUZZY_FLOOR: f64 = 0.75;
+/// Most edits (insertions, deletions, substitutions, adjacent swaps) of a fuzzy match.
+pub const MAX_EDITS: usize = 2;
+/// Weight of the matched share of the query in the score.
+pub const ALPHA: f64 = 0.6;
+/// Cost factor of an unmatched middle token of a list name.
+pub const MIDDLE_FACTOR: f64 = 0.6;
+/// Most list tokens the exact assignment handles (beyond: greedy).
+pub const DP_MAX_TOKENS: usize = 12;
+
+/// How two tokens were found to match.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    /// Identical normalised tokens.
+    Exact,
+    /// Edit-distance similarity (typos).
+    Fuzzy,
+    /// Same phonetic key or consonant skeleton (spelling variants).
+    Phonetic,
+    /// An initial against a word's first letter.
+    Initial,
+    /// A non-Latin word against a Latin one (transliteration, phonetic key or skeleton).
+    Translit,
+    /// Adjacent tokens glued together on one side.
+    Glued,
+}
+
+/// A token prepared for scoring: normalised text plus phonetic codes and weight.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TokInfo {
+    /// Normalised text.
+    pub text: String,
+    /// Class.
+    pub class: TokenClass,
+    /// Original script.
+    pub script: Script,
+    /// Phonetic key (empty when not all letters or not Latin text).
+    pub key: Vec<u8>,
+    /// Consonant skeleton (from the key).
+    pub skel: Vec<u8>,
+    /// Skeleton pattern for words written without short vowels.
+    pub pattern: Option<Vec<Slot>>,
+    /// All skeletons the pattern can produce (`None`: too many, use the pattern).
+    pub expansions: Option<Vec<Vec<u8>>>,
+    /// Length in characters.
+    pub len: usize,
+    /// Weight before the title rule (length x class x rarity): what a match is worth.
+    pub weight: f64,
+    /// Weight without the rarity factor: what leaving the token unmatched costs (a common
+    /// token is weak evidence of a match, but missing it is still evidence against).
+    pub full_weight: f64,
+}
+
+/// Length part of a token's weight.
+fn length_weight(t: &str, class: TokenClass, script: Script) -> f64 {
+    let chars = t.chars().count();
+    let base = if script == Script::Han {
+        chars * 2
+    } else {
+        chars
+    };
+    let base = base.min(12);
+    let base = if class == TokenClass::Number {
+        base.max(3)
+    } else {
+        base
+    };
+    base as f64
+}
+
+/// Class part of a token's weight (titles are handled by [`TokInfo::effective_weight`]).
+fn class_factor(class: TokenClass) -> f64 {
+    match class {
+        TokenClass::Word | TokenClass::Number | TokenClass::Initial | TokenClass::Title => 1.0,
+        TokenClass::Particle | TokenClass::Generic => 0.5,
+        TokenClass::LegalForm => 0.15,
+        TokenClass::Stopword => 0.1,
+    }
+}
+
+/// Rarity factor from the number of listed entities sharing the token's key: 1.0 up to 8,
+/// then 0.12 less per doubling (linear within each doubling), at least 0.3.
+pub fn rarity_factor(df: u32) -> f64 {
+    if df <= 8 {
+        return 1.0;
+    }
+    // log2(df / 8) without transcendental functions (bit-identical on every platform).
+    let bits = 32 - df.leading_zeros(); // df in [2^(bits-1), 2^bits)
+    let low = 1u64 << (bits - 1);
+    let frac = (df as u64 - low) as f64 / low as f64;
+    let log2 = (bits - 1) as f64 + frac - 3.0;
+    let f = 1.0 - 0.12 * log2;
+    if f < 0.3 {
+        0.3
+    } else {
+        f
+    }
+}
+
+impl TokInfo {
+    /// Prepares a token; `df` is the number of listed entities sharing its key.
+    pub fn new(tok: &Token, df: u32) -> TokInfo {
+        let key = if tok.pattern.is_none() {
+            phonetic::key(&tok.text)
+        } else {
+            Vec::new()
+        };
+        let skel = phonetic::skeleton_of_key(&key);
+        let expansions = tok.pattern.as_ref().and_then(|p| phonetic::expansions(p));
+        let full_weight = length_weight(&tok.text, tok.class, tok.script) * class_factor(tok.class);
+        let weight = full_weight * rarity_factor(df);
+        TokInfo {
+            text: tok.text.clone(),
+            class: tok.class,
+            script: tok.script,
+            key,
+            skel,
+            pattern: tok.pattern.clone(),
+            expansions,
+            len: tok.text.chars().count(),
+            weight,
+            full_weight,
+        }
+    }
+
+    /// The key under which rarity is counted: the phonetic key for spelled words, the
+    /// first skeleton expansion for abjad words, else the text.
+    pub fn rarity_keys(tok: &Token) -> Vec<Vec<u8>> {
+        if let Some(p) = &tok.pattern {
+            return phonetic::expansions(p)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|mut e| {
+                    e.insert(0, b'#');
+                    e
+                })
+                .collect();
+        }
+        let k = phonetic::key(&tok.text);
+        if k.is_empty() {
+            vec![tok.text.as_bytes().to_vec()]
+        } else {
+            vec![k]
+        }
+    }
+
+    /// Weight used when comparing with an entity of type `candidate`: titles weigh 0
+    /// against people (honorifics are stripped) and count as words otherwise.
+    pub fn effective_weight(&self, candidate: EntityType) -> f64 {
+        if self.class == TokenClass::Title && candidate == EntityType::Person {
+            0.0
+        } else {
+            self.weight
+        }
+    }
+
+    /// The cost of leaving the token unmatched against an entity of type `candidate`.
+    pub fn effective_full_weight(&self, candidate: EntityType) -> f64 {
+        if self.class == TokenClass::Title && candidate == EntityType::Person {
+            0.0
+        } else {
+            self.full_weight
+        }
+    }
+
+    /// True for tokens that can carry a match on their own.
+    pub fn is_distinctive(&self, candidate: EntityType) -> bool {
+        match self.class {
+            TokenClass::Word | TokenClass::Number => true,
+            TokenClass::Title => candidate != EntityType::Person,
+            _ => false,
+        }
+    }
+
+    /// True when the token is all ASCII letters (phonetic codes and edit distance apply).
+    pub fn is_alpha(&self) -> bool {
+        !self.key.is_empty()
+    }
+
+    /// True when only an exact match counts.
+    pub fn exact_only(&self) -> bool {
+        matches!(
+            self.class,
+            TokenClass::Number | TokenClass::LegalForm | TokenClass::Stopword
+        ) || (self.pattern.is_none() && self.key.is_empty())
+    }
+}
+
+/// Number of non-optional slots of a pattern token.
+fn mandatory_slots(t: &TokInfo) -> usize {
+    t.pattern
+        .as_ref()
+        .map_or(0, |p| p.iter().filter(|s| !s.optional).count())
+}
+
+/// True when pattern token `p` can produce Latin skeleton `skel`.
+fn pattern_accepts(p: &TokInfo, skel: &[u8]) -> bool {
+    match (&p.expansions, &p.pattern) {
+        (Some(ex), _) => ex.binary_search_by(|e| e.as_slice().cmp(skel)).is_ok(),
+        (None, Some(pat)) => phonetic::pattern_matches(pat, skel),
+        (None, None) => false,
+    }
+}
+
+/// True when two pattern tokens share an expansion.
+fn patterns_meet(a: &TokInfo, b: &TokInfo) -> bool {
+    match (&a.expansions, &b.expansions) {
+        (Some(ea), Some(_)) => ea.iter().any(|e| pattern_accepts(b, e)),
+        (Some(ea), None) => ea.iter().any(|e| pattern_accepts(b, e)),
+        (None, Some(eb)) => eb.iter().any(|e| pattern_accepts(a, e)),
+        (None, None) => false,
+    }
+}
+
+/// The edit-distance similarity `1 - osa / max_len`, or 0 when it cannot reach the floor.
+pub fn fuzzy_similarity(a: &str, b: &str) -> f64 {
+    let (la, lb) = (a.len(), b.len());
+    let max = la.max(lb);
+    if max == 0 {
+        return 0.0;
+    }
+    // Length difference alone bounds the distance from below.
+    let diff = la.abs_diff(lb);
+    if (diff as f64) > (1.0 - FUZZY_FLOOR) * max as f64 {
+        return 0.0;
+    }
+    if diff > MAX_EDITS {
+        return 0.0;
+    }
+    let d = strsim::osa_distance(a, b);
+    let s = 1.0 - d as f64 / max as f64;
+    if s >= FUZZY_FLOOR && d <= MAX_EDITS {
+        s
+    } else {
+        0.0
+    }
+}
+
+/// Similarity of a query token and a list token, with the method that found it; `None`
+/// when they do not match. Symmetric in its arguments.
+///
+/// The candidate index (`index.rs`) enumerates exactly these relations; any rule added
+/// here needs its lookup there, or the index-equals-exhaustive test fails.
+pub fn pair_similarity(q: &TokInfo, l: &TokInfo) -> Option<(f64, Method)> {
+    similarity(q, l, true)
+}
+
+/// [`pair_similarity`] with or without the edit-distance rule (glued query tokens meet
+/// list tokens exactly, by key or by skeleton only).
+fn similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f64, Method)> {
+    let translit = q.script != l.script && (q.script != Script::Latin || l.script != Script::Latin);
+    if q.text == l.text {
+        return Some((
+            1.0,
+            if translit {
+                Method::Translit
+            } else {
+                Method::Exact
+            },
+        ));
+    }
+    if q.exact_only() || l.exact_only() {
+        return None;
+    }
+    // Initials: against another initial only exactly (done above), else a first letter.
+    let (qi, li) = (
+        q.class == TokenClass::Initial,
+        l.class == TokenClass::Initial,
+    );
+    if qi || li {
+        if qi && li {
+            return None;
+        }
+        let (init, word) = if qi { (q, l) } else { (l, q) };
+        let ok = word.class != TokenClass::Particle
+            && word.is_alpha()
+            && word.text.as_bytes().first() == init.text.as_bytes().first();
+        return if ok {
+            Some((SIM_INITIAL, Method::Initial))
+        } else {
+            None
+        };
+    }
+    // Words written without short vowels meet by consonant skeleton.
+    if q.pattern.is_some() || l.pattern.is_some() {
+        // consonants: how many consonants the match rests on.
+        let consonants = match (q.pattern.is_some(), l.pattern.is_some()) {
+            (true, true) => patterns_meet(q, l).then(|| mandatory_slots(q).min(mandatory_slots(l))),
+            (true, false) => {
+                (latin_side_ok(l) && pattern_accepts(q, &l.skel)).then_some(l.skel.len())
+            }
+            (false, true) => {
+                (latin_side_ok(q) && pattern_accepts(l, &q.skel)).then_some(q.skel.len())
+            }
+            (false, false) => None,
+        };
+        // One or two consonants say little (many names share them).
+        return consonants.map(|c| {
+            let sim = match c {
+                0 | 1 => SIM_TRANSLIT_1,
+                2 => SIM_TRANSLIT_2,
+                _ => SIM_TRANSLIT,
+            };
+            (sim, Method::Translit)
+        });
+    }
+    if !q.is_alpha() || !l.is_alpha() {
+        return None;
+    }
+    // Two Hangul syllables are the same syllable or different ones: their romanisations
+    // are not compared loosely.
+    if q.script == Script::Hangul && l.script == Script::Hangul {
+        return None;
+    }
+    let short = q.len.min(l.len) <= 3;
+    let mut key_equal = q.key == l.key;
+    if q.script == Script::Hangul || l.script == Script::Hangul {
+        // A Hangul syllable against a Latin spelling: same key and same Korean vowels
+        // (`jeong` ~ `jong` ~ `chong`, but `jun` is not `jin`); no edit distance.
+        if !(key_equal && korean_vowels(&q.text) == korean_vowels(&l.text)) {
+            return None;
+        }
+        key_equal = true;
+    }
+    if short {
+        return if key_equal {
+            Some((
+                SIM_KEY_SHORT,
+                if translit {
+                    Method::Translit
+                } else {
+                    Method::Phonetic
+                },
+            ))
+        } else {
+            None
+        };
+    }
+    let phon_method = if translit {
+        Method::Translit
+    } else {
+        Method::Phonetic
+    };
+    let mut best: Option<(f64, Method)> = None;
+    if key_equal && (allow_fuzzy || fuzzy_similarity(&q.text, &l.text) > 0.0) {
+        // A glued token (allow_fuzzy false) must also be spelled close to the list token:
+        // two whole names end to end can share a key with an unrelated word.
+        best = Some((SIM_KEY, phon_method));
+    }
+    let fz = if allow_fuzzy {
+        fuzzy_similarity(&q.text, &l.text)
+    } else {
+        0.0
+    };
+    if fz > 0.0 && best.map_or(true, |(s, _)| fz > s) {
+        best = Some((fz, Method::Fuzzy));
+    }
+    if best.is_none()
+        && allow_fuzzy
+        && q.len >= 5
+        && l.len >= 5
+        && q.skel.len() >= 3
+        && q.skel == l.skel
+    {
+        best = Some((SIM_SKELETON, phon_method));
+    }
+    best
+}
+
+/// The vowel classes of a Korean romanisation, glides ignored: `a`; `ae`/`e`; `eo`/`o`
+/// (McCune-Reischauer `ŏ` folds to `o`); `eu`/`u`/`oo`; `i`/`ee`/`y` at the end;
+/// `oe`/`oi`. Revised Romanization, McCune-Reischauer and common spellings agree on these.
+pub fn korean_vowels(t: &str) -> Vec<u8> {
+    let b = t.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let rest = &b[i..];
+        let (class, adv) = if rest.starts_with(b"eo") {
+            (b'O', 2)
+        } else if rest.starts_with(b"eu") {
+            (b'U', 2)
+        } else if rest.starts_with(b"ae") {
+            (b'E', 2)
+        } else if rest.starts_with(b"oe") || rest.starts_with(b"oi") {
+            (b'Q', 2)
+        } else if rest.starts_with(b"oo") {
+            (b'U', 2)
+        } else if rest.starts_with(b"ee") {
+            (b'I', 2)
+        } else {
+            match b[i] {
+                b'a' => (b'A', 1),
+                b'e' => (b'E', 1),
+                b'o' => (b'O', 1),
+                b'u' => (b'U', 1),
+                b'i' => (b'I', 1),
+                // Glides (ya, yeo, wa, wo) are dropped; a final y is i (Lee/Yi/Ri).
+                b'y' if i + 1 == b.len() => (b'I', 1),
+                _ => (0, 1),
+            }
+        };
+        if class != 0 {
+            out.push(class);
+        }
+        i += adv;
+    }
+    out
+}
+
+/// A Latin token may meet an abjad pattern when it is a real word of 3+ letters.
+fn latin_side_ok(t: &TokInfo) -> bool {
+    t.is_alpha()
+        && t.len >= 3
+        && !matches!(t.class, TokenClass::Particle | TokenClass::Initial)
+        && !t.skel.is_empty()
+}
+
+/// What part of the query a [`QueryItem`] stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemKind {
+    /// One query token, or 2-3 adjacent ones glued together.
+    Whole,
+    /// One half of a query token split in two (`fridrichbuchenberg` → `fridrich` +
+    /// `buchenberg`): `first` tells which half; the other half is the next item.
+    SplitPart {
+        /// True for the first half.
+        first: bool,
+    },
+}
+
+/// A query item: a single query token, 2-3 adjacent ones glued together, or half of a
+/// long query token split in two.
+#[derive(Debug, Clone)]
+pub struct QueryItem {
+    /// First query token covered.
+    pub start: usize,
+    /// Number of query tokens covered (1-3; 1 for split halves).
+    pub len: usize,
+    /// The (glued or split) token.
+    pub info: TokInfo,
+    /// Whole or split half.
+    pub kind: ItemKind,
+    /// For glued items without a short part: only an exact spelling counts.
+    pub glue_exact: bool,
+}
+
+/// Query tokens that may be glued to a neighbour.
+pub fn glueable(t: &TokInfo) -> bool {
+    !matches!(t.class, TokenClass::Number | TokenClass::Initial)
+        && (t.is_alpha() || t.pattern.is_some())
+}
+
+/// A short token (at most 3 letters, or at most 2 consonants for words written without
+/// short vowels): a syllable or particle that spelling variants glue to a neighbour
+/// (`Kim Jong Un` ~ `Kimjongun`, `bin Laden` ~ `Binladen`, `Abd al-Rahman` ~
+/// `Abdulrahman`). Two long words glue only when the result is spelled exactly the same.
+pub fn short_part(t: &TokInfo) -> bool {
+    match &t.pattern {
+        // Arabic, Hebrew, Thai: only particles (`abd`, `al`, `bin`, `abu`) glue.
+        Some(_) => t.class == TokenClass::Particle,
+        None => t.len <= 3,
+    }
+}
+
+/// Shortest half of a split query token.
+pub const SPLIT_MIN_PART: usize = 3;
+
+/// Query tokens that may be split in two.
+fn splittable(t: &TokInfo) -> bool {
+    t.class == TokenClass::Word
+        && t.is_alpha()
+        && t.pattern.is_none()
+        && t.len >= 2 * SPLIT_MIN_PART
+}
+
+/// Similarity of a split half with a list token: only exact or same phonetic key (the
+/// candidate index enumerates these by hash lookups).
+pub fn part_similarity(part: &TokInfo, l: &TokInfo) -> Option<(f64, Method)> {
+    if part.text == l.text {
+        return Some((1.0, Method::Exact));
+    }
+    if l.exact_only() || !l.is_alpha() || l.class == TokenClass::Initial || part.key != l.key {
+        return None;
+    }
+    if part.len.min(l.len) <= 3 {
+        Some((SIM_KEY_SHORT, Method::Phonetic))
+    } else {
+        Some((SIM_KEY, Method::Phonetic))
+    }
+}
+
+fn plain_token(text: String, script: Script, pattern: Option<Vec<Slot>>) -> Token {
+    Token {
+        text,
+        class: TokenClass::Word,
+        script,
+        pattern,
+    }
+}
+
+/// Builds the query items: every token (in order, so item `i` is token `i`), then glued
+/// pairs and triples of glueable tokens, then the halves of splittable tokens.
+pub fn query_items(tokens: &[Token], infos: &[TokInfo]) -> Vec<QueryItem> {
+    let mut items: Vec<QueryItem> = infos
+        .iter()
+        .enumerate()
+        .map(|(i, t)| QueryItem {
+            start: i,
+            len: 1,
+            info: t.clone(),
+            kind: ItemKind::Whole,
+            glue_exact: false,
+        })
+        .collect();
+    for len in 2..=3usize {
+        for start in 0..tokens.len().saturating_sub(len - 1) {
+            let parts = &infos[start..start + len];
+            if !parts.iter().all(glueable) {
+                continue;
+            }
+            let text: String = parts.iter().map(|p| p.text.as_str()).collect();
+            let any_pattern = parts.iter().any(|p| p.pattern.is_some());
+            let pattern = if any_pattern {
+                Some(
+                    parts
+                        .iter()
+                        .flat_map(|p| {
+                            p.pattern
+                                .clone()
+                                .unwrap_or_else(|| phonetic::pattern_of_skeleton(&p.skel))
+                        })
+                        .collect(),
+                )
+            } else {
+                None
+            };
+            let script = parts
+                .iter()
+                .map(|p| p.script)
+                .find(|&s| s != Script::Latin)
+                .unwrap_or(Script::Latin);
+            let mut info = TokInfo::new(&plain_token(text, script, pattern), 0);
+            info.weight = parts.iter().map(|p| p.weight).sum();
+            info.full_weight = parts.iter().map(|p| p.full_weight).sum();
+            let glue_exact = !parts.iter().any(short_part);
+            items.push(QueryItem {
+                start,
+                len,
+                info,
+                kind: ItemKind::Whole,
+                glue_exact,
+            });
+        }
+    }
+    for (i, t) in infos.iter().enumerate() {
+        if !splittable(t) {
+            continue;
+        }
+        for cut in SPLIT_MIN_PART..=t.text.len() - SPLIT_MIN_PART {
+            let (a, b) = t.text.split_at(cut);
+            for (first, part) in [(true, a), (false, b)] {
+                let mut info = TokInfo::new(&plain_token(part.to_string(), t.script, None), 0);
+                let share = part.len() as f64 / t.text.len() as f64;
+                info.weight = t.weight * share;
+                info.full_weight = t.full_weight * share;
+                items.push(QueryItem {
+                    start: i,
+                    len: 1,
+                    info,
+                    kind: ItemKind::SplitPart { first },
+                    glue_exact: false,
+                });
+            }
+        }
+    }
+    items
+}
+
+/// Similarity of a query item with a list token (split halves use [`part_similarity`]).
+pub fn item_similarity(item: &QueryItem, l: &TokInfo) -> Option<(f64, Method)> {
+    match item.kind {
+        ItemKind::Whole if item.len > 1 && item.glue_exact => {
+            (item.info.text == l.text).then_some((1.0, Method::Exact))
+        }
+        ItemKind::Whole if item.len > 1 => similarity(&item.info, l, false),
+        ItemKind::Whole => pair_similarity(&item.info, l),
+        ItemKind::SplitPart { .. } => part_similarity(&item.info, l),
+    }
+}
+
+/// One aligned pair in a scored name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pair {
+    /// Query token positions covered.
+    pub query: Vec<usize>,
+    /// List token positions covered.
+    pub list: Vec<usize>,
+    /// Similarity.
+    pub sim: f64,
+    /// How it matched.
+    pub method: Method,
+}
+
+/// The score of one listed name against the query, with its alignment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameScore {
+    /// Final name score in 0..1 (before secondary evidence).
+    pub score: f64,
+    /// Matched share of the query weight.
+    pub query_coverage: f64,
+    /// Matched share of the list name weight.
+    pub list_coverage: f64,
+    /// Aligned pairs.
+    pub pairs: Vec<Pair>,
+    /// Query token positions left unmatched (with non-zero weight).
+    pub unmatched_query: Vec<usize>,
+    /// List token positions left unmatched (with non-zero weight).
+    pub unmatched_list: Vec<usize>,
+    /// Token positions ignored because they weigh 0 (titles against a person): (query?, pos).
+    pub ignored: Vec<(bool, usize)>,
+    /// True when the score was set to 0 because only weak tokens matched.
+    pub weak_only: bool,
+}
+
+/// Cost factor of an unmatched token at `pos` of a name of `n` tokens.
+pub fn position_factor(pos: usize, n: usize) -> f64 {
+    if n >= 3 && pos > 0 && pos + 1 < n {
+        MIDDLE_FACTOR
+    } else {
+        1.0
+    }
+}
+
+/// Scores one listed name.
+///
+/// `sims[item * nl + j]` must hold `item_similarity(items[item], list[j])` for every
+/// item and list token (callers fill it from a cache or directly).
+pub fn score_name(
+    items: &[QueryItem],
+    n_query_tokens: usize,
+    list: &[&TokInfo],
+    sims: &[Option<(f64, Method)>],
+    candidate: EntityType,
+) -> NameScore {
+    let nl = list.len();
+    let wq: Vec<f64> = (0..n_query_tokens)
+        .map(|i| {
+            items
+                .get(i)
+                .map_or(0.0, |it| it.info.effective_weight(candidate))
+        })
+        .collect();
+    let wl: Vec<f64> = list.iter().map(|t| t.effective_weight(candidate)).collect();
+    // Costs of unmatched tokens: full weights (no rarity discount).
+    let fq: Vec<f64> = (0..n_query_tokens)
+        .map(|i| {
+            items
+                .get(i)
+                .map_or(0.0, |it| it.info.effective_full_weight(candidate))
+        })
+        .collect();
+    let fl: Vec<f64> = list
+        .iter()
+        .map(|t| t.effective_full_weight(candidate))
+        .collect();
+    let total_q: f64 = wq.iter().sum();
+    let sim_at = |ii: usize, j: usize| sims.get(ii * nl + j).copied().flatten();
+
+    // Every (item, target) option with its similarity.
+    struct Opt {
+        start: usize,
+        len: usize,
+        target: Vec<usize>,
+        sim: f64,
+        method: Method,
+        value: f64,
+    }
+    let mut opts: Vec<Opt> = Vec::new();
+    for (ii, item) in items.iter().enumerate() {
+        if item.start + item.len > n_query_tokens {
+            continue;
+        }
+        let item_w: f64 = wq[item.start..item.start + item.len].iter().sum();
+        match item.kind {
+            ItemKind::Whole => {
+                for (j, &wlj) in wl.iter().enumerate() {
+                    if let Some((s, m)) = sim_at(ii, j) {
+                        let method = if item.len > 1 { Method::Glued } else { m };
+                        opts.push(Opt {
+                            start: item.start,
+                            len: item.len,
+                            target: vec![j],
+                            sim: s,
+                            method,
+                            value: s * (item_w + wlj),
+                        });
+                    }
+                }
+                // List-side glue: 2-3 adjacent list tokens whose concatenation equals the
+                // query token, or whose keys put end to end equal its key.
+                if item.len == 1 && glueable(&item.info) {
+                    for len in 2..=3usize {
+                        for start in 0..nl.saturating_sub(len - 1) {
+                            let parts = &list[start..start + len];
+                            if !parts.iter().all(|p| glueable(p)) {
+                                continue;
+                            }
+                            let sim = if concat_equals(parts, &item.info.text) {
+                                1.0
+                            } else if item.info.is_alpha()
+                                && item.info.len > 3
+                                && parts.iter().all(|p| p.is_alpha())
+                                && parts.iter().any(|p| short_part(p))
+                                && glue_key(parts) == item.info.key
+                            {
+                                SIM_KEY
+                            } else {
+                                continue;
+                            };
+                            let lw: f64 = wl[start..start + len].iter().sum();
+                            opts.push(Opt {
+                                start: item.start,
+                                len: 1,
+                                target: (start..start + len).collect(),
+                                sim,
+                                method: Method::Glued,
+                                value: sim * (item_w + lw),
+                            });
+                        }
+                    }
+                }
+            }
+            ItemKind::SplitPart { first: true } => {
+                // The second half is the next item; the halves meet two different tokens.
+                let Some(second) = items.get(ii + 1) else {
+                    continue;
+                };
+                let (la, lb) = (item.info.len as f64, second.info.len as f64);
+                for j1 in 0..nl {
+                    let Some((s1, _)) = sim_at(ii, j1) else {
+                        continue;
+                    };
+                    for j2 in 0..nl {
+                        if j2 == j1 {
+                            continue;
+                        }
+                        let Some((s2, _)) = sim_at(ii + 1, j2) else {
+                            continue;
+                        };
+                        let s = (s1 * la + s2 * lb) / (la + lb);
+                        let mut target = vec![j1, j2];
+                        target.sort_unstable();
+                        opts.push(Opt {
+                            start: item.start,
+                            len: 1,
+                            target,
+                            sim: s,
+                            method: Method::Glued,
+                            value: s * (item_w + wl[j1] + wl[j2]),
+                        });
+                    }
+                }
+            }
+            ItemKind::SplitPart { first: false } => {}
+        }
+    }
+
+    // List tokens that take part in some option: the assignment only ranges over these.
+    let mut relevant: Vec<usize> = opts.iter().flat_map(|o| o.target.iter().copied()).collect();
+    relevant.sort_unstable();
+    relevant.dedup();
+    let bit_of = |j: usize| {
+        relevant
+            .iter()
+            .position(|&r| r == j)
+            .map(|p| 1u32 << p)
+            .unwrap_or(0)
+    };
+    let opt_mask = |o: &Opt| o.target.iter().fold(0u32, |m, &j| m | bit_of(j));
+
+    let chosen: Vec<usize> = if relevant.len() <= DP_MAX_TOKENS {
+        // DP over query positions with a mask of used list tokens.
+        let width = 1usize << relevant.len();
+        let np = n_query_tokens;
+        let neg = f64::NEG_INFINITY;
+        let mut best = vec![neg; (np + 1) * width];
+        // back[p*width+mask] = (prev_mask, option index or usize::MAX for skip)
+        let mut back: Vec<(u32, usize)> = vec![(0, usize::MAX); (np + 1) * width];
+        best[0] = 0.0;
+        let mut by_start: Vec<Vec<usize>> = vec![Vec::new(); np];
+        for (oi, o) in opts.iter().enumerate() {
+            if let Some(v) = by_start.get_mut(o.start) {
+                v.push(oi);
+            }
+        }
+        let masks: Vec<u32> = opts.iter().map(opt_mask).collect();
+        for p in 0..np {
+            for mask in 0..width {
+                let cur = best[p * width + mask];
+                if cur == neg {
+                    continue;
+                }
+                let idx = (p + 1) * width + mask;
+                if cur > best[idx] {
+                    best[idx] = cur;
+                    back[idx] = (mask as u32, usize::MAX);
+                }
+                for &oi in &by_start[p] {
+                    let m = masks[oi];
+                    if (mask as u32) & m != 0 {
+                        continue;
+                    }
+                    let np2 = p + opts[oi].len;
+                    if np2 > np {
+                        continue;
+                    }
+                    let idx = np2 * width + (mask | m as usize);
+                    let v = cur + opts[oi].value;
+                    if v > best[idx] {
+                        best[idx] = v;
+                        back[idx] = (mask as u32, oi);
+                    }
+                }
+            }
+        }
+        // Best final state (lowest mask on ties: deterministic).
+        let mut end_mask = 0usize;
+        let mut end_val = neg;
+        for mask in 0..width {
+            let v = best[np * width + mask];
+            if v > end_val {
+                end_val = v;
+                end_mask = mask;
+            }
+        }
+        let mut chosen = Vec::new();
+        let (mut p, mut mask) = (np, end_mask);
+        while p > 0 {
+            let (prev_mask, oi) = back[p * width + mask];
+            if oi == usize::MAX {
+                p -= 1;
+            } else {
+                chosen.push(oi);
+                p -= opts[oi].len;
+            }
+            mask = prev_mask as usize;
+        }
+        chosen.reverse();
+        chosen
+    } else {
+        // Greedy by value, ties by query then list position.
+        let mut order: Vec<usize> = (0..opts.len()).collect();
+        order.sort_by(|&a, &b| {
+            opts[b]
+                .value
+                .partial_cmp(&opts[a].value)
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(opts[a].start.cmp(&opts[b].start))
+                .then(opts[a].target.cmp(&opts[b].target))
+        });
+        let mut used_q = vec![false; n_query_tokens];
+        let mut used_l = vec![false; nl];
+        let mut chosen = Vec::new();
+        for oi in order {
+            let o = &opts[oi];
+            let qs = o.start..o.start + o.len;
+            if qs.clone().any(|i| used_q.get(i).copied().unwrap_or(true))
+                || o.target
+                    .iter()
+                    .any(|&j| used_l.get(j).copied().unwrap_or(true))
+            {
+                continue;
+            }
+            qs.for_each(|i| used_q[i] = true);
+            o.target.iter().for_each(|&j| used_l[j] = true);
+            chosen.push(oi);
+        }
+        chosen.sort_by_key(|&oi| opts[oi].start);
+        chosen
+    };
+
+    let mut matched_q = vec![false; n_query_tokens];
+    let mut matched_l = vec![false; nl];
+    let mut pairs = Vec::with_capacity(chosen.len());
+    let mut num_q = 0.0;
+    let mut den_q_matched = 0.0;
+    let mut num_l = 0.0;
+    let mut distinctive_matched = false;
+    for &oi in &chosen {
+        let o = &opts[oi];
+        let qpos: Vec<usize> = (o.start..o.start + o.len).collect();
+        for &i in &qpos {
+            matched_q[i] = true;
+            num_q += o.sim * wq[i];
+            den_q_matched += wq[i];
+            if items[i].info.is_distinctive(candidate) {
+                distinctive_matched = true;
+            }
+        }
+        for &j in &o.target {
+            matched_l[j] = true;
+            // The similarity counts once, in cq; cl measures how much of the name is covered.
+            num_l += wl[j];
+            if list[j].is_distinctive(candidate) {
+                distinctive_matched = true;
+            }
+        }
+        pairs.push(Pair {
+            query: qpos,
+            list: o.target.clone(),
+            sim: o.sim,
+            method: o.method,
+        });
+    }
+    let mut den_l_unmatched = 0.0;
+    let mut unmatched_list = Vec::new();
+    let mut ignored = Vec::new();
+    for j in 0..nl {
+        if matched_l[j] {
+            continue;
+        }
+        if fl[j] == 0.0 {
+            ignored.push((false, j));
+            continue;
+        }
+        den_l_unmatched += fl[j] * position_factor(j, nl);
+        unmatched_list.push(j);
+    }
+    let mut den_q_unmatched = 0.0;
+    let mut unmatched_query = Vec::new();
+    for i in 0..n_query_tokens {
+        if matched_q[i] {
+            continue;
+        }
+        if fq[i] == 0.0 {
+            ignored.push((true, i));
+        } else {
+            den_q_unmatched += fq[i] * position_factor(i, n_query_tokens);
+            unmatched_query.push(i);
+        }
+    }
+    let den_q = den_q_matched + den_q_unmatched;
+    let cq = if den_q > 0.0 { num_q / den_q } else { 0.0 };
+    let den_l = num_l + den_l_unmatched;
+    let cl = if den_l > 0.0 { num_l / den_l } else { 0.0 };
+    // Weak tokens alone never make a match, unless neither name has anything else
+    // (`AT&T Inc.`).
+    let any_distinctive = (0..n_query_tokens)
+        .any(|i| wq[i] > 0.0 && items[i].info.is_distinctive(candidate))
+        || list.iter().any(|t| t.is_distinctive(candidate));
+    let weak_only = !pairs.is_empty() && !distinctive_matched && any_distinctive;
+    let score = if weak_only || total_q <= 0.0 {
+        0.0
+    } else {
+        cq * (ALPHA + (1.0 - ALPHA) * cl)
+    };
+    NameScore {
+        score,
+        query_coverage: cq,
+        list_coverage: cl,
+        pairs,
+        unmatched_query,
+        unmatched_list,
+        ignored,
+        weak_only,
+    }
+}
+
+/// The phonetic keys of `parts` put end to end (a class repeated across the joint counts
+/// once). Each part's key is a prefix of the result, which is what lets the index find
+/// such names by looking up the prefixes of a query token's key.
+pub fn glue_key(parts: &[&TokInfo]) -> Vec<u8> {
+    let mut out: Vec<u8> = Vec::new();
+    for p in parts {
+        for (i, &c) in p.key.iter().enumerate() {
+            if i == 0 && out.last() == Some(&c) {
+                continue;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// True when the texts of `parts` concatenated equal `text` (no allocation).
+fn concat_equals(parts: &[&TokInfo], text: &str) -> bool {
+    let mut rest = text;
+    for p in parts {
+        match rest.strip_prefix(p.text.as_str()) {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    rest.is_empty()
+}
+
+/// Scores a query against one name directly (no index): the reference the index is
+/// tested against, and the scorer of the evaluation's exhaustive baseline.
+pub fn score_direct(
+    items: &[QueryItem],
+    n_query_tokens: usize,
+    list: &[&TokInfo],
+    candidate: EntityType,
+) -> NameScore {
+    let nl = list.len();
+    let mut sims = Vec::with_capacity(items.len() * nl);
+    for it in items {
+        for l in list {
+            sims.push(item_similarity(it, l));
+        }
+    }
+    score_name(items, n_query_tokens, list, &sims, candidate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::screen::normalize::normalize_name;
+
+    fn infos(s: &str) -> (Vec<Token>, Vec<TokInfo>) {
+        let toks = normalize_name(s, None);
+        let infos = toks.iter().map(|t| TokInfo::new(t, 1)).collect();
+        (toks, infos)
+    }
+
+    fn score(q: &str, l: &str, ty: EntityType) -> f64 {
+        let (qt, qi) = infos(q);
+        let (_, li) = infos(l);
+        let items = query_items(&qt, &qi);
+        let refs: Vec<&TokInfo> = li.iter().collect();
+        score_direct(&items, qt.len(), &refs, ty).score
+    }
+
+    fn p(q: &str, l: &str) -> f64 {
+        score(q, l, EntityType::Person)
+    }
+
+    #[test]
+    fn exact_and_order_independent() {
+        assert_eq!(p("Vladimir Putin", "Vladimir Putin"), 1.0);
+        assert_eq!(p("Putin Vladimir", "Vladimir Putin"), 1.0);
+        assert_eq!(p("QADHAFI, Muammar", "Muammar Qadhafi"), 1.0);
+        assert_eq!(p("a b c d", "d c b a"), p("d c b a", "a b c d"));
+    }
+
+    #[test]
+    fn transliteration_variants() {
+        assert!(p("Muammar Gaddafi", "Muammar Qadhafi") >= 0.9);
+        assert!(p("Osama bin Laden", "Usama bin Ladin") >= 0.9);
+        assert!(p("Mohammed Yousef", "Muhammad Yusuf") >= 0.9);
+    }
+
+    #[test]
+    fn short_tokens_match_exactly_or_by_key_only() {
+        // "kim" vs "kin": one letter apart but short, so no match.
+        let (_, a) = infos("kim");
+        let (_, b) = infos("kin");
+        assert_eq!(pair_similarity(&a[0], &b[0]), None);
+        let (_, c) = infos("gim");
+        assert_eq!(
+            pair_similarity(&a[0], &c[0]).map(|x| x.1),
+            Some(Method::Phonetic)
+        );
+    }
+
+    #[test]
+    fn initials() {
+        let (_, a) = infos("j");
+        let (_, b) = infos("joachim");
+        assert_eq!(
+            pair_similarity(&a[0], &b[0]),
+            Some((SIM_INITIAL, Method::Initial))
+        );
+        let (_, c) = infos("o");
+        assert_eq!(pair_similarity(&c[0], &b[0]), None);
+        assert!(
+            p("Hans J Friedrich", "Hans Joachim Friedrich")
+                > p("Hans O Friedrich", "Hans Joachim Friedrich")
+        );
+    }
+
+    #[test]
+    fn legal_forms_never_match_alone() {
+        let org = EntityType::Organization;
+        assert_eq!(score("LLC", "EMMA LLC", org), 0.0);
+        assert_eq!(score("Acme Trading LLC", "Zenith Trading LLC", org), 0.0);
+        assert!(score("emma daniels", "EMMA LLC", org) < 0.5);
+        assert!(score("11420 CORP", "CORP", org) < 0.5);
+        assert!(score("Gazprom JSC", "OAO Gazprom", org) > 0.9);
+    }
+
+    #[test]
+    fn glued_tokens() {
+        let org = EntityType::Organization;
+        assert!(score("JSC ARGUMENT", "JSCARGUMENT", org) > 0.95);
+        assert!(score("JSCARGUMENT", "JSC ARGUMENT", org) > 0.95);
+        assert!(p("Kim Jong Un", "Kim Jongun") > 0.95);
+    }
+
+    #[test]
+    fn honorifics_ignored_for_people() {
+        assert_eq!(p("Dr. Ayman al-Zawahiri", "Ayman al-Zawahiri"), 1.0);
+        assert_eq!(
+            p(
+                "Sheikh Isa Bin Tarif Al Bin Ali",
+                "Isa Bin Tarif Al Bin Ali"
+            ),
+            1.0
+        );
+        assert!(score("General Electric", "Electric", EntityType::Organization) < 0.8);
+    }
+
+    #[test]
+    fn rarity_factor_is_monotone() {
+        let mut prev = 2.0;
+        for df in [0, 8, 9, 16, 24, 32, 100, 1000, 100000] {
+            let f = rarity_factor(df);
+            assert!(f <= prev && f >= 0.3, "{df} {f}");
+            prev = f;
+        }
+        assert_eq!(rarity_factor(16), 0.88);
+    }
+}

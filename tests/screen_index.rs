@@ -1,0 +1,83 @@
+//! The candidate index returns exactly what an exhaustive scan with the same scorer
+//! returns, at and above the review threshold.
+
+mod screen_common;
+
+use kyc_check::screen::index::NameIndex;
+use kyc_check::screen::{Options, Query, Screener};
+use screen_common::{perturb, snapshot, synthetic_list, Rng, SCRIPT_NAMES};
+
+fn check(entities: Vec<kyc_check::model::Entity>, queries: &[String], thresholds: &[f64]) {
+    let snap = snapshot(entities);
+    let s = Screener::new(&snap);
+    for &t in thresholds {
+        let opts = Options {
+            review_threshold: t,
+            block_threshold: 1.0,
+            max_matches: usize::MAX,
+            sources: None,
+        };
+        for q in queries {
+            let query = Query::name(q.clone());
+            let fast = s.screen(&query, &opts);
+            let slow = s.screen_exhaustive(&query, &opts);
+            assert_eq!(fast, slow, "query {q:?} at threshold {t}");
+        }
+    }
+}
+
+#[test]
+fn index_equals_exhaustive_on_random_queries() {
+    let entities = synthetic_list(1200, 0x5eed);
+    let mut rng = Rng(42);
+    let mut queries: Vec<String> = Vec::new();
+    for _ in 0..150 {
+        let e = &entities[rng.below(entities.len())];
+        let n = &e.names[rng.below(e.names.len())];
+        let mut q = perturb(&n.full, &mut rng);
+        if rng.below(3) == 0 {
+            q = perturb(&q, &mut rng);
+        }
+        queries.push(q);
+    }
+    for s in SCRIPT_NAMES {
+        queries.push(s.to_string());
+    }
+    for q in [
+        "J K",
+        "Mohammed",
+        "al",
+        "LLC",
+        "Trading Group",
+        "Ali",
+        "x",
+        "Ahmed bin Ali al",
+        "abdulrahmanhaqqani",
+    ] {
+        queries.push(q.to_string());
+    }
+    check(entities, &queries, &[0.6, 0.8]);
+}
+
+#[test]
+fn round_trip_index_screens_identically() {
+    let entities = synthetic_list(500, 7);
+    let built = NameIndex::build(&entities);
+    let mut bytes = Vec::new();
+    built.encode(&mut bytes);
+    let decoded = NameIndex::decode(&bytes).expect("decodes");
+    assert_eq!(decoded, built);
+    let mut again = Vec::new();
+    decoded.encode(&mut again);
+    assert_eq!(again, bytes, "encoding is deterministic");
+}
+
+#[test]
+fn build_is_deterministic() {
+    let a = NameIndex::build(&synthetic_list(300, 9));
+    let b = NameIndex::build(&synthetic_list(300, 9));
+    let (mut x, mut y) = (Vec::new(), Vec::new());
+    a.encode(&mut x);
+    b.encode(&mut y);
+    assert_eq!(x, y);
+}
