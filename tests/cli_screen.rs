@@ -1,6 +1,9 @@
 //! `kyc-check screen`: JSON Lines in, one result per line out, in order; malformed lines
 //! get an error result; a bad snapshot stops the run (fail closed).
 
+// Native only: reads files, runs the CLI or uses proptest (wasm has none of these).
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -1,6 +1,9 @@
 //! Behaviour of the screening engine on a small hand-built list: normalisation,
 //! transliteration, scoring properties, evidence, identifiers, determinism.
 
+// Native only: reads files, runs the CLI or uses proptest (wasm has none of these).
+#![cfg(not(target_arch = "wasm32"))]
+
 mod screen_common;
 
 use kyc_check::model::{EntityType, SourceList};

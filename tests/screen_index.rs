@@ -1,6 +1,9 @@
 //! The candidate index returns exactly what an exhaustive scan with the same scorer
 //! returns, at and above the review threshold.
 
+// Native only: reads files, runs the CLI or uses proptest (wasm has none of these).
+#![cfg(not(target_arch = "wasm32"))]
+
 mod screen_common;
 
 use kyc_check::screen::index::NameIndex;
