@@ -59,17 +59,19 @@ function renderValidation(report) {
 }
 
 function renderExplanation(explanation) {
-  const pairs = explanation?.alignment ?? explanation?.tokens ?? null;
-  const parts = [];
-  if (Array.isArray(pairs)) {
-    const rows = pairs.map((p) => el('tr', {},
-      el('td', {}, p.query ?? p.query_token ?? ''),
-      el('td', {}, p.candidate ?? p.list_token ?? p.matched ?? '—'),
-      el('td', {}, p.method ?? ''),
-      el('td', {}, p.score === undefined ? '' : Number(p.score).toFixed(3))));
-    parts.push(el('table', {}, el('thead', {}, el('tr', {},
-      el('th', {}, 'query token'), el('th', {}, 'list token'), el('th', {}, 'how'), el('th', {}, 'score'))),
-    el('tbody', {}, ...rows)));
+  const rows = (explanation.alignment ?? []).map((p) => el('tr', {},
+    el('td', {}, p.query), el('td', {}, p.list), el('td', {}, p.method),
+    el('td', {}, Number(p.score).toFixed(3))));
+  const parts = [el('table', { className: 'alignment' },
+    el('thead', {}, el('tr', {}, el('th', {}, 'query token'), el('th', {}, 'list token'),
+      el('th', {}, 'how'), el('th', {}, 'score'))),
+    el('tbody', {}, ...rows))];
+  const unmatched = [...(explanation.unmatched_query ?? []).map((t) => `query “${t}”`),
+    ...(explanation.unmatched_list ?? []).map((t) => `list “${t}”`)];
+  if (unmatched.length) parts.push(el('div', {}, `unmatched: ${unmatched.join(', ')}`));
+  for (const a of explanation.adjustments ?? []) {
+    parts.push(el('div', { className: a.delta < 0 ? 'bad' : 'ok' },
+      `${a.delta >= 0 ? '+' : ''}${Number(a.delta).toFixed(2)} ${a.code}: ${a.detail}`));
   }
   parts.push(el('details', {}, el('summary', {}, 'full explanation (JSON)'),
     el('pre', {}, JSON.stringify(explanation, null, 2))));
@@ -85,7 +87,8 @@ function renderScreening(result) {
     el('strong', {}, `${m.name} `), `(${m.type}, ${m.source}, ${m.id}) score ${Number(m.score).toFixed(3)}`,
     el('div', {}, `matched name: ${m.matched_name}; programs: ${(m.programs ?? []).join(', ')}`),
     ...renderExplanation(m.explanation))));
-  $('#screen-snapshot').textContent = `Audit: snapshot ${result.snapshot?.sha256 ?? '?'}`;
+  const dates = (result.snapshot?.sources ?? []).map((x) => `${x.source} ${x.published ?? 'date unknown'}`).join(', ');
+  $('#screen-snapshot').textContent = `Audit: snapshot sha256 ${result.snapshot?.sha256 ?? '?'} (label ${result.snapshot?.label}, built ${result.snapshot?.built_at}; ${dates})`;
 }
 
 function fullName(record) {

@@ -104,3 +104,53 @@ fn snapshot_loading_verifies_and_fails_closed() {
     let reloaded = json(kyc_check::wasm::load_snapshot(whole).expect("intact bytes load"));
     assert_eq!(reloaded["sha256"], info["sha256"]);
 }
+
+#[wasm_bindgen_test]
+fn screening_explains_matches_and_fails_closed() {
+    kyc_check::wasm::use_default_snapshot().expect("default snapshot loads");
+    let query =
+        js(serde_json::json!({ "name": "Jong Un KIM", "type": "person", "birth_date": "1984" }));
+    let result = json(
+        kyc_check::wasm::screen_js(query, wasm_bindgen::JsValue::UNDEFINED).expect("screened"),
+    );
+    assert_eq!(result["decision"], "block");
+    let top = &result["matches"][0];
+    assert_eq!(top["source"], "ofac_sdn");
+    assert_eq!(top["type"], "person");
+    assert!(top["explanation"]["alignment"]
+        .as_array()
+        .is_some_and(|a| a.len() == 3));
+    assert_eq!(
+        result["snapshot"]["sha256"].as_str().map(str::len),
+        Some(64)
+    );
+
+    // Same input, same output (deterministic scores and ordering).
+    let again = json(
+        kyc_check::wasm::screen_js(
+            js(serde_json::json!({ "name": "Jong Un KIM", "type": "person", "birth_date": "1984" })),
+            wasm_bindgen::JsValue::UNDEFINED,
+        )
+        .expect("screened"),
+    );
+    assert_eq!(again, result);
+
+    // An unrelated name is clear.
+    let clear = json(
+        kyc_check::wasm::screen_js(
+            js(serde_json::json!({ "name": "Maria Jose Fernandez Lopez" })),
+            wasm_bindgen::JsValue::UNDEFINED,
+        )
+        .expect("screened"),
+    );
+    assert_eq!(clear["decision"], "clear");
+
+    // A refused snapshot leaves screening unable to answer: an error, never `clear`.
+    assert!(kyc_check::wasm::load_snapshot(b"garbage").is_err());
+    let refused = kyc_check::wasm::screen_js(
+        js(serde_json::json!({ "name": "Maria Jose Fernandez Lopez" })),
+        wasm_bindgen::JsValue::UNDEFINED,
+    );
+    assert!(refused.is_err());
+    kyc_check::wasm::use_default_snapshot().expect("default snapshot loads again");
+}
