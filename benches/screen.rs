@@ -67,7 +67,7 @@ fn main() {
     let t = Instant::now();
     let mut parsed = Vec::new();
     for l in LISTS {
-        match kyc_check::sources::load_paths(&[PathBuf::from(root.join(l))]) {
+        match kyc_check::sources::load_paths(&[root.join(l)]) {
             Ok(p) => parsed.extend(p),
             Err(e) => println!("skipped {l}: {e}"),
         }

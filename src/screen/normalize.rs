@@ -806,7 +806,18 @@ fn finish(tokens: Vec<Token>) -> Vec<Token> {
         if t.class == TokenClass::LegalForm {
             continue;
         }
-        t.class = classify(&t.text);
+        t.class = if t.pattern.is_some() {
+            // Arabic, Hebrew, Thai words are matched by their letters, never read as a
+            // Latin title or legal form (Hebrew עמר is `mr`, not "Mister"); only their
+            // particles are recognised.
+            if matches!(t.text.as_str(), "al" | "abd" | "bn" | "abn" | "bnt" | "abw") {
+                TokenClass::Particle
+            } else {
+                TokenClass::Word
+            }
+        } else {
+            classify(&t.text)
+        };
         if t.script == Script::Hangul && t.class == TokenClass::Initial {
             // A one-letter Hangul syllable (오 = o) is a syllable, not an initial.
             t.class = TokenClass::Word;
