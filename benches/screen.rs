@@ -10,7 +10,7 @@
 use kyc_check::screen::{Decision, Options, Query, Screener};
 use kyc_check::snapshot::builder::build_from_sources;
 use kyc_check::snapshot::Snapshot;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 const LISTS: [&str; 8] = [
