@@ -10,7 +10,7 @@
 use kyc_check::screen::{Decision, Options, Query, Screener};
 use kyc_check::snapshot::builder::build_from_sources;
 use kyc_check::snapshot::Snapshot;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 const LISTS: [&str; 8] = [
@@ -67,7 +67,7 @@ fn main() {
     let t = Instant::now();
     let mut parsed = Vec::new();
     for l in LISTS {
-        match kyc_check::sources::load_paths(&[PathBuf::from(root.join(l))]) {
+        match kyc_check::sources::load_paths(&[root.join(l)]) {
             Ok(p) => parsed.extend(p),
             Err(e) => println!("skipped {l}: {e}"),
         }

@@ -812,9 +812,12 @@ fn section_perturb(
     let _ = writeln!(report);
     if verbose {
         for (q, s) in queries.iter().zip(&scores) {
-            if *s < DEFAULT_REVIEW_THRESHOLD {
-                eprintln!("MISS\t{}\t{:.3}\t{}\t{}", q.kind, s, q.query, q.listed);
-            }
+            let tag = if *s < DEFAULT_REVIEW_THRESHOLD {
+                "MISS"
+            } else {
+                "HIT"
+            };
+            eprintln!("{tag}\t{}\t{:.3}\t{}\t{}", q.kind, s, q.query, q.listed);
         }
     }
     (queries, scores)
@@ -1016,7 +1019,9 @@ fn section_sweep(report: &mut String, recall_scores: &[f64], negative_scores: &[
         report,
         "| threshold | perturbation recall | false-alarm rate |\n|---|---|---|"
     );
-    for t in [0.65, 0.7, 0.75, 0.78, 0.8, 0.82, 0.85, 0.88, 0.9, 0.95] {
+    for t in [
+        0.65, 0.7, 0.75, 0.78, 0.8, 0.82, 0.83, 0.84, 0.85, 0.86, 0.88, 0.9, 0.95,
+    ] {
         let r =
             recall_scores.iter().filter(|&&s| s >= t).count() as f64 / recall_scores.len() as f64;
         let f = negative_scores.iter().filter(|&&s| s >= t).count() as f64

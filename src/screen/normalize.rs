@@ -806,7 +806,18 @@ fn finish(tokens: Vec<Token>) -> Vec<Token> {
         if t.class == TokenClass::LegalForm {
             continue;
         }
-        t.class = classify(&t.text);
+        t.class = if t.pattern.is_some() {
+            // Arabic, Hebrew, Thai words are matched by their letters, never read as a
+            // Latin title or legal form (Hebrew עמר is `mr`, not "Mister"); only their
+            // particles are recognised.
+            if matches!(t.text.as_str(), "al" | "abd" | "bn" | "abn" | "bnt" | "abw") {
+                TokenClass::Particle
+            } else {
+                TokenClass::Word
+            }
+        } else {
+            classify(&t.text)
+        };
         if t.script == Script::Hangul && t.class == TokenClass::Initial {
             // A one-letter Hangul syllable (오 = o) is a syllable, not an initial.
             t.class = TokenClass::Word;
@@ -876,9 +887,10 @@ pub fn normalize_name(raw: &str, lang_tag: Option<&str>) -> Vec<Token> {
     finish(tokens)
 }
 
-/// The readings of a query name: the normal one, plus, when the whole name is written in
-/// Cyrillic or Greek letters that all look like Latin ones (`РОРЕ`), its look-alike
-/// Latin reading, so that a name spelled entirely in homoglyphs cannot evade.
+/// The readings of a query name: the normal one; its look-alike Latin reading when the
+/// whole name is written in Cyrillic or Greek letters that all look like Latin ones
+/// (`РОРЕ`); and its de-leeted reading when words mix letters with digits that stand for
+/// letters (`Ig0r Sech1n`). A name spelled entirely in homoglyphs or leet cannot evade.
 pub fn query_variants(raw: &str) -> Vec<Vec<Token>> {
     let primary = normalize_name(raw, None);
     let mut out = vec![primary];
@@ -894,6 +906,32 @@ pub fn query_variants(raw: &str) -> Vec<Vec<Token>> {
             translit::script_of(c) == Some(Script::Latin)
                 || translit::confusable_to_latin(c).is_some()
         });
+    // Digits standing for letters inside words (`Ig0r Sech1n`): read them as letters, but
+    // only where every digit of the word has a look-alike (`A320` stays as it is).
+    let deleeted: String = raw
+        .split(' ')
+        .map(|w| {
+            let letters = w.chars().any(|c| c.is_alphabetic());
+            let digits = w.chars().any(|c| c.is_ascii_digit());
+            if letters
+                && digits
+                && w.chars()
+                    .filter(|c| c.is_ascii_digit())
+                    .all(|c| leet_letter(c).is_some())
+            {
+                w.chars().map(|c| leet_letter(c).unwrap_or(c)).collect()
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    if deleeted != raw {
+        let alt = normalize_name(&deleeted, None);
+        if !alt.is_empty() && !out.contains(&alt) {
+            out.push(alt);
+        }
+    }
     if all_confusable {
         let mapped: String = raw
             .chars()
@@ -905,6 +943,21 @@ pub fn query_variants(raw: &str) -> Vec<Vec<Token>> {
         }
     }
     out
+}
+
+/// The letter a digit stands for in leet spelling.
+fn leet_letter(c: char) -> Option<char> {
+    Some(match c {
+        '0' => 'o',
+        '1' => 'i',
+        '3' => 'e',
+        '4' => 'a',
+        '5' => 's',
+        '7' => 't',
+        '8' => 'b',
+        '9' => 'g',
+        _ => return None,
+    })
 }
 
 /// The normalised tokens joined by spaces (for display and tests).
@@ -949,6 +1002,16 @@ mod tests {
         assert_eq!(n("\u{03BF}sama"), "osama");
         // Latin y (looks like Cyrillic у) inside a Cyrillic word.
         assert_eq!(n("Пyтин"), "putin");
+    }
+
+    #[test]
+    fn leet_words_get_a_letter_reading() {
+        let v = query_variants("Ig0r Sech1n");
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[1][0].text, "igor");
+        assert_eq!(v[1][1].text, "sechin");
+        assert_eq!(query_variants("A320 Airbus").len(), 1);
+        assert_eq!(query_variants("11420 Corp").len(), 1);
     }
 
     #[test]

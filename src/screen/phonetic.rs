@@ -13,8 +13,8 @@
 //!
 //! Sound classes (one letter each): `B` b p; `F` f v w ph; `K` k g q c(a,o,u) ck gh x(=KS);
 //! `S` s z c(e,i,y) ts tz dz; `X` sh sch shch; `J` j ch tch zh dj dzh cz; `T` t d th dh;
-//! `H` h (only at the start of a word or between vowels; elsewhere it is silent or part of
-//! a digraph) kh; `L` l; `R` r; `M` m; `N` n; vowels a e i o u y → `V`. A run of one class
+//! `H` h (at the start of a word or after a vowel; silent at the end, after a consonant,
+//! or part of a digraph) kh; `L` l; `R` r; `M` m; `N` n; vowels a e i o u y → `V`. A run of one class
 //! counts once (`ss` = `s`, `dd` = `d`).
 //!
 //! The classes merge the consonants that transliteration systems disagree on (Arabic
@@ -174,12 +174,12 @@ pub fn key(token: &str) -> Vec<u8> {
                 (Some(CL_S), 1)
             }
             b'h' => {
-                // Sounded only word-initially or between vowels (mohammed); silent after a
-                // vowel before a consonant or at the end (ahmed = amed, allah = alla) and
-                // after consonants not forming a digraph above (bh, jh).
+                // Sounded at the start and after a vowel (mohammed, ahmed: the Arabic ح
+                // is a consonant); silent at the end (allah = alla, shah) and after
+                // consonants not forming a digraph above (bh, jh).
                 let prev_vowel = i > 0 && is_vowel(b[i - 1]);
-                let next_vowel = is_vowel(at(i + 1));
-                if i == 0 || (prev_vowel && next_vowel) {
+                let at_end = i + 1 == b.len();
+                if i == 0 || (prev_vowel && !at_end) {
                     (Some(CL_H), 1)
                 } else {
                     (None, 1)

@@ -2,12 +2,13 @@
 //!
 //! 1. **Token similarity** ([`pair_similarity`]): exact (1.0); an initial against an
 //!    initial or the first letter of a word (0.8); Arabic/Hebrew/Thai words against
-//!    Latin words by consonant skeleton (0.88 on 3+ consonants, 0.8 on 2, 0.75 on 1); tokens of at most three letters only
+//!    Latin words by consonant skeleton (0.88 on 3+ consonants, 0.78 on 2, 0.7 on 1); tokens of at most three letters only
 //!    exactly or by identical phonetic key (0.85); longer tokens by identical phonetic key
 //!    (0.92), by optimal-string-alignment similarity `1 - d / max_len` of at least 0.75
 //!    with at most 2 edits
 //!    (`strsim::osa_distance`), or by identical consonant skeleton when both have five
-//!    letters or more (0.85); numbers, legal forms and stopwords only exactly. The best of
+//!    letters or more (0.85); numbers, stopwords and legal forms of the query only
+//!    exactly. The best of
 //!    these counts.
 //! 2. **Assignment**: each query token is paired with at most one list token and vice
 //!    versa, maximising the total of `similarity x (query weight + list weight)` by dynamic
@@ -27,8 +28,8 @@
 //!    costs its full weight (missing a common surname is still a conflict).
 //! 4. **Score**: `cq` = similarity-weighted matched share of the query's weight, `cl` =
 //!    matched share of the list name's weight (coverage only), where an unmatched middle
-//!    token of a name of 3+ tokens costs 0.6 of its weight on either side (middle names
-//!    and patronymics are routinely omitted or added), and
+//!    token of a name of 3+ tokens costs 0.6 of its weight on either side and every further
+//!    one 0.3 (middle names and patronymics are routinely omitted or added), and
 //!    `score = cq x (0.6 + 0.4 x cl)`: an unmatched query token costs more than an
 //!    unmatched list token (`emma daniels` is not `EMMA LLC`). A name whose only matches are weak
 //!    tokens (legal forms, generic words, stopwords), initials or particles scores 0,
@@ -54,17 +55,19 @@ pub const SIM_SKELETON: f64 = 0.85;
 /// three consonants or more.
 pub const SIM_TRANSLIT: f64 = 0.88;
 /// The same with a skeleton of two consonants.
-pub const SIM_TRANSLIT_2: f64 = 0.8;
+pub const SIM_TRANSLIT_2: f64 = 0.78;
 /// The same with a skeleton of one consonant (`علي` ~ `Ali`).
-pub const SIM_TRANSLIT_1: f64 = 0.75;
+pub const SIM_TRANSLIT_1: f64 = 0.7;
 /// Lowest edit-distance similarity that counts as a match.
 pub const FUZZY_FLOOR: f64 = 0.75;
 /// Most edits (insertions, deletions, substitutions, adjacent swaps) of a fuzzy match.
 pub const MAX_EDITS: usize = 2;
 /// Weight of the matched share of the query in the score.
 pub const ALPHA: f64 = 0.6;
-/// Cost factor of an unmatched middle token of a list name.
+/// Cost factor of the heaviest unmatched middle token of a name.
 pub const MIDDLE_FACTOR: f64 = 0.6;
+/// Cost factor of every further unmatched middle token of a name.
+pub const MIDDLE_EXTRA_FACTOR: f64 = 0.3;
 /// Most list tokens the exact assignment handles (beyond: greedy).
 pub const DP_MAX_TOKENS: usize = 12;
 
@@ -170,7 +173,14 @@ impl TokInfo {
         };
         let skel = phonetic::skeleton_of_key(&key);
         let expansions = tok.pattern.as_ref().and_then(|p| phonetic::expansions(p));
-        let full_weight = length_weight(&tok.text, tok.class, tok.script) * class_factor(tok.class);
+        let mut length = length_weight(&tok.text, tok.class, tok.script);
+        if let Some(p) = &tok.pattern {
+            // Scripts without short vowels spell names with fewer letters: weigh such a
+            // word like its Latin spelling, about 1.7 letters per written consonant.
+            let consonants = p.iter().filter(|s| !s.optional).count() as f64;
+            length = length.max((consonants * 1.7).min(12.0));
+        }
+        let full_weight = length * class_factor(tok.class);
         let weight = full_weight * rarity_factor(df);
         TokInfo {
             text: tok.text.clone(),
@@ -242,10 +252,8 @@ impl TokInfo {
 
     /// True when only an exact match counts.
     pub fn exact_only(&self) -> bool {
-        matches!(
-            self.class,
-            TokenClass::Number | TokenClass::LegalForm | TokenClass::Stopword
-        ) || (self.pattern.is_none() && self.key.is_empty())
+        matches!(self.class, TokenClass::Number | TokenClass::Stopword)
+            || (self.pattern.is_none() && self.key.is_empty())
     }
 }
 
@@ -312,7 +320,9 @@ pub fn pair_similarity(q: &TokInfo, l: &TokInfo) -> Option<(f64, Method)> {
 /// list tokens exactly, by key or by skeleton only).
 fn similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f64, Method)> {
     let translit = q.script != l.script && (q.script != Script::Latin || l.script != Script::Latin);
-    if q.text == l.text {
+    // An Arabic/Hebrew/Thai word's Latin text is only its consonants (`mr`), never
+    // compared as text with a spelled word: such pairs meet by skeleton below.
+    if q.text == l.text && q.pattern.is_some() == l.pattern.is_some() {
         return Some((
             1.0,
             if translit {
@@ -322,7 +332,10 @@ fn similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f64, Metho
             },
         ));
     }
-    if q.exact_only() || l.exact_only() {
+    // A legal form in the query matches only exactly (so a name matched through legal
+    // forms alone can be skipped by the index); a listed legal form may meet a misspelled
+    // query word (`CROP` ~ `corp`, `OSJC` ~ `ojsc`).
+    if q.exact_only() || l.exact_only() || q.class == TokenClass::LegalForm {
         return None;
     }
     // Initials: against another initial only exactly (done above), else a first letter.
@@ -335,7 +348,7 @@ fn similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f64, Metho
             return None;
         }
         let (init, word) = if qi { (q, l) } else { (l, q) };
-        let ok = word.class != TokenClass::Particle
+        let ok = !matches!(word.class, TokenClass::Particle | TokenClass::LegalForm)
             && word.is_alpha()
             && word.text.as_bytes().first() == init.text.as_bytes().first();
         return if ok {
@@ -386,7 +399,13 @@ fn similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f64, Metho
         key_equal = true;
     }
     if short {
-        return if key_equal {
+        // A short token meets only a token of about its own length (`li` ~ `lee`,
+        // `jon` ~ `john`, but `ali` is not `iulia`).
+        // ... and with the same vowels (`li` ~ `lee`, `un` ~ `eun`, but `chi` is not `zhao`).
+        return if key_equal
+            && q.len.abs_diff(l.len) <= 1
+            && korean_vowels(&q.text) == korean_vowels(&l.text)
+        {
             Some((
                 SIM_KEY_SHORT,
                 if translit {
@@ -422,7 +441,7 @@ fn similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f64, Metho
         && allow_fuzzy
         && q.len >= 5
         && l.len >= 5
-        && q.skel.len() >= 3
+        && q.skel.len() >= 4
         && q.skel == l.skel
     {
         best = Some((SIM_SKELETON, phon_method));
@@ -430,9 +449,10 @@ fn similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f64, Metho
     best
 }
 
-/// The vowel classes of a Korean romanisation, glides ignored: `a`; `ae`/`e`; `eo`/`o`
+/// The vowel classes of a romanised syllable, glides ignored: `a`; `ae`/`e`; `eo`/`o`
 /// (McCune-Reischauer `ŏ` folds to `o`); `eu`/`u`/`oo`; `i`/`ee`/`y` at the end;
-/// `oe`/`oi`. Revised Romanization, McCune-Reischauer and common spellings agree on these.
+/// `oe`/`oi`. Korean romanisations (Revised, McCune-Reischauer, common spellings) agree on
+/// these, and so do the usual variants of short names elsewhere (`li`/`lee`, `yu`/`yoo`).
 pub fn korean_vowels(t: &str) -> Vec<u8> {
     let b = t.as_bytes();
     let mut out = Vec::new();
@@ -606,7 +626,14 @@ pub fn query_items(tokens: &[Token], infos: &[TokInfo]) -> Vec<QueryItem> {
             let mut info = TokInfo::new(&plain_token(text, script, pattern), 0);
             info.weight = parts.iter().map(|p| p.weight).sum();
             info.full_weight = parts.iter().map(|p| p.full_weight).sum();
-            let glue_exact = !parts.iter().any(short_part);
+            // Words without short vowels glue only behind a particle (`al` + `husaini`;
+            // the Arabic article belongs to the word after it).
+            let glue_exact = if any_pattern {
+                parts[0].class != TokenClass::Particle
+                    || parts[1..].iter().any(|p| p.class == TokenClass::Particle)
+            } else {
+                !parts.iter().any(short_part)
+            };
             items.push(QueryItem {
                 start,
                 len,
@@ -686,13 +713,48 @@ pub struct NameScore {
     pub weak_only: bool,
 }
 
-/// Cost factor of an unmatched token at `pos` of a name of `n` tokens.
+/// True when `pos` is a middle position of a name of `n` tokens.
+pub fn is_middle(pos: usize, n: usize) -> bool {
+    n >= 3 && pos > 0 && pos + 1 < n
+}
+
+/// Lowest cost factor an unmatched token at `pos` of a name of `n` tokens can get (used by
+/// the index's bounds): 1 at either end, [`MIDDLE_EXTRA_FACTOR`] in the middle.
 pub fn position_factor(pos: usize, n: usize) -> f64 {
-    if n >= 3 && pos > 0 && pos + 1 < n {
-        MIDDLE_FACTOR
+    if is_middle(pos, n) {
+        MIDDLE_EXTRA_FACTOR
     } else {
         1.0
     }
+}
+
+/// Cost of the unmatched tokens of one name: full weight at either end; in the middle,
+/// the heaviest one at [`MIDDLE_FACTOR`] and every other one at [`MIDDLE_EXTRA_FACTOR`]
+/// (a name is identified by its first and last words; omitting several middle names or
+/// patronymics is barely more telling than omitting one).
+fn unmatched_cost(costs: &[(usize, f64)], n: usize) -> f64 {
+    let mut edge = 0.0;
+    let mut middle: Vec<f64> = Vec::new();
+    for &(pos, w) in costs {
+        if is_middle(pos, n) {
+            middle.push(w);
+        } else {
+            edge += w;
+        }
+    }
+    middle.sort_by(|a, b| b.total_cmp(a));
+    let mid: f64 = middle
+        .iter()
+        .enumerate()
+        .map(|(k, w)| {
+            w * if k == 0 {
+                MIDDLE_FACTOR
+            } else {
+                MIDDLE_EXTRA_FACTOR
+            }
+        })
+        .sum();
+    edge + mid
 }
 
 /// Scores one listed name.
@@ -976,7 +1038,7 @@ pub fn score_name(
             method: o.method,
         });
     }
-    let mut den_l_unmatched = 0.0;
+    let mut costs_l: Vec<(usize, f64)> = Vec::new();
     let mut unmatched_list = Vec::new();
     let mut ignored = Vec::new();
     for j in 0..nl {
@@ -987,10 +1049,10 @@ pub fn score_name(
             ignored.push((false, j));
             continue;
         }
-        den_l_unmatched += fl[j] * position_factor(j, nl);
+        costs_l.push((j, fl[j]));
         unmatched_list.push(j);
     }
-    let mut den_q_unmatched = 0.0;
+    let mut costs_q: Vec<(usize, f64)> = Vec::new();
     let mut unmatched_query = Vec::new();
     for i in 0..n_query_tokens {
         if matched_q[i] {
@@ -999,13 +1061,13 @@ pub fn score_name(
         if fq[i] == 0.0 {
             ignored.push((true, i));
         } else {
-            den_q_unmatched += fq[i] * position_factor(i, n_query_tokens);
+            costs_q.push((i, fq[i]));
             unmatched_query.push(i);
         }
     }
-    let den_q = den_q_matched + den_q_unmatched;
+    let den_q = den_q_matched + unmatched_cost(&costs_q, n_query_tokens);
     let cq = if den_q > 0.0 { num_q / den_q } else { 0.0 };
-    let den_l = num_l + den_l_unmatched;
+    let den_l = num_l + unmatched_cost(&costs_l, nl);
     let cl = if den_l > 0.0 { num_l / den_l } else { 0.0 };
     // Weak tokens alone never make a match, unless neither name has anything else
     // (`AT&T Inc.`).

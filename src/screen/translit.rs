@@ -542,7 +542,7 @@ fn hebrew_letter(c: char, word_end: bool) -> Option<(&'static str, Option<Slot>)
         'ק' => ("k", Some(slot(CL_K))),
         'ר' => ("r", Some(slot(CL_R))),
         'ש' => ("sh", Some(slot2(CL_X, CL_S))),
-        'ת' => ("t", Some(slot2(CL_T, CL_S))),
+        'ת' => ("t", Some(slot(CL_T))),
         _ => return None,
     })
 }
