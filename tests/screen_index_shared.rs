@@ -2,6 +2,9 @@
 //! ../shared (skipped with a message when the folder is absent). The evaluation harness
 //! repeats this on every list (examples/screen_eval.rs, section 6).
 
+// Native only: reads files, runs the CLI or uses proptest (wasm has none of these).
+#![cfg(not(target_arch = "wasm32"))]
+
 mod screen_common;
 
 use kyc_check::screen::{Options, Query, Screener};
