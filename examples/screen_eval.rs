@@ -1551,7 +1551,19 @@ fn main() {
             ("baselines", Some(l)) => {
                 section_baselines(&mut report, l, &pq, &negs, baseline_sample, threads)
             }
-            ("speed", Some(l)) => section_speed(&mut report, l, &pq, &negs, 3000),
+            ("speed", Some(l)) => {
+                if pq.is_empty() {
+                    pq = make_perturbations(l, per_dir, seed);
+                }
+                if negs.is_empty() {
+                    negs = read_negatives(&negatives)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|(_, n)| n)
+                        .collect();
+                }
+                section_speed(&mut report, l, &pq, &negs, 3000)
+            }
             ("lists", _) => {}
             (other, None) if other != "bench" && other != "cross" => {}
             (other, _) => eprintln!("unknown section {other}"),

@@ -127,6 +127,9 @@ pub struct NameIndex {
     /// Derived: ids of tokens eligible for edit distance, sorted by text (an implicit
     /// trie walked with an edit-distance automaton).
     fuzzy_sorted: Vec<u32>,
+    /// Derived: for each word of `fuzzy_sorted`, the length of the prefix it shares with
+    /// the word before it (capped at 255).
+    fuzzy_lcp: Vec<u8>,
     /// Derived: first letter → ids of alphabetic tokens (for query initials).
     by_first: Vec<Vec<u32>>,
     /// Derived: token id → name ids.
@@ -186,6 +189,12 @@ fn fuzzy_eligible(t: &TokInfo) -> bool {
         && t.len >= 4
 }
 
+/// Names reached by a query's lookups: per name, the query tokens that may match it.
+struct Reached {
+    masks: Vec<u64>,
+    touched: Vec<u32>,
+}
+
 /// The vocabulary tokens a query item matches, sorted by token id, with similarities.
 type TokenMatches = Vec<(u32, (f64, Method))>;
 
@@ -198,6 +207,9 @@ pub struct Candidates {
     item_matches: Vec<Option<TokenMatches>>,
     /// True when the whole index is scanned (threshold too low to prune).
     pub exhaustive: bool,
+    /// Similarities computed while scoring, for items that were not enumerated:
+    /// (item << 32 | token id) → similarity. Candidate names share many tokens.
+    memo: std::cell::RefCell<FxMap<u64, Option<(f64, Method)>>>,
 }
 
 /// A query prepared against an index: tokens, weights and items.
@@ -218,6 +230,7 @@ impl Candidates {
             names: (0..name_count as u32).collect(),
             item_matches: Vec::new(),
             exhaustive: true,
+            memo: Default::default(),
         }
     }
 }
@@ -339,6 +352,7 @@ impl NameIndex {
         self.by_skel = FxMap::default();
         self.wild = Vec::new();
         self.fuzzy_sorted = Vec::new();
+        self.fuzzy_lcp = Vec::new();
         self.by_first = vec![Vec::new(); 26];
         for (id, t) in self.vocab.iter().enumerate() {
             let id = id as u32;
@@ -375,6 +389,21 @@ impl NameIndex {
                 .cmp(&vocab[b as usize].text)
                 .then(a.cmp(&b))
         });
+        self.fuzzy_lcp = self
+            .fuzzy_sorted
+            .iter()
+            .enumerate()
+            .map(|(k, &id)| {
+                let Some(prev) = k.checked_sub(1).map(|p| self.fuzzy_sorted[p]) else {
+                    return 0;
+                };
+                let (a, b) = (
+                    vocab[prev as usize].text.as_bytes(),
+                    vocab[id as usize].text.as_bytes(),
+                );
+                a.iter().zip(b).take_while(|(x, y)| x == y).count().min(255) as u8
+            })
+            .collect();
         let mut postings = vec![Vec::new(); nt];
         for (ni, n) in self.names.iter().enumerate() {
             for &t in &n.tokens {
@@ -624,10 +653,10 @@ impl NameIndex {
                 i += 1;
                 continue;
             };
-            let mut cp = 0;
-            while cp < prefix.len() && cp < word.len() && prefix[cp] == word[cp] {
-                cp += 1;
-            }
+            // The prefix kept from the previous word: what the two words share.
+            let cp = (self.fuzzy_lcp.get(i).copied().unwrap_or(0) as usize)
+                .min(prefix.len())
+                .min(word.len());
             prefix.truncate(cp);
             let mut pruned: Option<usize> = None;
             while prefix.len() < word.len() {
@@ -667,14 +696,15 @@ impl NameIndex {
                 }
             }
             if let Some(depth) = pruned {
-                // Skip every word sharing the pruned prefix (contiguous in sorted order).
-                let pre = &word[..depth.min(word.len())];
-                let skip = words[i..].partition_point(|&id| {
-                    self.vocab
-                        .get(id as usize)
-                        .is_some_and(|t| t.text.as_bytes().starts_with(pre))
-                });
-                i += skip.max(1);
+                // Skip every word sharing the pruned prefix (contiguous in sorted order:
+                // the following words whose shared prefix with their predecessor is at
+                // least as long).
+                i += 1;
+                while i < words.len()
+                    && (self.fuzzy_lcp.get(i).copied().unwrap_or(0) as usize) >= depth
+                {
+                    i += 1;
+                }
                 continue;
             }
             let last = word.len() * w + m;
@@ -774,15 +804,26 @@ impl NameIndex {
                 names: (0..self.names.len() as u32).collect(),
                 item_matches: vec![None; q.items.len()],
                 exhaustive: true,
+                memo: Default::default(),
             };
         }
         let essential = self.essential_items(q, threshold);
         let n = q.infos.len();
         // Per name: the query tokens that may match it (bit i = token i).
-        let mut reached: FxMap<u32, u64> = FxMap::default();
-        let add = |postings: &[u32], mask: u64, reached: &mut FxMap<u32, u64>| {
+        // Dense per-name masks plus the list of names touched (cheaper than a hash map:
+        // common tokens reach thousands of names).
+        let mut reached = Reached {
+            masks: vec![0u64; self.names.len()],
+            touched: Vec::new(),
+        };
+        let add = |postings: &[u32], mask: u64, reached: &mut Reached| {
             for &nm in postings {
-                *reached.entry(nm).or_insert(0) |= mask;
+                if let Some(m) = reached.masks.get_mut(nm as usize) {
+                    if *m == 0 {
+                        reached.touched.push(nm);
+                    }
+                    *m |= mask;
+                }
             }
         };
         let mut item_matches = Vec::with_capacity(q.items.len());
@@ -792,13 +833,12 @@ impl NameIndex {
                 item_matches.push(None);
                 continue;
             }
-            let mask = (item.start..item.start + item.len).fold(0u64, |m, i| {
-                if i < 64 {
-                    m | (1u64 << i)
-                } else {
-                    m
-                }
-            });
+            // Queries of more than 64 tokens are not bounded (every bit set, never 0).
+            let mask = if n > 64 {
+                u64::MAX
+            } else {
+                (item.start..item.start + item.len).fold(0u64, |m, i| m | (1u64 << i))
+            };
             // Only a single token's own lookup tells which names it cannot match; a glued
             // or split item covering it does not.
             if item.len == 1 && item.kind == ItemKind::Whole {
@@ -865,15 +905,17 @@ impl NameIndex {
             })
         };
         let mut names: Vec<u32> = reached
-            .into_iter()
-            .filter(|&(_, mask)| can_reach(mask))
-            .map(|(nm, _)| nm)
+            .touched
+            .iter()
+            .copied()
+            .filter(|&nm| can_reach(reached.masks[nm as usize]))
             .collect();
         names.sort_unstable();
         Candidates {
             names,
             item_matches,
             exhaustive: false,
+            memo: Default::default(),
         }
     }
 
@@ -903,7 +945,19 @@ impl NameIndex {
                         .get(j)
                         .and_then(|id| m.binary_search_by_key(id, |e| e.0).ok())
                         .map(|k| m[k].1),
-                    None => score::item_similarity(it, l),
+                    None => {
+                        let id = name.tokens.get(j).copied().unwrap_or(u32::MAX);
+                        let key = ((ii as u64) << 32) | id as u64;
+                        let cached = cands.memo.borrow().get(&key).copied();
+                        match cached {
+                            Some(v) => v,
+                            None => {
+                                let v = score::item_similarity(it, l);
+                                cands.memo.borrow_mut().insert(key, v);
+                                v
+                            }
+                        }
+                    }
                 };
                 sims.push(s);
             }
