@@ -1246,6 +1246,25 @@ mod tests {
     }
 
     #[test]
+    fn omitted_middle_names_and_patronymics_cost_little() {
+        assert!(p("Vladimir Vladimirovich Putin", "Vladimir Putin") >= 0.82);
+        assert!(p("Vladimir Putin", "Vladimir Vladimirovich Putin") >= 0.82);
+        assert!(p("Ali Al-Tikriti", "Ali Barzan Ibrahim Hasan Al-Tikriti") >= 0.82);
+        // A missing surname is not a missing middle name.
+        assert!(p("Richard Lee", "Richard Yue") < 0.7);
+    }
+
+    #[test]
+    fn sound_alike_syllables_need_the_same_vowels() {
+        assert!(p("Hong Dang", "Heng Tong") < 0.82);
+        assert!(p("Katie Wood", "Qado Waad") < 0.82);
+        assert!(p("Chi Vu", "Zhao Wei") < 0.82);
+        // Korean romanisations of the same syllables still meet.
+        assert!(p("김정은", "Kim Jong Un") >= 0.82);
+        assert!(p("Kim Chong Un", "Kim Jong Un") >= 0.82);
+    }
+
+    #[test]
     fn rarity_factor_is_monotone() {
         let mut prev = 2.0;
         for df in [0, 8, 9, 16, 24, 32, 100, 1000, 100000] {
