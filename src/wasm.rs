@@ -320,7 +320,7 @@ export type SourceCode = "ofac_sdn" | "ofac_consolidated" | "un_sc" | "uk_ofsi" 
 
 /** Screening options (all optional; defaults documented in docs/SCREENING.md). */
 export interface ScreenOptions {
-  /** Score from which a match is reported and the decision is at least `review` (default 0.82). */
+  /** Score from which a match is reported and the decision is at least `review` (default 0.83). */
   review_threshold?: number;
   /** Score from which the decision is `block` (default 0.95). */
   block_threshold?: number;

@@ -30,7 +30,7 @@ USAGE:
 
 OPTIONS:
     --snapshot FILE         Snapshot to screen against (required; see `kyc-check snapshot build`)
-    --threshold T           Review threshold, 0 < T <= 1 (default 0.82)
+    --threshold T           Review threshold, 0 < T <= 1 (default 0.83)
     --block-threshold T     Block threshold, T <= 1 (default 0.95)
     --max-matches N         Matches per result (default 10)
     --threads N             Worker threads (default: every core)

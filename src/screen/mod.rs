@@ -32,7 +32,7 @@ use index::{NameIndex, PreparedQuery};
 use score::TokInfo;
 
 /// Default review threshold (justified in docs/SCREENING_EVAL.md).
-pub const DEFAULT_REVIEW_THRESHOLD: f64 = 0.82;
+pub const DEFAULT_REVIEW_THRESHOLD: f64 = 0.83;
 /// Default block threshold.
 pub const DEFAULT_BLOCK_THRESHOLD: f64 = 0.95;
 /// Default number of matches returned.

@@ -50,6 +50,9 @@ pub enum TokenClass {
     Stopword,
     /// An honorific or title (`dr`, `sheikh`, `haji`, `general`...).
     Title,
+    /// A patronymic (`vladimirovich`, `petrovna`, `aliyev oglu`): a name word that one
+    /// side often omits, so it weighs little.
+    Patronymic,
 }
 
 impl TokenClass {
@@ -64,6 +67,7 @@ impl TokenClass {
             TokenClass::Generic => "generic",
             TokenClass::Stopword => "stopword",
             TokenClass::Title => "title",
+            TokenClass::Patronymic => "patronymic",
         }
     }
 
@@ -83,6 +87,7 @@ impl TokenClass {
             5 => TokenClass::Generic,
             6 => TokenClass::Stopword,
             7 => TokenClass::Title,
+            8 => TokenClass::Patronymic,
             _ => return None,
         })
     }
@@ -872,7 +877,24 @@ pub fn classify(t: &str) -> TokenClass {
     if is_generic(t) {
         return TokenClass::Generic;
     }
+    if is_patronymic(t) {
+        return TokenClass::Patronymic;
+    }
     TokenClass::Word
+}
+
+/// Slavic patronymics (`-ovich`, `-evich`, `-ovna`, `-evna`, Ukrainian `-ovych`, `-ivna`)
+/// and the Turkic patronymic words (`oglu`, `ogly`, `kyzy`, `qizi`, `uulu`).
+fn is_patronymic(t: &str) -> bool {
+    matches!(
+        t,
+        "oglu" | "ogly" | "ogli" | "kyzy" | "qizi" | "gizi" | "uulu"
+    ) || (t.len() >= 8
+        && [
+            "ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna",
+        ]
+        .iter()
+        .any(|s| t.ends_with(s)))
 }
 
 /// Normalises a name into tokens. `lang_tag` is the source's language label, if any

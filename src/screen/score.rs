@@ -21,7 +21,7 @@
 //!    exactly or by phonetic key (`FridrichBuchenberg` ~ `Friedrich Buchenberg`).
 //! 3. **Weights**: a token weighs its length in characters (at most 12; Han characters
 //!    count 2, numbers at least 3) times a class factor (particle 0.5, generic company
-//!    word 0.5, legal form 0.15, stopword 0.1, title 0 for people) times a rarity factor
+//!    word 0.5, patronymic 0.35, legal form 0.15, stopword 0.1, title 0 for people) times a rarity factor
 //!    from how many listed entities carry the same phonetic key (1.0 up to 8 entities,
 //!    -0.12 per doubling, floor 0.3), so matching `mohammed` or `al` is worth less than
 //!    matching `zawahiri`. The rarity factor only discounts matches: an unmatched token
@@ -139,6 +139,7 @@ fn class_factor(class: TokenClass) -> f64 {
     match class {
         TokenClass::Word | TokenClass::Number | TokenClass::Initial | TokenClass::Title => 1.0,
         TokenClass::Particle | TokenClass::Generic => 0.5,
+        TokenClass::Patronymic => 0.35,
         TokenClass::LegalForm => 0.15,
         TokenClass::Stopword => 0.1,
     }
@@ -239,7 +240,7 @@ impl TokInfo {
     /// True for tokens that can carry a match on their own.
     pub fn is_distinctive(&self, candidate: EntityType) -> bool {
         match self.class {
-            TokenClass::Word | TokenClass::Number => true,
+            TokenClass::Word | TokenClass::Number | TokenClass::Patronymic => true,
             TokenClass::Title => candidate != EntityType::Person,
             _ => false,
         }
@@ -398,6 +399,11 @@ fn similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f64, Metho
         }
         key_equal = true;
     }
+    // Syllable-length tokens (4 letters or fewer) share keys easily across languages
+    // (`hong` ~ `heng`, `dang` ~ `tong`): a key match needs the same vowels there too.
+    if key_equal && q.len.min(l.len) <= 4 && korean_vowels(&q.text) != korean_vowels(&l.text) {
+        key_equal = false;
+    }
     if short {
         // A short token meets only a token of about its own length (`li` ~ `lee`,
         // `jon` ~ `john`, but `ali` is not `iulia`).
@@ -469,6 +475,9 @@ pub fn korean_vowels(t: &str) -> Vec<u8> {
             (b'Q', 2)
         } else if rest.starts_with(b"oo") {
             (b'U', 2)
+        } else if rest.starts_with(b"ou") {
+            // `Young` (영).
+            (b'O', 2)
         } else if rest.starts_with(b"ee") {
             (b'I', 2)
         } else {
@@ -1234,6 +1243,25 @@ mod tests {
             1.0
         );
         assert!(score("General Electric", "Electric", EntityType::Organization) < 0.8);
+    }
+
+    #[test]
+    fn omitted_middle_names_and_patronymics_cost_little() {
+        assert!(p("Vladimir Vladimirovich Putin", "Vladimir Putin") >= 0.82);
+        assert!(p("Vladimir Putin", "Vladimir Vladimirovich Putin") >= 0.82);
+        assert!(p("Ali Al-Tikriti", "Ali Barzan Ibrahim Hasan Al-Tikriti") >= 0.82);
+        // A missing surname is not a missing middle name.
+        assert!(p("Richard Lee", "Richard Yue") < 0.7);
+    }
+
+    #[test]
+    fn sound_alike_syllables_need_the_same_vowels() {
+        assert!(p("Hong Dang", "Heng Tong") < 0.82);
+        assert!(p("Katie Wood", "Qado Waad") < 0.82);
+        assert!(p("Chi Vu", "Zhao Wei") < 0.82);
+        // Korean romanisations of the same syllables still meet.
+        assert!(p("김정은", "Kim Jong Un") >= 0.82);
+        assert!(p("Kim Chong Un", "Kim Jong Un") >= 0.82);
     }
 
     #[test]
