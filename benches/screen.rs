@@ -87,7 +87,10 @@ fn main() {
     let mut queries: Vec<Query> = Vec::new();
     let mut k = 0;
     while queries.len() < n_queries * 3 / 4 && k < snapshot.entities.len() {
-        let name = snapshot.entities[k].primary_name().to_string();
+        let name = match snapshot.entities.get(k) {
+            Some(Ok(e)) => e.primary_name().to_string(),
+            _ => break,
+        };
         k += 7;
         let mut words: Vec<String> = name.split_whitespace().map(String::from).collect();
         if let Some(w) = words.iter_mut().max_by_key(|w| w.chars().count()) {

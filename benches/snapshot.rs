@@ -84,11 +84,14 @@ fn main() {
     let snapshot = &outcome.snapshot;
     let (bytes, encode_time) = timed(|| snapshot.to_bytes());
     assert_eq!(bytes, outcome.bytes);
-    let names: usize = snapshot.entities.iter().map(|e| e.names.len()).sum();
+    let names = snapshot.entities.name_count();
 
     let mut load_times = Vec::with_capacity(loads);
     let mut header_times = Vec::with_capacity(loads);
     let mut hash_times = Vec::with_capacity(loads);
+    let mut no_index_times = Vec::with_capacity(loads);
+    let mut all_times = Vec::with_capacity(loads);
+    let mut remarks_times = Vec::with_capacity(loads);
     for _ in 0..loads {
         let (loaded, t) = timed(|| Snapshot::from_bytes(&bytes));
         assert_eq!(
@@ -96,6 +99,14 @@ fn main() {
             snapshot.entities.len()
         );
         load_times.push(t);
+        let (store, t) = timed(|| format::decode_without_index(&bytes).expect("loads"));
+        no_index_times.push(t);
+        // First remarks access inflates the whole remarks section.
+        let (_, t) = timed(|| store.remarks(0).expect("remarks"));
+        remarks_times.push(t);
+        let (all, t) = timed(|| store.to_vec().expect("decodes"));
+        assert_eq!(all.len(), snapshot.entities.len());
+        all_times.push(t);
         let (_, t) = timed(|| format::read_header(&bytes).expect("header"));
         header_times.push(t);
         let (_, t) = timed(|| Sha256::digest(&bytes[format::PREFIX_LEN..]));
@@ -137,6 +148,18 @@ fn main() {
     println!(
         "| of which SHA-256 of the payload, median | {} |",
         ms(median(hash_times))
+    );
+    println!(
+        "| load without the index section (`decode_without_index`), median | {} |",
+        ms(median(no_index_times))
+    );
+    println!(
+        "| first remarks access (inflate the remarks section), median | {} |",
+        ms(median(remarks_times))
+    );
+    println!(
+        "| decode every entity after that (`to_vec`), median | {} |",
+        ms(median(all_times))
     );
     println!(
         "| verify + header only (`read_header`), median | {} |",

@@ -140,7 +140,7 @@ fn build_is_reproducible_and_info_reports_it() {
     let out = run(&["snapshot", "info", s(&a)], &[]);
     assert!(out.status.success());
     let info: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(info["format_version"], 1);
+    assert_eq!(info["format_version"], 2);
     assert_eq!(info["built_at"], "2025-06-01T00:00:00Z");
     assert_eq!(info["label"], "t");
     assert_eq!(info["entity_count"], 3);
@@ -149,10 +149,10 @@ fn build_is_reproducible_and_info_reports_it() {
     assert_eq!(info["sha256"].as_str().unwrap().len(), 64);
     let sections = info["section_bytes"].as_object().unwrap();
     let keys: Vec<&str> = sections.keys().map(String::as_str).collect();
-    assert_eq!(keys, ["entities", "header", "index", "strings"]);
+    assert_eq!(keys, ["entities", "header", "index", "remarks", "strings"]);
     let body: u64 = sections.values().map(|v| v.as_u64().unwrap()).sum();
     // Prefix 46 bytes + 5 bytes of tag and length per section.
-    assert_eq!(body + 46 + 4 * 5, info["size_bytes"].as_u64().unwrap());
+    assert_eq!(body + 46 + 5 * 5, info["size_bytes"].as_u64().unwrap());
     assert_eq!(info["sources"][0]["source"], "ofac_sdn");
     assert_eq!(info["sources"][0]["published"], serde_json::Value::Null);
     assert_eq!(

@@ -16,7 +16,7 @@ fn round_trip_keeps_every_field() {
     let bytes = built.to_bytes();
     let loaded = Snapshot::from_bytes(&bytes).expect("a freshly built snapshot loads");
     assert_eq!(loaded.header, built.header);
-    assert_eq!(loaded.entities, entities());
+    assert_eq!(loaded.entities.to_vec().unwrap(), entities());
     assert_eq!(loaded.index, built.index);
     assert_eq!(loaded.header.sources, sources());
     assert_eq!(loaded.header.built_at, BUILT_AT);
@@ -161,7 +161,8 @@ fn appended_bytes_are_rejected() {
 #[test]
 fn unknown_versions_are_refused_before_anything_else() {
     let bytes = snapshot().to_bytes();
-    for version in [0u16, 2, 3, 255, 256, u16::MAX] {
+    // 1: a file of the previous layout is refused, not misread.
+    for version in [0u16, 1, 3, 255, 256, u16::MAX] {
         let mut other = bytes.clone();
         other[8..10].copy_from_slice(&version.to_le_bytes());
         // Even with a hash that matches, the version check comes first.
@@ -213,26 +214,40 @@ fn empty_input_is_truncated() {
 }
 
 /// With a forged (recomputed) hash, damage reaches the section decoders: every payload byte
-/// changed by every single-bit mask and by 0xFF must decode to a valid snapshot or fail as
-/// `corrupt`, and never panic. (Nine masks, not 255: each case is a full decode.)
+/// changed by every single-bit mask and by 0xFF must load to a valid snapshot or fail as
+/// `corrupt`, and never panic; a snapshot that loads must then decode every entity, remarks
+/// included (inflated on access), or fail as `corrupt` there. (Nine masks, not 255: each
+/// case is a full decode.)
 #[test]
 fn forged_hash_damage_never_panics_and_is_corrupt_or_valid() {
     let bytes = snapshot().to_bytes();
     let mut corrupt = 0usize;
     let mut still_valid = 0usize;
+    let mut corrupt_on_access = 0usize;
     for at in format::PREFIX_LEN..bytes.len() {
         for mask in [1u8, 2, 4, 8, 16, 32, 64, 128, 255] {
             let mut damaged = bytes.clone();
             damaged[at] ^= mask;
             rehash(&mut damaged);
             match Snapshot::from_bytes(&damaged) {
-                Ok(_) => still_valid += 1,
+                Ok(s) => match s.entities.to_vec() {
+                    Ok(_) => still_valid += 1,
+                    Err(SnapshotError::Corrupt { section, .. }) => {
+                        // Only the remarks stream is checked on access rather than at load.
+                        assert_eq!(section, "remarks", "byte {at} ^ {mask:#04x}");
+                        corrupt_on_access += 1;
+                    }
+                    Err(other) => panic!("byte {at} ^ {mask:#04x}: unexpected {other}"),
+                },
                 Err(SnapshotError::Corrupt { .. }) => corrupt += 1,
                 Err(other) => panic!("byte {at} ^ {mask:#04x}: unexpected {other}"),
             }
         }
     }
-    eprintln!("forged damage: {corrupt} corrupt, {still_valid} decoded to another snapshot");
+    eprintln!(
+        "forged damage: {corrupt} corrupt at load, {corrupt_on_access} corrupt remarks on \
+         access, {still_valid} decoded to another snapshot"
+    );
     assert!(corrupt > 0);
 }
 
@@ -242,7 +257,7 @@ fn forged_hash_damage_never_panics_and_is_corrupt_or_valid() {
 fn absurd_counts_are_refused_without_allocating() {
     let empty = Snapshot::build(Vec::new(), Vec::new(), BUILT_AT, "").to_bytes();
     // Layout of the empty snapshot's payload: header section (tag, len, body), strings
-    // section, entities section (tag, len, body = varint 0), index section.
+    // section, entities section (tag, len, body = u32 count 0), remarks section, index.
     let payload = &empty[format::PREFIX_LEN..];
     let header_len = u32::from_le_bytes(payload[1..5].try_into().unwrap()) as usize;
     let strings_at = 5 + header_len;
@@ -251,15 +266,11 @@ fn absurd_counts_are_refused_without_allocating() {
     let entities_at = strings_at + 5 + strings_len;
     assert_eq!(payload[entities_at], 3, "entities section tag");
 
-    // Replace the entity count (one byte, 0) with the largest u64 varint.
-    let huge_count = [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01];
-    let mut forged = empty[..format::PREFIX_LEN + entities_at].to_vec();
-    forged.push(3);
-    forged.extend_from_slice(&(huge_count.len() as u32).to_le_bytes());
-    forged.extend_from_slice(&huge_count);
-    forged.extend_from_slice(&payload[entities_at + 5 + 1..]);
-    let payload_len = (forged.len() - format::PREFIX_LEN) as u32;
-    forged[format::LENGTH_AT..format::HASH_AT].copy_from_slice(&payload_len.to_le_bytes());
+    // Replace the entity count (u32 0) with the largest u32.
+    let mut forged = empty.clone();
+    let count_at = format::PREFIX_LEN + entities_at + 5;
+    assert_eq!(&forged[count_at..count_at + 4], &[0, 0, 0, 0]);
+    forged[count_at..count_at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
     rehash(&mut forged);
     match Snapshot::from_bytes(&forged) {
         Err(SnapshotError::Corrupt { section, detail }) => {
@@ -267,6 +278,18 @@ fn absurd_counts_are_refused_without_allocating() {
             assert!(detail.contains("count"), "{detail}");
         }
         other => panic!("expected corrupt entities, got {other:?}"),
+    }
+
+    // A remarks section declaring more raw bytes than DEFLATE can expand to.
+    let remarks_at = entities_at + 5 + 4;
+    assert_eq!(payload[remarks_at], 4, "remarks section tag");
+    let mut forged = empty.clone();
+    let raw_len_at = format::PREFIX_LEN + remarks_at + 5;
+    forged[raw_len_at..raw_len_at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+    rehash(&mut forged);
+    match Snapshot::from_bytes(&forged) {
+        Err(SnapshotError::Corrupt { section, .. }) => assert_eq!(section, "remarks"),
+        other => panic!("expected corrupt remarks, got {other:?}"),
     }
 
     // A section length larger than the payload.

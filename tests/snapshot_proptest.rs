@@ -190,7 +190,7 @@ proptest! {
         let built = Snapshot::build(sources.clone(), entities.clone(), &built_at, &label);
         let bytes = built.to_bytes();
         let loaded = Snapshot::from_bytes(&bytes).unwrap();
-        prop_assert_eq!(&loaded.entities, &entities);
+        prop_assert_eq!(&loaded.entities.to_vec().unwrap(), &entities);
         prop_assert_eq!(&loaded.header.sources, &sources);
         prop_assert_eq!(&loaded.header, &built.header);
         prop_assert_eq!(loaded.to_bytes(), bytes);

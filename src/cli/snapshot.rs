@@ -605,7 +605,9 @@ fn run_diff(args: Vec<OsString>) -> Result<(), CliError> {
     let paths = positional(args, &["OLD", "NEW"])?;
     let (old, _) = load(&paths[0])?;
     let (new, _) = load(&paths[1])?;
-    print_json(&diff::diff(&old, &new))
+    let d = diff::diff(&old, &new)
+        .map_err(|e| CliError::Failed(format!("cannot compare the snapshots: {e}")))?;
+    print_json(&d)
 }
 
 #[cfg(test)]

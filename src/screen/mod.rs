@@ -26,10 +26,12 @@ pub mod translit;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::model::{Entity, EntityType, IdentifierKind, SourceList};
-use crate::snapshot::{Snapshot, SnapshotHeader};
+use crate::snapshot::{EntityStore, Snapshot, SnapshotError, SnapshotHeader};
 use explain::{round4, Adjustment, AdjustmentCode, Explanation};
 use index::{NameIndex, PreparedQuery};
 use score::TokInfo;
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// Default review threshold (justified in docs/SCREENING_EVAL.md).
 pub const DEFAULT_REVIEW_THRESHOLD: f64 = 0.83;
@@ -236,8 +238,84 @@ pub struct ScreeningResult {
 #[derive(Debug, Clone, Copy)]
 pub struct Screener<'a> {
     header: &'a SnapshotHeader,
-    entities: &'a [Entity],
+    entities: Entities<'a>,
     index: &'a NameIndex,
+}
+
+/// The entities a screener reads: a snapshot's store (decoded on demand) or a plain slice
+/// (evaluation tools that build an index over parsed lists).
+#[derive(Clone, Copy)]
+enum Entities<'a> {
+    Slice(&'a [Entity]),
+    Store(&'a EntityStore),
+}
+
+impl std::fmt::Debug for Entities<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The entities themselves would be megabytes of output.
+        write!(f, "Entities({})", self.len())
+    }
+}
+
+impl<'a> Entities<'a> {
+    fn len(&self) -> usize {
+        match self {
+            Entities::Slice(s) => s.len(),
+            Entities::Store(s) => s.len(),
+        }
+    }
+
+    /// Source and type without decoding.
+    fn kind(&self, i: u32) -> Option<(SourceList, EntityType)> {
+        match self {
+            Entities::Slice(s) => s.get(i as usize).map(|e| (e.source, e.entity_type)),
+            Entities::Store(s) => s.kind(i as usize).map(|k| (k.source, k.entity_type)),
+        }
+    }
+
+    /// The entity (remarks possibly left out), decoded when stored encoded.
+    fn get(&self, i: u32) -> Option<Result<Cow<'a, Entity>, SnapshotError>> {
+        match self {
+            Entities::Slice(s) => s.get(i as usize).map(|e| Ok(Cow::Borrowed(e))),
+            Entities::Store(s) => s.get_without_remarks(i as usize),
+        }
+    }
+}
+
+/// Entities decoded during one screening, each at most once, and the decoding failures.
+/// A failure is never skipped silently: it becomes a warning and the decision can no
+/// longer be `clear` (fail closed).
+struct Decoded<'a> {
+    entities: Entities<'a>,
+    cache: HashMap<u32, Cow<'a, Entity>>,
+    failures: Vec<String>,
+}
+
+impl<'a> Decoded<'a> {
+    fn new(entities: Entities<'a>) -> Decoded<'a> {
+        Decoded {
+            entities,
+            cache: HashMap::new(),
+            failures: Vec::new(),
+        }
+    }
+
+    /// Entity `i`, or `None` (with the failure recorded) when it does not decode.
+    fn get(&mut self, i: u32) -> Option<&Entity> {
+        if !self.cache.contains_key(&i) {
+            match self.entities.get(i)? {
+                Ok(e) => {
+                    self.cache.insert(i, e);
+                }
+                Err(e) => {
+                    self.failures
+                        .push(format!("listed entity {i} could not be decoded ({e})"));
+                    return None;
+                }
+            }
+        }
+        self.cache.get(&i).map(|e| &**e)
+    }
 }
 
 /// The best name of one entity.
@@ -253,7 +331,7 @@ impl<'a> Screener<'a> {
     pub fn new(snapshot: &'a Snapshot) -> Screener<'a> {
         Screener {
             header: &snapshot.header,
-            entities: &snapshot.entities,
+            entities: Entities::Store(&snapshot.entities),
             index: &snapshot.index,
         }
     }
@@ -266,7 +344,7 @@ impl<'a> Screener<'a> {
     ) -> Screener<'a> {
         Screener {
             header,
-            entities,
+            entities: Entities::Slice(entities),
             index,
         }
     }
@@ -329,12 +407,13 @@ impl<'a> Screener<'a> {
                 }
             },
         };
-        let source_ok = |e: &Entity| {
+        let source_ok = |source: SourceList| {
             options
                 .sources
                 .as_ref()
-                .map_or(true, |s| s.contains(&e.source))
+                .map_or(true, |s| s.contains(&source))
         };
+        let mut decoded = Decoded::new(self.entities);
 
         // entity position -> best
         let mut best: std::collections::BTreeMap<u32, Best> = std::collections::BTreeMap::new();
@@ -349,7 +428,7 @@ impl<'a> Screener<'a> {
                 continue;
             };
             for hit in self.index.find_identifier(value, crypto) {
-                let Some(e) = self.entities.get(hit.entity as usize) else {
+                let Some(e) = decoded.get(hit.entity) else {
                     continue;
                 };
                 let Some(id) = e.identifiers.get(hit.ident as usize) else {
@@ -393,21 +472,32 @@ impl<'a> Screener<'a> {
                 let Some(name) = self.index.name(nid) else {
                     continue;
                 };
-                let Some(entity) = self.entities.get(name.entity as usize) else {
+                let Some((source, entity_type)) = self.entities.kind(name.entity) else {
                     continue;
                 };
-                if !source_ok(entity) {
+                if !source_ok(source) {
                     continue;
                 }
                 let ns = if exhaustive {
-                    self.index.score_exhaustive(&q, nid, entity.entity_type)
+                    self.index.score_exhaustive(&q, nid, entity_type)
                 } else {
-                    self.index.score(&q, &cands, nid, entity.entity_type)
+                    self.index.score(&q, &cands, nid, entity_type)
                 };
                 let Some(ns) = ns else { continue };
                 if ns.score <= 0.0 {
                     continue;
                 }
+                // Evidence adds at most `bonus` (the weak-alias and conflict adjustments
+                // only subtract), so a name that cannot reach the review threshold even so
+                // is dropped here, before its entity is decoded. `round4` and `clamp` are
+                // monotone, so this drops exactly names the final check below would drop;
+                // the 1e-9 absorbs a different summation order.
+                if round4((ns.score + bonus + 1e-9).clamp(0.0, 1.0)) < options.review_threshold {
+                    continue;
+                }
+                let Some(entity) = decoded.get(name.entity) else {
+                    continue;
+                };
                 let mut adj = Vec::new();
                 if name.weak {
                     adj.push(Adjustment {
@@ -453,10 +543,10 @@ impl<'a> Screener<'a> {
             warnings.push("the name has no letters or digits to screen".to_string());
         }
         for (ent, adj) in ident_hits {
-            let Some(entity) = self.entities.get(ent as usize) else {
+            let Some((source, _)) = self.entities.kind(ent) else {
                 continue;
             };
-            if !source_ok(entity) {
+            if !source_ok(source) {
                 continue;
             }
             match best.get_mut(&ent) {
@@ -500,7 +590,7 @@ impl<'a> Screener<'a> {
         let mut matches: Vec<(bool, Match)> = best
             .into_iter()
             .filter_map(|(ent, b)| {
-                let e = self.entities.get(ent as usize)?;
+                let e = decoded.get(ent)?;
                 let matched_name = e
                     .names
                     .get(b.name_pos as usize)
@@ -537,9 +627,13 @@ impl<'a> Screener<'a> {
             .any(|(_, m)| m.score >= options.review_threshold)
         {
             Decision::Review
+        } else if !decoded.failures.is_empty() {
+            // Some candidate could not be checked: never report that as clear.
+            Decision::Review
         } else {
             Decision::Clear
         };
+        warnings.append(&mut decoded.failures);
         let matches: Vec<Match> = matches
             .into_iter()
             .map(|(_, m)| m)

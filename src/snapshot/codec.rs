@@ -17,9 +17,6 @@ use std::collections::HashMap;
 /// Largest number of bytes an unsigned LEB128 `u64` can take.
 const MAX_VARINT_BYTES: u32 = 10;
 
-/// Smallest possible encoding of one entity: head byte, empty id, seven empty lists.
-const MIN_ENTITY_BYTES: usize = 9;
-
 // Entity head byte: bits 0-2 source, bits 3-4 type, then flags.
 const HEAD_SOURCE_MASK: u8 = 0b0000_0111;
 const HEAD_TYPE_SHIFT: u8 = 3;
@@ -224,31 +221,37 @@ impl<'t> EntityWriter<'t> {
         }
     }
 
-    /// Encodes the entities section body: a count and then each entity.
-    pub(crate) fn encode_entities(&self, entities: &[Entity], out: &mut Vec<u8>) {
-        put_varint(out, entities.len() as u64);
-        for e in entities {
+    /// Encodes the entities section body (`count u32 | heads u8[count] | ends u32[count] |
+    /// records`) and appends each present remark, as a `str`, to `remarks` (the raw body
+    /// of the remarks section, compressed by the caller).
+    pub(crate) fn encode_entities(
+        &self,
+        entities: &[Entity],
+        out: &mut Vec<u8>,
+        remarks: &mut Vec<u8>,
+    ) {
+        out.extend_from_slice(&len_u32(entities.len()).to_le_bytes());
+        out.extend(entities.iter().map(entity_head));
+        let ends_at = out.len();
+        out.resize(ends_at + 4 * entities.len(), 0);
+        let records_at = out.len();
+        for (i, e) in entities.iter().enumerate() {
             self.encode_entity(e, out);
+            let end = len_u32(out.len() - records_at).to_le_bytes();
+            let at = ends_at + 4 * i;
+            if let Some(slot) = out.get_mut(at..at + 4) {
+                slot.copy_from_slice(&end);
+            }
+            if let Some(r) = &e.remarks {
+                put_str(remarks, r);
+            }
         }
     }
 
+    /// One record: everything but the head byte (in the heads array) and the remarks
+    /// (in the remarks section).
     fn encode_entity(&self, e: &Entity, out: &mut Vec<u8>) {
-        let prefix = e.source.code();
-        let stripped =
-            e.id.strip_prefix(prefix)
-                .and_then(|rest| rest.strip_prefix(':'));
-        let mut head = source_tag(e.source) | (entity_type_tag(e.entity_type) << HEAD_TYPE_SHIFT);
-        if e.listed_on.is_some() {
-            head |= HEAD_HAS_LISTED_ON;
-        }
-        if e.remarks.is_some() {
-            head |= HEAD_HAS_REMARKS;
-        }
-        if stripped.is_some() {
-            head |= HEAD_ID_PREFIXED;
-        }
-        out.push(head);
-        put_str(out, stripped.unwrap_or(&e.id));
+        put_str(out, stored_id(e).unwrap_or(&e.id));
 
         put_varint(out, e.names.len() as u64);
         for n in &e.names {
@@ -312,10 +315,35 @@ impl<'t> EntityWriter<'t> {
         if let Some(l) = &e.listed_on {
             self.put_ref(out, l);
         }
-        if let Some(r) = &e.remarks {
-            put_str(out, r);
-        }
     }
+}
+
+/// Lengths and offsets are u32: snapshots are limited to 4 GiB (the real lists take a few
+/// MB). A larger value is written as `u32::MAX`, which the reader then rejects.
+pub(crate) fn len_u32(len: usize) -> u32 {
+    u32::try_from(len).unwrap_or(u32::MAX)
+}
+
+/// The id without its `<source code>:` prefix, when it has one (then only the rest is
+/// stored and head bit 7 is set).
+fn stored_id(e: &Entity) -> Option<&str> {
+    e.id.strip_prefix(e.source.code())
+        .and_then(|rest| rest.strip_prefix(':'))
+}
+
+/// The head byte of an entity: source, type and the flags of its optional parts.
+fn entity_head(e: &Entity) -> u8 {
+    let mut head = source_tag(e.source) | (entity_type_tag(e.entity_type) << HEAD_TYPE_SHIFT);
+    if e.listed_on.is_some() {
+        head |= HEAD_HAS_LISTED_ON;
+    }
+    if e.remarks.is_some() {
+        head |= HEAD_HAS_REMARKS;
+    }
+    if stored_id(e).is_some() {
+        head |= HEAD_ID_PREFIXED;
+    }
+    head
 }
 
 fn put_partial_date(out: &mut Vec<u8>, d: &PartialDate) {
@@ -506,37 +534,134 @@ pub(crate) fn decode_string_table(bytes: &[u8]) -> Result<Vec<&str>, SnapshotErr
     Ok(table)
 }
 
-/// Decodes entities against a decoded string table.
-pub(crate) struct EntityReader<'a, 't> {
-    r: Reader<'a>,
-    table: &'t [&'a str],
+/// Source list and entity type of an entity head byte; `None` when the source bits name
+/// no list (the loader rejects such a file, so this only guards direct callers).
+#[inline]
+pub(crate) fn head_kind(head: u8) -> Option<(SourceList, EntityType)> {
+    let source = SourceList::ALL
+        .get(usize::from(head & HEAD_SOURCE_MASK))
+        .copied()?;
+    // Two bits, four types: every value is valid, `get` only avoids indexing.
+    let entity_type = ENTITY_TYPES
+        .get(usize::from((head & HEAD_TYPE_MASK) >> HEAD_TYPE_SHIFT))
+        .copied()?;
+    Some((source, entity_type))
 }
 
-impl<'a, 't> EntityReader<'a, 't> {
-    /// A reader over the entities section body.
-    pub(crate) fn new(bytes: &'a [u8], table: &'t [&'a str]) -> EntityReader<'a, 't> {
-        EntityReader {
-            r: Reader::new(bytes, "entities"),
-            table,
-        }
-    }
+/// True when the entity of this head byte has remarks (in the remarks section).
+#[inline]
+pub(crate) fn head_has_remarks(head: u8) -> bool {
+    head & HEAD_HAS_REMARKS != 0
+}
 
-    /// Decodes the whole section.
-    pub(crate) fn decode_entities(mut self) -> Result<Vec<Entity>, SnapshotError> {
-        let n = self.r.count(MIN_ENTITY_BYTES)?;
-        let mut entities = Vec::with_capacity(n);
+/// Checks one entity record without allocating anything: every check of
+/// [`decode_record`] (lengths, flag bits, UTF-8, string references, no trailing bytes),
+/// so a record that passes decodes without error. Returns its number of names.
+pub(crate) fn check_record(bytes: &[u8], head: u8, table_len: usize) -> Result<u64, SnapshotError> {
+    let mut r = Reader::new(bytes, "entities");
+    let table_ref = |r: &mut Reader<'_>| -> Result<(), SnapshotError> {
+        let index = r.varint()?;
+        if index < table_len as u64 {
+            Ok(())
+        } else {
+            Err(r.corrupt(&format!(
+                "string reference {index} outside the table of {table_len}"
+            )))
+        }
+    };
+    let table_refs = |r: &mut Reader<'_>| -> Result<(), SnapshotError> {
+        let n = r.count(1)?;
         for _ in 0..n {
-            entities.push(self.entity()?);
+            table_ref(r)?;
         }
-        self.r.finish()?;
-        Ok(entities)
+        Ok(())
+    };
+    if head_kind(head).is_none() {
+        return Err(r.corrupt("unknown source list"));
     }
+    r.str()?;
+    let names = r.count(2)?;
+    for _ in 0..names {
+        let flags = r.u8()?;
+        if flags & !NAME_KNOWN_BITS != 0 {
+            return Err(r.corrupt("unknown name flag bits"));
+        }
+        r.str()?;
+        if flags & NAME_HAS_LANGUAGE != 0 {
+            table_ref(&mut r)?;
+        }
+    }
+    let n = r.count(4)?;
+    for _ in 0..n {
+        let dates = match r.u8()? {
+            BIRTH_DATE => 1,
+            BIRTH_RANGE => 2,
+            _ => return Err(r.corrupt("unknown birth date tag")),
+        };
+        for _ in 0..dates {
+            partial_date(&mut r)?;
+        }
+    }
+    table_refs(&mut r)?;
+    table_refs(&mut r)?;
+    table_refs(&mut r)?;
+    let n = r.count(3)?;
+    for _ in 0..n {
+        let ihead = r.u8()?;
+        if ihead & !IDENT_KNOWN_BITS != 0 {
+            return Err(r.corrupt("unknown identifier flag bits"));
+        }
+        if IDENTIFIER_KINDS
+            .get(usize::from(ihead & IDENT_KIND_MASK))
+            .is_none()
+        {
+            return Err(r.corrupt("unknown identifier kind"));
+        }
+        table_ref(&mut r)?;
+        r.str()?;
+        if ihead & IDENT_HAS_COUNTRY != 0 {
+            table_ref(&mut r)?;
+        }
+        if ihead & IDENT_HAS_NETWORK != 0 {
+            table_ref(&mut r)?;
+        }
+    }
+    table_refs(&mut r)?;
+    if head & HEAD_HAS_LISTED_ON != 0 {
+        table_ref(&mut r)?;
+    }
+    r.finish()?;
+    Ok(names as u64)
+}
 
+/// Decodes one entity record (the head byte comes from the heads array); remarks, which
+/// live in their own section, are left `None`.
+pub(crate) fn decode_record(
+    bytes: &[u8],
+    head: u8,
+    table: &[String],
+) -> Result<Entity, SnapshotError> {
+    let mut d = RecordReader {
+        r: Reader::new(bytes, "entities"),
+        table,
+    };
+    let entity = d.entity(head)?;
+    d.r.finish()?;
+    Ok(entity)
+}
+
+/// Decodes one record against the string table.
+struct RecordReader<'a, 't> {
+    r: Reader<'a>,
+    table: &'t [String],
+}
+
+impl RecordReader<'_, '_> {
     #[inline]
     fn table_ref(&mut self) -> Result<String, SnapshotError> {
         let index = self.r.varint()?;
         match usize::try_from(index).ok().and_then(|i| self.table.get(i)) {
-            Some(s) => Ok((*s).to_owned()),
+            Some(s) => Ok(s.clone()),
             None => Err(self.r.corrupt(&format!(
                 "string reference {index} outside the table of {}",
                 self.table.len()
@@ -554,17 +679,9 @@ impl<'a, 't> EntityReader<'a, 't> {
         Ok(list)
     }
 
-    fn entity(&mut self) -> Result<Entity, SnapshotError> {
-        let head = self.r.u8()?;
-        let source = SourceList::ALL
-            .get(usize::from(head & HEAD_SOURCE_MASK))
-            .copied()
-            .ok_or_else(|| self.r.corrupt("unknown source list"))?;
-        // Two bits, four types: every value is valid, `get` only avoids indexing.
-        let entity_type = ENTITY_TYPES
-            .get(usize::from((head & HEAD_TYPE_MASK) >> HEAD_TYPE_SHIFT))
-            .copied()
-            .ok_or_else(|| self.r.corrupt("unknown entity type"))?;
+    fn entity(&mut self, head: u8) -> Result<Entity, SnapshotError> {
+        let (source, entity_type) =
+            head_kind(head).ok_or_else(|| self.r.corrupt("unknown source list"))?;
         let stored_id = self.r.str()?;
         let id = if head & HEAD_ID_PREFIXED != 0 {
             let code = source.code();
@@ -614,11 +731,11 @@ impl<'a, 't> EntityReader<'a, 't> {
         for _ in 0..n {
             let date = match self.r.u8()? {
                 BIRTH_DATE => BirthDate::Date {
-                    date: self.partial_date()?,
+                    date: partial_date(&mut self.r)?,
                 },
                 BIRTH_RANGE => BirthDate::Range {
-                    from: self.partial_date()?,
-                    to: self.partial_date()?,
+                    from: partial_date(&mut self.r)?,
+                    to: partial_date(&mut self.r)?,
                 },
                 _ => return Err(self.r.corrupt("unknown birth date tag")),
             };
@@ -633,22 +750,22 @@ impl<'a, 't> EntityReader<'a, 't> {
         let n = self.r.count(3)?;
         let mut identifiers = Vec::with_capacity(n);
         for _ in 0..n {
-            let head = self.r.u8()?;
-            if head & !IDENT_KNOWN_BITS != 0 {
+            let ihead = self.r.u8()?;
+            if ihead & !IDENT_KNOWN_BITS != 0 {
                 return Err(self.r.corrupt("unknown identifier flag bits"));
             }
             let kind = IDENTIFIER_KINDS
-                .get(usize::from(head & IDENT_KIND_MASK))
+                .get(usize::from(ihead & IDENT_KIND_MASK))
                 .copied()
                 .ok_or_else(|| self.r.corrupt("unknown identifier kind"))?;
             let label = self.table_ref()?;
             let value = self.r.string()?;
-            let country = if head & IDENT_HAS_COUNTRY != 0 {
+            let country = if ihead & IDENT_HAS_COUNTRY != 0 {
                 Some(self.table_ref()?)
             } else {
                 None
             };
-            let network = if head & IDENT_HAS_NETWORK != 0 {
+            let network = if ihead & IDENT_HAS_NETWORK != 0 {
                 Some(self.table_ref()?)
             } else {
                 None
@@ -668,11 +785,6 @@ impl<'a, 't> EntityReader<'a, 't> {
         } else {
             None
         };
-        let remarks = if head & HEAD_HAS_REMARKS != 0 {
-            Some(self.r.string()?)
-        } else {
-            None
-        };
 
         Ok(Entity {
             id,
@@ -686,26 +798,35 @@ impl<'a, 't> EntityReader<'a, 't> {
             identifiers,
             programs,
             listed_on,
-            remarks,
+            remarks: None,
         })
     }
+}
 
-    fn partial_date(&mut self) -> Result<PartialDate, SnapshotError> {
-        let flags = self.r.u8()?;
-        if flags & !(DATE_HAS_MONTH | DATE_HAS_DAY) != 0 {
-            return Err(self.r.corrupt("unknown date flag bits"));
-        }
-        let year = self.r.u16()?;
-        let month = if flags & DATE_HAS_MONTH != 0 {
-            Some(self.r.u8()?)
-        } else {
-            None
-        };
-        let day = if flags & DATE_HAS_DAY != 0 {
-            Some(self.r.u8()?)
-        } else {
-            None
-        };
-        Ok(PartialDate { year, month, day })
+/// The id of a record without decoding the rest (for look-ups by id); `None` when the
+/// record is damaged.
+pub(crate) fn record_id(bytes: &[u8], head: u8) -> Option<(Option<&'static str>, &str)> {
+    let (source, _) = head_kind(head)?;
+    let stored = Reader::new(bytes, "entities").str().ok()?;
+    let prefix = (head & HEAD_ID_PREFIXED != 0).then(|| source.code());
+    Some((prefix, stored))
+}
+
+fn partial_date(r: &mut Reader<'_>) -> Result<PartialDate, SnapshotError> {
+    let flags = r.u8()?;
+    if flags & !(DATE_HAS_MONTH | DATE_HAS_DAY) != 0 {
+        return Err(r.corrupt("unknown date flag bits"));
     }
+    let year = r.u16()?;
+    let month = if flags & DATE_HAS_MONTH != 0 {
+        Some(r.u8()?)
+    } else {
+        None
+    };
+    let day = if flags & DATE_HAS_DAY != 0 {
+        Some(r.u8()?)
+    } else {
+        None
+    };
+    Ok(PartialDate { year, month, day })
 }

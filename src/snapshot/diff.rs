@@ -3,7 +3,7 @@
 //! `kyc-check snapshot diff` to tell compliance which customers to re-screen.
 
 use super::builder::natural_cmp;
-use super::Snapshot;
+use super::{Snapshot, SnapshotError};
 use crate::model::{Entity, SourceList};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -163,15 +163,18 @@ fn only_in<'a>(
     a.difference(&b).map(|s| (*s).clone()).collect()
 }
 
-/// Compares two snapshots.
-pub fn diff(old: &Snapshot, new: &Snapshot) -> SnapshotDiff {
+/// Compares two snapshots (decoding every entity of both, remarks included); fails only
+/// when an entity of either does not decode.
+pub fn diff(old: &Snapshot, new: &Snapshot) -> Result<SnapshotDiff, SnapshotError> {
+    let old_entities = old.entities.to_vec()?;
+    let new_entities = new.entities.to_vec()?;
     let old_by_id: HashMap<&str, &Entity> =
-        old.entities.iter().map(|e| (e.id.as_str(), e)).collect();
+        old_entities.iter().map(|e| (e.id.as_str(), e)).collect();
     let new_by_id: HashMap<&str, &Entity> =
-        new.entities.iter().map(|e| (e.id.as_str(), e)).collect();
+        new_entities.iter().map(|e| (e.id.as_str(), e)).collect();
 
     let mut per_source: BTreeMap<SourceList, SourceDiff> = BTreeMap::new();
-    for e in &new.entities {
+    for e in &new_entities {
         let d = per_source_entry(&mut per_source, e.source, old, new);
         match old_by_id.get(e.id.as_str()) {
             None => d.added.push(EntityRef::of(e)),
@@ -195,7 +198,7 @@ pub fn diff(old: &Snapshot, new: &Snapshot) -> SnapshotDiff {
             }
         }
     }
-    for e in &old.entities {
+    for e in &old_entities {
         if !new_by_id.contains_key(e.id.as_str()) {
             per_source_entry(&mut per_source, e.source, old, new)
                 .removed
@@ -214,12 +217,19 @@ pub fn diff(old: &Snapshot, new: &Snapshot) -> SnapshotDiff {
         totals.changed += d.changed.len();
         totals.unchanged += d.unchanged;
     }
-    SnapshotDiff {
+    Ok(SnapshotDiff {
         old: SnapshotRef::of(old),
         new: SnapshotRef::of(new),
         totals,
         sources,
-    }
+    })
+}
+
+/// Number of entities of `list` in `s` (from the heads array: no decoding).
+fn count_of(s: &Snapshot, list: SourceList) -> usize {
+    (0..s.entities.len())
+        .filter(|&i| s.entities.kind(i).is_some_and(|k| k.source == list))
+        .count()
 }
 
 fn per_source_entry<'m>(
@@ -239,8 +249,8 @@ fn per_source_entry<'m>(
         source: list.code(),
         old_published: published(old),
         new_published: published(new),
-        old_count: old.entities.iter().filter(|e| e.source == list).count(),
-        new_count: new.entities.iter().filter(|e| e.source == list).count(),
+        old_count: count_of(old, list),
+        new_count: count_of(new, list),
         added: Vec::new(),
         removed: Vec::new(),
         changed: Vec::new(),

@@ -2,19 +2,20 @@
 //!
 //! ```text
 //! prefix (46 bytes)  magic[8] | format_version u16 | payload_len u32 | sha256(payload)[32]
-//! payload            section* in fixed order: header, strings, entities, index
+//! payload            section* in fixed order: header, strings, entities, remarks, index
 //! section            tag u8 | body_len u32 | body
 //! ```
 //!
 //! Loading checks, in this order and before decoding anything: magic, version, declared
 //! length against the actual length, SHA-256 of the payload. Only then are the sections
-//! parsed, with every length checked against the bytes that remain.
+//! parsed, with every length checked against the bytes that remain. Entity records are
+//! checked by a scan that allocates nothing and kept encoded ([`super::EntityStore`]).
 
 use super::codec::{
-    collect_string_table, decode_string_table, encode_string_table, put_opt_str, put_str,
-    put_varint, source_tag, EntityReader, EntityWriter, Reader,
+    collect_string_table, decode_string_table, encode_string_table, len_u32, put_opt_str, put_str,
+    put_varint, source_tag, EntityWriter, Reader,
 };
-use super::{Snapshot, SnapshotError, SnapshotHeader};
+use super::{EntityStore, Snapshot, SnapshotError, SnapshotHeader};
 use crate::model::{SourceInfo, SourceList};
 use crate::screen::index::NameIndex;
 use sha2::{Digest, Sha256};
@@ -24,7 +25,7 @@ use sha2::{Digest, Sha256};
 pub const MAGIC: [u8; 8] = *b"\x89KCS\r\n\x1a\n";
 
 /// The format version this build writes and the only one it reads.
-pub const FORMAT_VERSION: u16 = 1;
+pub const FORMAT_VERSION: u16 = 2;
 
 /// Bytes before the payload: magic, version, payload length, payload hash.
 pub const PREFIX_LEN: usize = 8 + 2 + 4 + 32;
@@ -37,7 +38,17 @@ pub const LENGTH_AT: usize = 10;
 pub const HASH_AT: usize = 14;
 
 /// Section tags, in the order the sections must appear.
-const SECTIONS: [(u8, &str); 4] = [(1, "header"), (2, "strings"), (3, "entities"), (4, "index")];
+const SECTIONS: [(u8, &str); 5] = [
+    (1, "header"),
+    (2, "strings"),
+    (3, "entities"),
+    (4, "remarks"),
+    (5, "index"),
+];
+
+/// Compression level of the remarks section: miniz_oxide's best (9); the stream is
+/// written once per build and inflated at most once per load.
+const REMARKS_LEVEL: u8 = 9;
 
 /// Totals stored in the header section and checked against the decoded entities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,20 +82,47 @@ pub(crate) fn encode(snapshot: &Snapshot) -> Vec<u8> {
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     out.extend_from_slice(&[0; 4 + 32]); // length and hash, patched below
 
-    let [header_tag, strings_tag, entities_tag, index_tag] = SECTIONS.map(|(tag, _)| tag);
+    let [header_tag, strings_tag, entities_tag, remarks_tag, index_tag] =
+        SECTIONS.map(|(tag, _)| tag);
 
     let at = begin_section(&mut out, header_tag);
     encode_header(&snapshot.header, snapshot.counts(), &mut out);
     end_section(&mut out, at);
 
-    let table = collect_string_table(&snapshot.entities);
-    let at = begin_section(&mut out, strings_tag);
-    encode_string_table(&table, &mut out);
-    end_section(&mut out, at);
+    match (snapshot.entities.owned(), snapshot.entities.encoded_parts()) {
+        (_, Some((table, entities, remarks))) => {
+            // A loaded snapshot: its checked sections are exactly what the encoder wrote.
+            let at = begin_section(&mut out, strings_tag);
+            encode_string_table(table, &mut out);
+            end_section(&mut out, at);
+            let at = begin_section(&mut out, entities_tag);
+            out.extend_from_slice(entities);
+            end_section(&mut out, at);
+            let at = begin_section(&mut out, remarks_tag);
+            out.extend_from_slice(remarks);
+            end_section(&mut out, at);
+        }
+        (owned, None) => {
+            let entities = owned.unwrap_or_default();
+            let table = collect_string_table(entities);
+            let at = begin_section(&mut out, strings_tag);
+            encode_string_table(&table, &mut out);
+            end_section(&mut out, at);
 
-    let at = begin_section(&mut out, entities_tag);
-    EntityWriter::new(&table).encode_entities(&snapshot.entities, &mut out);
-    end_section(&mut out, at);
+            let mut remarks = Vec::new();
+            let at = begin_section(&mut out, entities_tag);
+            EntityWriter::new(&table).encode_entities(entities, &mut out, &mut remarks);
+            end_section(&mut out, at);
+
+            let at = begin_section(&mut out, remarks_tag);
+            out.extend_from_slice(&len_u32(remarks.len()).to_le_bytes());
+            out.extend_from_slice(&miniz_oxide::deflate::compress_to_vec(
+                &remarks,
+                REMARKS_LEVEL,
+            ));
+            end_section(&mut out, at);
+        }
+    }
 
     let at = begin_section(&mut out, index_tag);
     snapshot.index.encode(&mut out);
@@ -95,12 +133,6 @@ pub(crate) fn encode(snapshot: &Snapshot) -> Vec<u8> {
     out[LENGTH_AT..HASH_AT].copy_from_slice(&payload_len.to_le_bytes());
     out[HASH_AT..PREFIX_LEN].copy_from_slice(&digest);
     out
-}
-
-/// Lengths are u32: snapshots are limited to 4 GiB (the real lists take a few MB). A larger
-/// length is written as `u32::MAX`, which the reader then rejects.
-fn len_u32(len: usize) -> u32 {
-    u32::try_from(len).unwrap_or(u32::MAX)
 }
 
 fn begin_section(out: &mut Vec<u8>, tag: u8) -> usize {
@@ -203,17 +235,18 @@ fn read_u32(bytes: &[u8], at: usize) -> u32 {
     u32::from_le_bytes(b)
 }
 
-/// The four section bodies of a verified payload.
+/// The five section bodies of a verified payload.
 struct Sections<'a> {
     header: &'a [u8],
     strings: &'a [u8],
     entities: &'a [u8],
+    remarks: &'a [u8],
     index: &'a [u8],
 }
 
 fn split_sections(payload: &[u8]) -> Result<Sections<'_>, SnapshotError> {
     let mut r = Reader::new(payload, "sections");
-    let mut bodies: [&[u8]; 4] = [&[]; 4];
+    let mut bodies: [&[u8]; 5] = [&[]; 5];
     for (slot, (tag, name)) in bodies.iter_mut().zip(SECTIONS) {
         let found = r.u8()?;
         if found != tag {
@@ -225,11 +258,12 @@ fn split_sections(payload: &[u8]) -> Result<Sections<'_>, SnapshotError> {
         *slot = r.take(len)?;
     }
     r.finish()?;
-    let [header, strings, entities, index] = bodies;
+    let [header, strings, entities, remarks, index] = bodies;
     Ok(Sections {
         header,
         strings,
         entities,
+        remarks,
         index,
     })
 }
@@ -282,7 +316,7 @@ fn decode_header(body: &[u8], sha256: String) -> Result<(SnapshotHeader, Counts)
 }
 
 /// Verifies the file and returns the byte size of each section body, in file order
-/// (`header`, `strings`, `entities`, `index`): where a snapshot's bytes go.
+/// (`header`, `strings`, `entities`, `remarks`, `index`): where a snapshot's bytes go.
 pub fn section_sizes(bytes: &[u8]) -> Result<Vec<(&'static str, usize)>, SnapshotError> {
     let (payload, _) = verify(bytes)?;
     let s = split_sections(payload)?;
@@ -290,6 +324,7 @@ pub fn section_sizes(bytes: &[u8]) -> Result<Vec<(&'static str, usize)>, Snapsho
         ("header", s.header.len()),
         ("strings", s.strings.len()),
         ("entities", s.entities.len()),
+        ("remarks", s.remarks.len()),
         ("index", s.index.len()),
     ])
 }
@@ -301,16 +336,41 @@ pub fn read_header(bytes: &[u8]) -> Result<(SnapshotHeader, Counts), SnapshotErr
     decode_header(sections.header, sha256)
 }
 
-/// Verifies and fully decodes a snapshot file.
+/// [`Snapshot::from_bytes`] without the index section (verified by the hash, not decoded):
+/// the load cost of everything this module owns, for benchmarks.
+#[doc(hidden)]
+pub fn decode_without_index(bytes: &[u8]) -> Result<EntityStore, SnapshotError> {
+    let (payload, sha256) = verify(bytes)?;
+    let sections = split_sections(payload)?;
+    let (_, counts) = decode_header(sections.header, sha256)?;
+    let table = decode_string_table(sections.strings)?
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    let entities = EntityStore::load(sections.entities, sections.remarks, table)?;
+    if entities.len() as u64 != counts.entities || entities.name_count() != counts.names {
+        return Err(SnapshotError::Corrupt {
+            section: "header",
+            detail: "totals disagree with the entities section".to_string(),
+        });
+    }
+    Ok(entities)
+}
+
+/// Verifies a snapshot file, checks every section and decodes all but the entities, which
+/// stay encoded in an [`EntityStore`] (decoded one at a time on demand).
 pub(crate) fn decode(bytes: &[u8]) -> Result<Snapshot, SnapshotError> {
     let (payload, sha256) = verify(bytes)?;
     let sections = split_sections(payload)?;
     let (header, counts) = decode_header(sections.header, sha256)?;
-    let table = decode_string_table(sections.strings)?;
-    let entities = EntityReader::new(sections.entities, &table).decode_entities()?;
+    let table = decode_string_table(sections.strings)?
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    let entities = EntityStore::load(sections.entities, sections.remarks, table)?;
     let snapshot_counts = Counts {
         entities: entities.len() as u64,
-        names: entities.iter().map(|e| e.names.len() as u64).sum(),
+        names: entities.name_count(),
     };
     // The hash proves the bytes are the writer's; this catches a writer that lied.
     if snapshot_counts != counts {

@@ -27,8 +27,8 @@ pub struct SnapshotHeader {
 pub struct Snapshot {
     /// Provenance and integrity facts.
     pub header: SnapshotHeader,
-    /// All listed entities.
-    pub entities: Vec<Entity>,
+    /// All listed entities: owned when built in memory, decoded on demand when loaded.
+    pub entities: EntityStore,
     /// Precomputed screening index over `entities`.
     pub index: NameIndex,
 }
@@ -43,12 +43,14 @@ mod codec;
 pub mod diff;
 pub mod error;
 pub mod format;
+pub mod store;
 
 pub use active::{
     active, active_info, clear_active, load_active, set_active, use_default, with_active,
 };
 pub use error::SnapshotError;
 pub use format::{FORMAT_VERSION, MAGIC};
+pub use store::{EntityKind, EntityStore};
 
 /// The one place the default snapshot's build time is written (a macro so that
 /// [`DEFAULT_SNAPSHOT_COMMAND`] can embed it).
@@ -153,7 +155,7 @@ impl Snapshot {
                 sources,
                 sha256: String::new(),
             },
-            entities,
+            entities: entities.into(),
             index,
         };
         let bytes = snapshot.to_bytes();
@@ -179,7 +181,7 @@ impl Snapshot {
     pub fn counts(&self) -> format::Counts {
         format::Counts {
             entities: self.entities.len() as u64,
-            names: self.entities.iter().map(|e| e.names.len() as u64).sum(),
+            names: self.entities.name_count(),
         }
     }
 

@@ -28,7 +28,7 @@ pub fn snapshot(entities: Vec<Entity>) -> Snapshot {
             }],
             sha256: "00".repeat(32),
         },
-        entities,
+        entities: entities.into(),
         index,
     }
 }

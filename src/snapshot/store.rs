@@ -1,0 +1,409 @@
+//! The entities of a snapshot, decoded one at a time on demand.
+//!
+//! A loaded snapshot keeps its entities section as bytes (format version 2: a heads array,
+//! an offset table and the records, see `docs/SNAPSHOT_FORMAT.md`) instead of ~330,000
+//! owned strings: loading then costs a checking scan instead of a full decode, and the
+//! screener decodes only the few candidates that can reach the review threshold. Remarks
+//! (72 % of the text) stay deflate-compressed until someone asks for them.
+
+use super::codec::{self, Reader};
+use super::SnapshotError;
+use crate::model::{Entity, EntityType, SourceList};
+use std::borrow::Cow;
+use std::fmt;
+use std::sync::{Arc, OnceLock};
+
+/// Source list and type of one entity: what candidate filtering needs, read from one byte
+/// without decoding the entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntityKind {
+    /// The list the entity comes from.
+    pub source: SourceList,
+    /// What is listed.
+    pub entity_type: EntityType,
+}
+
+/// The entities of a snapshot: owned (a snapshot built in memory) or encoded (a loaded
+/// snapshot, decoded entity by entity). Both behave the same; equality compares the
+/// decoded entities.
+#[derive(Clone)]
+pub struct EntityStore {
+    repr: Repr,
+}
+
+#[derive(Clone)]
+enum Repr {
+    Owned(Vec<Entity>),
+    // Arc: cloning a snapshot must not copy megabytes.
+    Encoded(Arc<Encoded>),
+}
+
+/// A verified entities section and the still-compressed remarks section.
+struct Encoded {
+    table: Vec<String>,
+    /// The entities section body: `count u32 | heads u8[count] | ends u32[count] | records`.
+    body: Box<[u8]>,
+    count: usize,
+    heads_at: usize,
+    ends_at: usize,
+    records_at: usize,
+    names: u64,
+    /// The remarks section body: `raw_len u32 | deflate stream`.
+    remarks: Box<[u8]>,
+    /// Inflated once, on the first request for remarks.
+    inflated: OnceLock<Result<Remarks, SnapshotError>>,
+}
+
+/// The inflated remarks: the raw bytes and, per entity, the byte range of its remark.
+struct Remarks {
+    raw: Vec<u8>,
+    ranges: Vec<Option<(u32, u32)>>,
+}
+
+/// Bytes per entity outside its record: a head byte and a `u32` end offset.
+const FIXED_BYTES_PER_ENTITY: usize = 5;
+
+/// DEFLATE cannot expand more than 1032:1; a larger declared raw size is a forged file.
+const MAX_DEFLATE_RATIO: usize = 1032;
+
+fn corrupt(section: &'static str, detail: String) -> SnapshotError {
+    SnapshotError::Corrupt { section, detail }
+}
+
+fn read_u32_at(bytes: &[u8], at: usize) -> Option<u32> {
+    let b: [u8; 4] = bytes.get(at..at.checked_add(4)?)?.try_into().ok()?;
+    Some(u32::from_le_bytes(b))
+}
+
+impl Encoded {
+    #[inline]
+    fn head(&self, i: usize) -> Option<u8> {
+        if i >= self.count {
+            return None;
+        }
+        self.body.get(self.heads_at + i).copied()
+    }
+
+    #[inline]
+    fn end(&self, i: usize) -> Option<usize> {
+        read_u32_at(&self.body, self.ends_at + 4 * i).map(|e| e as usize)
+    }
+
+    /// The record bytes of entity `i` (bounds were checked at load; `None` only past the end).
+    #[inline]
+    fn record(&self, i: usize) -> Option<&[u8]> {
+        if i >= self.count {
+            return None;
+        }
+        let start = if i == 0 { 0 } else { self.end(i - 1)? };
+        let end = self.end(i)?;
+        self.body
+            .get(self.records_at.checked_add(start)?..self.records_at.checked_add(end)?)
+    }
+
+    fn decode(&self, i: usize) -> Option<Result<Entity, SnapshotError>> {
+        let head = self.head(i)?;
+        let Some(record) = self.record(i) else {
+            return Some(Err(corrupt(
+                "entities",
+                format!("entity {i}: record outside the section"),
+            )));
+        };
+        Some(codec::decode_record(record, head, &self.table).map_err(|e| with_entity(e, i)))
+    }
+
+    fn remarks(&self) -> Result<&Remarks, SnapshotError> {
+        self.inflated
+            .get_or_init(|| self.inflate())
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    fn inflate(&self) -> Result<Remarks, SnapshotError> {
+        let mut r = Reader::new(&self.remarks, "remarks");
+        let raw_len = r.u32()? as usize;
+        let stream = r.take(r.remaining())?;
+        let raw = miniz_oxide::inflate::decompress_to_vec_with_limit(stream, raw_len)
+            .map_err(|e| corrupt("remarks", format!("deflate stream: {:?}", e.status)))?;
+        if raw.len() != raw_len {
+            return Err(corrupt(
+                "remarks",
+                format!("inflated {} bytes, {raw_len} declared", raw.len()),
+            ));
+        }
+        let mut ranges = Vec::with_capacity(self.count);
+        let mut r = Reader::new(&raw, "remarks");
+        for i in 0..self.count {
+            let has = self.head(i).is_some_and(codec::head_has_remarks);
+            if has {
+                let s = r.str()?;
+                // The text ends where the reader now stands.
+                let end = raw_len - r.remaining();
+                let start = end - s.len();
+                ranges.push(Some((codec::len_u32(start), codec::len_u32(end))));
+            } else {
+                ranges.push(None);
+            }
+        }
+        r.finish()?;
+        Ok(Remarks { raw, ranges })
+    }
+
+    fn remark(&self, i: usize) -> Result<Option<&str>, SnapshotError> {
+        if !self.head(i).is_some_and(codec::head_has_remarks) {
+            return Ok(None);
+        }
+        let remarks = self.remarks()?;
+        let range = remarks.ranges.get(i).copied().flatten();
+        let text = range
+            .and_then(|(s, e)| remarks.raw.get(s as usize..e as usize))
+            .and_then(|b| std::str::from_utf8(b).ok());
+        match text {
+            Some(t) => Ok(Some(t)),
+            None => Err(corrupt("remarks", format!("entity {i}: remark missing"))),
+        }
+    }
+}
+
+/// Prefixes a `Corrupt` detail with the entity position.
+fn with_entity(e: SnapshotError, i: usize) -> SnapshotError {
+    match e {
+        SnapshotError::Corrupt { section, detail } => SnapshotError::Corrupt {
+            section,
+            detail: format!("entity {i}: {detail}"),
+        },
+        other => other,
+    }
+}
+
+impl EntityStore {
+    /// Checks an entities section and a remarks section of a verified payload and keeps
+    /// them for decoding on demand. Every record is walked once without allocating (all
+    /// offsets, lengths, flag bits, UTF-8 and string references), so later decoding cannot
+    /// fail on entity records; the remarks stream is only size-checked here and inflated on
+    /// first use (its errors are then returned by every call that needs remarks).
+    pub(crate) fn load(
+        body: &[u8],
+        remarks: &[u8],
+        table: Vec<String>,
+    ) -> Result<EntityStore, SnapshotError> {
+        let mut r = Reader::new(body, "entities");
+        let count = r.u32()? as usize;
+        if count > r.remaining() / FIXED_BYTES_PER_ENTITY {
+            return Err(r.corrupt(&format!(
+                "count {count} exceeds what the {} remaining bytes can hold",
+                r.remaining()
+            )));
+        }
+        let heads_at = 4;
+        let heads = r.take(count)?;
+        let ends_at = heads_at + count;
+        let ends = r.take(4 * count)?;
+        let records_at = ends_at + 4 * count;
+        let records = r.take(r.remaining())?;
+
+        let mut names = 0u64;
+        let mut with_remarks = 0usize;
+        let mut start = 0usize;
+        for (i, (&head, end)) in heads.iter().zip(ends.chunks_exact(4)).enumerate() {
+            let end = read_u32_at(end, 0).unwrap_or(u32::MAX) as usize;
+            let Some(record) = records.get(start..end) else {
+                return Err(corrupt(
+                    "entities",
+                    format!(
+                        "entity {i}: record {start}..{end} outside the {} record bytes",
+                        records.len()
+                    ),
+                ));
+            };
+            names +=
+                codec::check_record(record, head, table.len()).map_err(|e| with_entity(e, i))?;
+            if codec::head_has_remarks(head) {
+                with_remarks += 1;
+            }
+            start = end;
+        }
+        if start != records.len() {
+            return Err(corrupt(
+                "entities",
+                format!(
+                    "{} record bytes after the last entity",
+                    records.len() - start
+                ),
+            ));
+        }
+
+        let mut rr = Reader::new(remarks, "remarks");
+        let raw_len = rr.u32()? as usize;
+        let stream_len = rr.remaining();
+        // Each remark is at least its one-byte length; the raw size must be inflatable.
+        if raw_len < with_remarks
+            || (with_remarks == 0 && raw_len != 0)
+            || raw_len > stream_len.saturating_mul(MAX_DEFLATE_RATIO)
+        {
+            return Err(rr.corrupt(&format!(
+                "{raw_len} raw bytes declared for {with_remarks} remarks in a {stream_len}-byte stream"
+            )));
+        }
+
+        Ok(EntityStore {
+            repr: Repr::Encoded(Arc::new(Encoded {
+                table,
+                body: body.into(),
+                count,
+                heads_at,
+                ends_at,
+                records_at,
+                names,
+                remarks: remarks.into(),
+                inflated: OnceLock::new(),
+            })),
+        })
+    }
+
+    /// Number of entities.
+    pub fn len(&self) -> usize {
+        match &self.repr {
+            Repr::Owned(v) => v.len(),
+            Repr::Encoded(e) => e.count,
+        }
+    }
+
+    /// True when there are no entities.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Number of names over all entities (counted at load for an encoded store).
+    pub fn name_count(&self) -> u64 {
+        match &self.repr {
+            Repr::Owned(v) => v.iter().map(|e| e.names.len() as u64).sum(),
+            Repr::Encoded(e) => e.names,
+        }
+    }
+
+    /// Source list and type of entity `i`, without decoding it; `None` past the end.
+    #[inline]
+    pub fn kind(&self, i: usize) -> Option<EntityKind> {
+        match &self.repr {
+            Repr::Owned(v) => v.get(i).map(|e| EntityKind {
+                source: e.source,
+                entity_type: e.entity_type,
+            }),
+            Repr::Encoded(e) => {
+                codec::head_kind(e.head(i)?).map(|(source, entity_type)| EntityKind {
+                    source,
+                    entity_type,
+                })
+            }
+        }
+    }
+
+    /// Entity `i` with everything, remarks included (inflating the remarks section on the
+    /// first call); `None` past the end, an error when its bytes do not decode.
+    pub fn get(&self, i: usize) -> Option<Result<Cow<'_, Entity>, SnapshotError>> {
+        match &self.repr {
+            Repr::Owned(v) => v.get(i).map(|e| Ok(Cow::Borrowed(e))),
+            Repr::Encoded(enc) => Some(enc.decode(i)?.and_then(|mut e| {
+                e.remarks = enc.remark(i)?.map(str::to_owned);
+                Ok(Cow::Owned(e))
+            })),
+        }
+    }
+
+    /// Entity `i` for screening: like [`EntityStore::get`], but remarks are `None` when
+    /// they would have to be inflated (screening never reads them).
+    pub fn get_without_remarks(&self, i: usize) -> Option<Result<Cow<'_, Entity>, SnapshotError>> {
+        match &self.repr {
+            Repr::Owned(v) => v.get(i).map(|e| Ok(Cow::Borrowed(e))),
+            Repr::Encoded(enc) => Some(enc.decode(i)?.map(Cow::Owned)),
+        }
+    }
+
+    /// The remarks of entity `i` (`Ok(None)` when it has none or is past the end).
+    pub fn remarks(&self, i: usize) -> Result<Option<Cow<'_, str>>, SnapshotError> {
+        match &self.repr {
+            Repr::Owned(v) => Ok(v
+                .get(i)
+                .and_then(|e| e.remarks.as_deref())
+                .map(Cow::Borrowed)),
+            Repr::Encoded(enc) => enc.remark(i).map(|r| r.map(Cow::Borrowed)),
+        }
+    }
+
+    /// Position of the entity with this id (a scan of the ids only; no other decoding).
+    pub fn position(&self, id: &str) -> Option<usize> {
+        match &self.repr {
+            Repr::Owned(v) => v.iter().position(|e| e.id == id),
+            Repr::Encoded(enc) => (0..enc.count).find(|&i| {
+                let Some((prefix, rest)) = enc
+                    .head(i)
+                    .zip(enc.record(i))
+                    .and_then(|(h, rec)| codec::record_id(rec, h))
+                else {
+                    return false;
+                };
+                match prefix {
+                    None => rest == id,
+                    Some(p) => id
+                        .strip_prefix(p)
+                        .and_then(|r| r.strip_prefix(':'))
+                        .is_some_and(|r| r == rest),
+                }
+            }),
+        }
+    }
+
+    /// Every entity in order, remarks included.
+    pub fn iter(&self) -> impl Iterator<Item = Result<Cow<'_, Entity>, SnapshotError>> + '_ {
+        (0..self.len()).filter_map(move |i| self.get(i))
+    }
+
+    /// Every entity decoded into an owned vector (native users: diff, tests); the first
+    /// decoding error, if any.
+    pub fn to_vec(&self) -> Result<Vec<Entity>, SnapshotError> {
+        self.iter().map(|e| e.map(Cow::into_owned)).collect()
+    }
+
+    /// The owned entities, when this store was built in memory (the encoder's input).
+    pub(crate) fn owned(&self) -> Option<&[Entity]> {
+        match &self.repr {
+            Repr::Owned(v) => Some(v),
+            Repr::Encoded(_) => None,
+        }
+    }
+
+    /// The string table and the section bodies of a loaded store, written back verbatim
+    /// by the encoder (they are exactly what it would write for these entities).
+    pub(crate) fn encoded_parts(&self) -> Option<(&[String], &[u8], &[u8])> {
+        match &self.repr {
+            Repr::Owned(_) => None,
+            Repr::Encoded(e) => Some((&e.table, &e.body, &e.remarks)),
+        }
+    }
+}
+
+impl From<Vec<Entity>> for EntityStore {
+    fn from(entities: Vec<Entity>) -> EntityStore {
+        EntityStore {
+            repr: Repr::Owned(entities),
+        }
+    }
+}
+
+impl PartialEq for EntityStore {
+    /// Equal when both decode to the same entities (a decoding error is never equal).
+    fn eq(&self, other: &EntityStore) -> bool {
+        self.len() == other.len()
+            && self
+                .iter()
+                .zip(other.iter())
+                .all(|(a, b)| matches!((a, b), (Ok(a), Ok(b)) if a == b))
+    }
+}
+
+impl fmt::Debug for EntityStore {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
