@@ -216,8 +216,16 @@ impl EntityStore {
                     ),
                 ));
             };
-            names +=
-                codec::check_record(record, head, table.len()).map_err(|e| with_entity(e, i))?;
+            names += match codec::quick_check_record(record, head, table.len()) {
+                Some(n) => n,
+                // The detailed walker names the problem.
+                None => {
+                    let e = codec::check_record(record, head, table.len())
+                        .err()
+                        .unwrap_or_else(|| corrupt("entities", "invalid record".to_string()));
+                    return Err(with_entity(e, i));
+                }
+            };
             if codec::head_has_remarks(head) {
                 with_remarks += 1;
             }
