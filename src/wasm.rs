@@ -295,6 +295,29 @@ pub fn snapshot_info() -> Result<JsValue, JsError> {
     to_js(&info)
 }
 
+/// Every fact of one listed entity of the active snapshot, by id (as in a screening
+/// match's `id`): names, dates, places, countries, identifiers, programmes, listing date
+/// and remarks; `null` when no entity has this id. The first call inflates the snapshot's
+/// compressed remarks (tens of ms for the full lists), so screening never pays for them.
+/// Throws when there is no valid snapshot or the entity's bytes do not decode (`corrupt`).
+#[wasm_bindgen(js_name = entityDetails)]
+pub fn entity_details(id: &str) -> Result<JsValue, JsError> {
+    let entity = crate::snapshot::with_active(|snapshot| {
+        let entities = &snapshot.entities;
+        entities
+            .position(id)
+            .and_then(|i| entities.get(i))
+            .map(|e| e.map(std::borrow::Cow::into_owned))
+            .transpose()
+    })
+    .map_err(snapshot_error_to_js)?
+    .map_err(snapshot_error_to_js)?;
+    match entity {
+        Some(e) => to_js(&e),
+        None => Ok(JsValue::NULL),
+    }
+}
+
 // --- screening (branch `screening`) ---
 
 #[wasm_bindgen(typescript_custom_section)]

@@ -106,6 +106,28 @@ fn snapshot_loading_verifies_and_fails_closed() {
 }
 
 #[wasm_bindgen_test]
+fn entity_details_decode_one_entity_with_its_remarks() {
+    use kyc_check::snapshot::Snapshot;
+    kyc_check::wasm::use_default_snapshot().expect("default snapshot loads");
+    let snapshot = Snapshot::from_bytes(kyc_check::snapshot::default_snapshot_bytes()).unwrap();
+    let entities = &snapshot.entities;
+    let i = (0..entities.len())
+        .find(|&i| entities.remarks(i).unwrap().is_some())
+        .expect("the sample lists have remarks");
+    let expected = entities.get(i).unwrap().unwrap().into_owned();
+    let details = json(kyc_check::wasm::entity_details(&expected.id).unwrap());
+    assert_eq!(details["id"], expected.id.as_str());
+    assert_eq!(details["remarks"], expected.remarks.as_deref().unwrap());
+    assert_eq!(
+        details["names"].as_array().map(Vec::len),
+        Some(expected.names.len())
+    );
+    assert!(kyc_check::wasm::entity_details("no_such:id")
+        .unwrap()
+        .is_null());
+}
+
+#[wasm_bindgen_test]
 fn screening_explains_matches_and_fails_closed() {
     kyc_check::wasm::use_default_snapshot().expect("default snapshot loads");
     let query =
