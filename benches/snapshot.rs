@@ -2,7 +2,8 @@
 //! every list in ../shared/watchlists that the parsers read, and native load time.
 //!
 //! Run: `CARGO_PROFILE_RELEASE_PANIC=unwind cargo bench --bench snapshot` (optionally
-//! `-- --loads N`, default 31). The variable works around cargo#6313: with the release
+//! `-- --loads N`, default 31; `-- --file F` times the loading of an existing snapshot file
+//! only, e.g. `www/bench-all.kcs`, skipping parse and build). The variable works around cargo#6313: with the release
 //! profile's `panic = "abort"`, `cargo bench` builds the library twice (abort for the
 //! binary, unwind for the bench) into the same file and the link can fail. Skips with a
 //! message when ../shared is absent. Prints a Markdown table; the figures are copied
@@ -32,6 +33,73 @@ fn median(mut xs: Vec<Duration>) -> Duration {
     xs[xs.len() / 2]
 }
 
+/// Median and minimum: on the shared, loaded VM the minimum is the steadier figure.
+fn med_min(xs: Vec<Duration>) -> String {
+    let min = xs.iter().min().copied().unwrap_or_default();
+    format!("{} (min {})", ms(median(xs)), ms(min))
+}
+
+/// Times loading `bytes` `loads` times and prints the load rows of the table.
+fn time_loads(bytes: &[u8], loads: usize) {
+    let mut load_times = Vec::with_capacity(loads);
+    let mut header_times = Vec::with_capacity(loads);
+    let mut hash_times = Vec::with_capacity(loads);
+    let mut no_index_times = Vec::with_capacity(loads);
+    let mut all_times = Vec::with_capacity(loads);
+    let mut remarks_times = Vec::with_capacity(loads);
+    let mut count = 0;
+    for _ in 0..loads {
+        let (loaded, t) = timed(|| Snapshot::from_bytes(bytes));
+        count = loaded.expect("loads").entities.len();
+        load_times.push(t);
+        let (store, t) = timed(|| format::decode_without_index(bytes).expect("loads"));
+        no_index_times.push(t);
+        // The first entity with remarks inflates the whole remarks section.
+        let (_, t) =
+            timed(|| (0..store.len()).find(|&i| store.remarks(i).expect("remarks").is_some()));
+        remarks_times.push(t);
+        let (all, t) = timed(|| store.to_vec().expect("decodes"));
+        assert_eq!(all.len(), count);
+        all_times.push(t);
+        let (_, t) = timed(|| format::read_header(bytes).expect("header"));
+        header_times.push(t);
+        let (_, t) = timed(|| Sha256::digest(&bytes[format::PREFIX_LEN..]));
+        hash_times.push(t);
+    }
+    println!(
+        "| file size | {} bytes ({:.2} MiB), {count} entities |",
+        bytes.len(),
+        bytes.len() as f64 / 1048576.0
+    );
+    for (name, size) in format::section_sizes(bytes).expect("sections") {
+        println!("| section `{name}` | {size} bytes |");
+    }
+    println!(
+        "| native load (`from_bytes`), median of {loads} | {} |",
+        med_min(load_times)
+    );
+    println!(
+        "| of which SHA-256 of the payload, median | {} |",
+        med_min(hash_times)
+    );
+    println!(
+        "| load without the index section (`decode_without_index`), median | {} |",
+        med_min(no_index_times)
+    );
+    println!(
+        "| first remarks access (inflates the remarks section), median | {} |",
+        med_min(remarks_times)
+    );
+    println!(
+        "| decode every entity after that (`to_vec`), median | {} |",
+        med_min(all_times)
+    );
+    println!(
+        "| verify + header only (`read_header`), median | {} |",
+        med_min(header_times)
+    );
+}
+
 fn ms(d: Duration) -> String {
     format!("{:.2} ms", d.as_secs_f64() * 1000.0)
 }
@@ -51,6 +119,14 @@ fn main() {
             .and_then(|n| n.parse().ok())
             .unwrap_or(loads)
             .max(1);
+    }
+    if let Some(i) = args.iter().position(|a| a == "--file") {
+        let path = args.get(i + 1).expect("--file needs a path");
+        let bytes = std::fs::read(path).expect("readable snapshot file");
+        println!("| measure | value |");
+        println!("| --- | --- |");
+        time_loads(&bytes, loads);
+        return;
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/watchlists");
     if !root.exists() {
@@ -86,33 +162,6 @@ fn main() {
     assert_eq!(bytes, outcome.bytes);
     let names = snapshot.entities.name_count();
 
-    let mut load_times = Vec::with_capacity(loads);
-    let mut header_times = Vec::with_capacity(loads);
-    let mut hash_times = Vec::with_capacity(loads);
-    let mut no_index_times = Vec::with_capacity(loads);
-    let mut all_times = Vec::with_capacity(loads);
-    let mut remarks_times = Vec::with_capacity(loads);
-    for _ in 0..loads {
-        let (loaded, t) = timed(|| Snapshot::from_bytes(&bytes));
-        assert_eq!(
-            loaded.expect("loads").entities.len(),
-            snapshot.entities.len()
-        );
-        load_times.push(t);
-        let (store, t) = timed(|| format::decode_without_index(&bytes).expect("loads"));
-        no_index_times.push(t);
-        // First remarks access inflates the whole remarks section.
-        let (_, t) = timed(|| store.remarks(0).expect("remarks"));
-        remarks_times.push(t);
-        let (all, t) = timed(|| store.to_vec().expect("decodes"));
-        assert_eq!(all.len(), snapshot.entities.len());
-        all_times.push(t);
-        let (_, t) = timed(|| format::read_header(&bytes).expect("header"));
-        header_times.push(t);
-        let (_, t) = timed(|| Sha256::digest(&bytes[format::PREFIX_LEN..]));
-        hash_times.push(t);
-    }
-
     println!();
     println!("Lists included:");
     for l in &included {
@@ -133,36 +182,5 @@ fn main() {
     );
     println!("| re-encode alone (`to_bytes`) | {} |", ms(encode_time));
     println!("| parse + build | {} |", ms(parse_time + build_time));
-    println!(
-        "| file size | {} bytes ({:.2} MiB) |",
-        bytes.len(),
-        bytes.len() as f64 / 1048576.0
-    );
-    for (name, size) in format::section_sizes(&bytes).expect("sections") {
-        println!("| section `{name}` | {size} bytes |");
-    }
-    println!(
-        "| native load (`from_bytes`), median of {loads} | {} |",
-        ms(median(load_times))
-    );
-    println!(
-        "| of which SHA-256 of the payload, median | {} |",
-        ms(median(hash_times))
-    );
-    println!(
-        "| load without the index section (`decode_without_index`), median | {} |",
-        ms(median(no_index_times))
-    );
-    println!(
-        "| first remarks access (inflate the remarks section), median | {} |",
-        ms(median(remarks_times))
-    );
-    println!(
-        "| decode every entity after that (`to_vec`), median | {} |",
-        ms(median(all_times))
-    );
-    println!(
-        "| verify + header only (`read_header`), median | {} |",
-        ms(median(header_times))
-    );
+    time_loads(&bytes, loads);
 }
