@@ -342,26 +342,14 @@ pub fn read_header(bytes: &[u8]) -> Result<(SnapshotHeader, Counts), SnapshotErr
 pub fn decode_without_index(bytes: &[u8]) -> Result<EntityStore, SnapshotError> {
     let (payload, sha256) = verify(bytes)?;
     let sections = split_sections(payload)?;
-    let (_, counts) = decode_header(sections.header, sha256)?;
-    let table = decode_string_table(sections.strings)?
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
-    let entities = EntityStore::load(sections.entities, sections.remarks, table)?;
-    if entities.len() as u64 != counts.entities || entities.name_count() != counts.names {
-        return Err(SnapshotError::Corrupt {
-            section: "header",
-            detail: "totals disagree with the entities section".to_string(),
-        });
-    }
-    Ok(entities)
+    decode_entities(&sections, sha256).map(|(_, entities)| entities)
 }
 
-/// Verifies a snapshot file, checks every section and decodes all but the entities, which
-/// stay encoded in an [`EntityStore`] (decoded one at a time on demand).
-pub(crate) fn decode(bytes: &[u8]) -> Result<Snapshot, SnapshotError> {
-    let (payload, sha256) = verify(bytes)?;
-    let sections = split_sections(payload)?;
+/// The header and the entity store of verified sections, with the header's totals checked.
+fn decode_entities(
+    sections: &Sections<'_>,
+    sha256: String,
+) -> Result<(SnapshotHeader, EntityStore), SnapshotError> {
     let (header, counts) = decode_header(sections.header, sha256)?;
     let table = decode_string_table(sections.strings)?
         .into_iter()
@@ -382,6 +370,15 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Snapshot, SnapshotError> {
             ),
         });
     }
+    Ok((header, entities))
+}
+
+/// Verifies a snapshot file, checks every section and decodes all but the entities, which
+/// stay encoded in an [`EntityStore`] (decoded one at a time on demand).
+pub(crate) fn decode(bytes: &[u8]) -> Result<Snapshot, SnapshotError> {
+    let (payload, sha256) = verify(bytes)?;
+    let sections = split_sections(payload)?;
+    let (header, entities) = decode_entities(&sections, sha256)?;
     let index = NameIndex::decode(sections.index).map_err(|e| SnapshotError::Corrupt {
         section: "index",
         // Debug, not a field: the index error type belongs to the screening module.
