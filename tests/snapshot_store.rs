@@ -138,3 +138,20 @@ fn screening_a_loaded_store_equals_screening_owned_entities() {
         }
     }
 }
+
+#[test]
+fn a_wrong_inflated_length_is_corrupt_on_access() {
+    let intact = snapshot().to_bytes();
+    let (at, _) = section(&intact, 4);
+    let raw_len = u32::from_le_bytes(intact[at..at + 4].try_into().unwrap());
+    for forged_len in [raw_len - 1, raw_len + 1] {
+        let mut bytes = intact.clone();
+        bytes[at..at + 4].copy_from_slice(&forged_len.to_le_bytes());
+        rehash(&mut bytes);
+        let loaded = Snapshot::from_bytes(&bytes).expect("the size is plausible");
+        match loaded.entities.to_vec() {
+            Err(SnapshotError::Corrupt { section, .. }) => assert_eq!(section, "remarks"),
+            other => panic!("raw_len {forged_len}: expected corrupt remarks, got {other:?}"),
+        }
+    }
+}

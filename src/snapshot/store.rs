@@ -123,12 +123,27 @@ impl Encoded {
         let mut r = Reader::new(&self.remarks, "remarks");
         let raw_len = r.u32()? as usize;
         let stream = r.take(r.remaining())?;
-        let raw = miniz_oxide::inflate::decompress_to_vec_with_limit(stream, raw_len)
-            .map_err(|e| corrupt("remarks", format!("deflate stream: {:?}", e.status)))?;
-        if raw.len() != raw_len {
+        // Exactly `raw_len` bytes, reserved fallibly: a forged size (at most DEFLATE's
+        // 1032:1 of the stream, checked at load) is an error, not an aborting allocation.
+        let mut raw: Vec<u8> = Vec::new();
+        raw.try_reserve_exact(raw_len).map_err(|_| {
+            corrupt(
+                "remarks",
+                format!("cannot allocate {raw_len} bytes for the inflated remarks"),
+            )
+        })?;
+        raw.resize(raw_len, 0);
+        let written = miniz_oxide::inflate::decompress_slice_iter_to_slice(
+            &mut raw,
+            std::iter::once(stream),
+            false,
+            true,
+        )
+        .map_err(|status| corrupt("remarks", format!("deflate stream: {status:?}")))?;
+        if written != raw_len {
             return Err(corrupt(
                 "remarks",
-                format!("inflated {} bytes, {raw_len} declared", raw.len()),
+                format!("inflated {written} bytes, {raw_len} declared"),
             ));
         }
         let mut ranges = Vec::with_capacity(self.count);
