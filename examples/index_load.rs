@@ -47,6 +47,12 @@ fn main() {
         snap.index.vocabulary_size()
     );
     println!("index section: {} bytes", index_bytes.len());
-    println!("Snapshot::from_bytes median of {runs}: {:.1} ms", median(load));
-    println!("NameIndex::decode    median of {runs}: {:.1} ms", median(decode));
+    println!(
+        "Snapshot::from_bytes median of {runs}: {:.1} ms",
+        median(load)
+    );
+    println!(
+        "NameIndex::decode    median of {runs}: {:.1} ms",
+        median(decode)
+    );
 }
