@@ -113,7 +113,7 @@ pub struct IndexedIdent<'a> {
 }
 
 /// Bit of [`Tables::tok_meta`] set for tokens with an abjad skeleton pattern.
-const META_PATTERN: u32 = 1 << 16;
+const META_PATTERN: u32 = 1 << 15;
 
 /// The stored index: flat arrays, in the order they are encoded. Offsets arrays (`*_offs`)
 /// have one entry more than the items they delimit (CSR layout): item `i` is
@@ -136,7 +136,7 @@ struct Tables {
     pat_offs: Vec<u32>,
     /// Token id → id of its consonant skeleton in the skeleton strings.
     tok_skel: Vec<u32>,
-    /// Token id → class | script << 8 | [`META_PATTERN`].
+    /// Token id → class | script << 8 | [`META_PATTERN`] (16 bits).
     tok_meta: Vec<u32>,
     /// Token id → number of entities sharing its rarity key (its weight's rarity part).
     tok_df: Vec<u32>,
@@ -463,7 +463,7 @@ impl Tables {
     fn stored_token(&self, id: u32) -> Option<(Token, u32)> {
         let meta = *self.tok_meta.get(id as usize)?;
         let class = TokenClass::from_u8((meta & 0xFF) as u8)?;
-        let script = Script::from_u8(((meta >> 8) & 0xFF) as u8)?;
+        let script = Script::from_u8(((meta >> 8) & 0x7F) as u8)?;
         let pattern = if meta & META_PATTERN != 0 {
             let r = csr(&self.pat_offs, id as usize)?;
             let bytes = self.pats.get(r.start * 3..r.end * 3)?;
@@ -1363,37 +1363,37 @@ impl NameIndex {
         out.extend_from_slice(MAGIC);
         out.push(VERSION);
         put_bytes(out, t.text.as_bytes());
-        put_u32s(out, &t.text_offs);
+        put_offs(out, &t.text_offs);
         put_bytes(out, &t.keys);
-        put_u32s(out, &t.key_offs);
+        put_offs(out, &t.key_offs);
         put_bytes(out, &t.pats);
-        put_u32s(out, &t.pat_offs);
+        put_offs(out, &t.pat_offs);
         put_u32s(out, &t.tok_skel);
         put_u32s(out, &t.tok_meta);
         put_u32s(out, &t.tok_df);
         put_bytes(out, &t.skels);
-        put_u32s(out, &t.skel_offs);
-        put_u32s(out, &t.skel_post_offs);
+        put_offs(out, &t.skel_offs);
+        put_offs(out, &t.skel_post_offs);
         put_u32s(out, &t.skel_ids);
         put_u32s(out, &t.by_text);
         put_u32s(out, &t.by_key);
         put_u32s(out, &t.wild);
         put_u32s(out, &t.fuzzy_sorted);
         put_bytes(out, &t.fuzzy_lcp);
-        put_u32s(out, &t.first_offs);
+        put_offs(out, &t.first_offs);
         put_u32s(out, &t.first_ids);
-        put_u32s(out, &t.post_offs);
+        put_offs(out, &t.post_offs);
         put_u32s(out, &t.post_ids);
         put_bytes(out, &t.rarity_keys);
-        put_u32s(out, &t.rarity_offs);
+        put_offs(out, &t.rarity_offs);
         put_u32s(out, &t.rarity_df);
-        put_u32s(out, &t.name_offs);
+        put_offs(out, &t.name_offs);
         put_u32s(out, &t.name_toks);
         put_u32s(out, &t.name_entity);
         put_u32s(out, &t.name_pos);
         put_bytes(out, &t.name_weak);
         put_bytes(out, t.ident_text.as_bytes());
-        put_u32s(out, &t.ident_offs);
+        put_offs(out, &t.ident_offs);
         put_bytes(out, &t.ident_crypto);
         put_u32s(out, &t.ident_entity);
         put_u32s(out, &t.ident_pos);
@@ -1403,7 +1403,9 @@ impl NameIndex {
     /// checks that every offset and id is in range (so lookups never index out of
     /// bounds), that text ranges fall on UTF-8 character boundaries and that the sorted
     /// tables are sorted. Never panics: any malformed input gives an error. Allocates at
-    /// most about 5 times the input size (the tables plus 16 bytes per token).
+    /// most about 8 times the input size: `u32` arrays stored 1 byte per element widen
+    /// 4 times, and each token (at least 7 input bytes across its tables) adds 16 bytes
+    /// for its lazily prepared form.
     pub fn decode(bytes: &[u8]) -> Result<NameIndex, IndexDecodeError> {
         let mut r = Reader { bytes, pos: 0 };
         if r.take(4)? != MAGIC {
@@ -1415,37 +1417,37 @@ impl NameIndex {
         }
         let t = Tables {
             text: r.string()?,
-            text_offs: r.u32s()?,
+            text_offs: r.offs()?,
             keys: r.bytes()?,
-            key_offs: r.u32s()?,
+            key_offs: r.offs()?,
             pats: r.bytes()?,
-            pat_offs: r.u32s()?,
+            pat_offs: r.offs()?,
             tok_skel: r.u32s()?,
             tok_meta: r.u32s()?,
             tok_df: r.u32s()?,
             skels: r.bytes()?,
-            skel_offs: r.u32s()?,
-            skel_post_offs: r.u32s()?,
+            skel_offs: r.offs()?,
+            skel_post_offs: r.offs()?,
             skel_ids: r.u32s()?,
             by_text: r.u32s()?,
             by_key: r.u32s()?,
             wild: r.u32s()?,
             fuzzy_sorted: r.u32s()?,
             fuzzy_lcp: r.bytes()?,
-            first_offs: r.u32s()?,
+            first_offs: r.offs()?,
             first_ids: r.u32s()?,
-            post_offs: r.u32s()?,
+            post_offs: r.offs()?,
             post_ids: r.u32s()?,
             rarity_keys: r.bytes()?,
-            rarity_offs: r.u32s()?,
+            rarity_offs: r.offs()?,
             rarity_df: r.u32s()?,
-            name_offs: r.u32s()?,
+            name_offs: r.offs()?,
             name_toks: r.u32s()?,
             name_entity: r.u32s()?,
             name_pos: r.u32s()?,
             name_weak: r.bytes()?,
             ident_text: r.string()?,
-            ident_offs: r.u32s()?,
+            ident_offs: r.offs()?,
             ident_crypto: r.bytes()?,
             ident_entity: r.u32s()?,
             ident_pos: r.u32s()?,
@@ -1526,13 +1528,13 @@ impl Tables {
             return Err(bad("skeleton slot"));
         }
         if self.tok_meta.iter().any(|&m| {
-            m & !(0xFFFF | META_PATTERN) != 0
+            m > 0xFFFF
                 || TokenClass::from_u8((m & 0xFF) as u8).is_none()
-                || Script::from_u8(((m >> 8) & 0xFF) as u8).is_none()
+                || Script::from_u8(((m >> 8) & 0x7F) as u8).is_none()
         }) {
             return Err(bad("token class or script"));
         }
-        if self.tok_skel.len() != nt || self.tok_df.len() != nt {
+        if self.tok_skel.len() != nt || self.tok_df.len() != nt || self.by_text.len() != nt {
             return Err(bad("token table lengths"));
         }
         check_ids(&self.tok_skel, ns, "token skeleton ids")?;
@@ -1642,13 +1644,24 @@ fn put_bytes(out: &mut Vec<u8>, b: &[u8]) {
     out.extend_from_slice(b);
 }
 
-/// Appends a `u32` array: count, little-endian elements.
+/// Appends a `u32` array: count, element width in bytes (1 to 4, the fewest that hold
+/// the largest element), then the elements little-endian in that width.
 fn put_u32s(out: &mut Vec<u8>, v: &[u32]) {
     put_len(out, v.len());
-    out.reserve(v.len() * 4);
+    let max = v.iter().copied().max().unwrap_or(0);
+    let width = (4 - max.leading_zeros() as usize / 8).max(1);
+    out.push(width as u8);
+    out.reserve(v.len() * width);
     for x in v {
-        out.extend_from_slice(&x.to_le_bytes());
+        out.extend_from_slice(&x.to_le_bytes()[..width]);
     }
+}
+
+/// Appends a CSR offsets array as the lengths of its items (a `u32` array; the offsets
+/// are their prefix sums, starting at 0).
+fn put_offs(out: &mut Vec<u8>, offs: &[u32]) {
+    let lens: Vec<u32> = offs.windows(2).map(|w| w[1].wrapping_sub(w[0])).collect();
+    put_u32s(out, &lens);
 }
 
 /// Bounds-checked reader.
@@ -1698,17 +1711,47 @@ impl Reader<'_> {
         String::from_utf8(self.bytes()?).map_err(|_| IndexDecodeError("text is not UTF-8".into()))
     }
 
-    /// A `u32` array, converted from little-endian in bulk.
+    /// A `u32` array of 1- to 4-byte little-endian elements, converted in bulk.
     fn u32s(&mut self) -> Result<Vec<u32>, IndexDecodeError> {
         let n = self.len()?;
+        let width = self.byte()? as usize;
+        if !(1..=4).contains(&width) {
+            return Err(IndexDecodeError("bad array width".into()));
+        }
         let raw = self.take(
-            n.checked_mul(4)
+            n.checked_mul(width)
                 .ok_or_else(|| IndexDecodeError("length overflow".into()))?,
         )?;
-        Ok(raw
-            .chunks_exact(4)
-            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-            .collect())
+        Ok(match width {
+            1 => raw.iter().map(|&b| b as u32).collect(),
+            2 => raw
+                .chunks_exact(2)
+                .map(|c| u16::from_le_bytes([c[0], c[1]]) as u32)
+                .collect(),
+            3 => raw
+                .chunks_exact(3)
+                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], 0]))
+                .collect(),
+            _ => raw
+                .chunks_exact(4)
+                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+                .collect(),
+        })
+    }
+
+    /// A CSR offsets array stored as item lengths: their prefix sums, starting at 0.
+    fn offs(&mut self) -> Result<Vec<u32>, IndexDecodeError> {
+        let lens = self.u32s()?;
+        let mut offs = Vec::with_capacity(lens.len() + 1);
+        let mut at: u32 = 0;
+        offs.push(at);
+        for l in lens {
+            at = at
+                .checked_add(l)
+                .ok_or_else(|| IndexDecodeError("offset overflow".into()))?;
+            offs.push(at);
+        }
+        Ok(offs)
     }
 }
 
