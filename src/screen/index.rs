@@ -1548,24 +1548,12 @@ impl Tables {
             "skeleton postings",
         )?;
         check_ids(&self.skel_ids, nt, "skeleton posting ids")?;
-        // Sorted lookups (binary search on an unsorted table would only miss; checked
-        // anyway so that a forged index cannot silently drop candidates).
+        // Sorted lookups: ids in range only. Their order is not checked (it costs 1.2 ms
+        // natively for the two tables): binary search on a forged unsorted table only
+        // misses, and a forged index can drop candidates in ways no load-time check sees
+        // anyway (shortened postings); the snapshot hash is what vouches for content.
         check_ids(&self.by_text, nt, "text table ids")?;
-        if self
-            .by_text
-            .windows(2)
-            .any(|w| (self.text_of(w[0]), w[0]) >= (self.text_of(w[1]), w[1]))
-        {
-            return Err(bad("text table order"));
-        }
         check_ids(&self.by_key, nt, "key table ids")?;
-        if self
-            .by_key
-            .windows(2)
-            .any(|w| (self.key_of(w[0]), w[0]) >= (self.key_of(w[1]), w[1]))
-        {
-            return Err(bad("key table order"));
-        }
         check_ids(&self.wild, nt, "wild ids")?;
         check_ids(&self.fuzzy_sorted, nt, "fuzzy ids")?;
         if self.fuzzy_lcp.len() != self.fuzzy_sorted.len() {
@@ -1858,7 +1846,6 @@ mod tests {
             ("name token", forged(&idx, |t| t.name_toks[0] = nt)),
             ("posting", forged(&idx, |t| t.post_ids[0] = nn)),
             ("by_text id", forged(&idx, |t| t.by_text[0] = nt)),
-            ("by_text order", forged(&idx, |t| t.by_text.reverse())),
             ("skel id", forged(&idx, |t| t.tok_skel[0] = u32::MAX)),
             ("fuzzy id", forged(&idx, |t| t.fuzzy_sorted.push(nt))),
             (
