@@ -84,3 +84,70 @@ fn build_is_deterministic() {
     b.encode(&mut y);
     assert_eq!(x, y);
 }
+
+/// Exercises every public lookup of `idx`: whatever a decoded index holds, screening it
+/// must not panic.
+fn exercise(idx: &NameIndex) {
+    use kyc_check::model::EntityType;
+    use kyc_check::screen::normalize::normalize_name;
+    for id in 0..idx.vocabulary_size() as u32 + 1 {
+        let _ = idx.token(id);
+    }
+    for id in 0..idx.name_count() as u32 + 1 {
+        let _ = idx.name(id);
+        let _ = idx.name_tokens(id);
+    }
+    for q in [
+        "Muammar Qadhafi",
+        "محمد علي",
+        "J K",
+        "abdulrahman haqqani",
+        "Trading LLC",
+    ] {
+        let q = idx.prepare(normalize_name(q, None));
+        for t in [0.5, 0.8] {
+            let c = idx.candidates(&q, t);
+            for &n in c.names.iter().take(50) {
+                let _ = idx.score(&q, &c, n, EntityType::Person);
+                let _ = idx.score_exhaustive(&q, n, EntityType::Organization);
+            }
+        }
+    }
+    let _ = idx.find_identifier("B 012345", false);
+}
+
+#[test]
+fn decode_is_total_on_truncations_and_byte_flips() {
+    let mut entities = synthetic_list(25, 3);
+    entities.extend(screen_common::small_list());
+    let built = NameIndex::build(&entities);
+    let mut bytes = Vec::new();
+    built.encode(&mut bytes);
+    exercise(&NameIndex::decode(&bytes).expect("decodes"));
+    for cut in 0..bytes.len() {
+        assert!(
+            NameIndex::decode(&bytes[..cut]).is_err(),
+            "prefix {cut} decoded"
+        );
+    }
+    let (mut ok, mut rejected) = (0, 0);
+    for i in 0..bytes.len() {
+        for mask in [0x01u8, 0x10, 0x80, 0xFF] {
+            let mut b = bytes.clone();
+            b[i] ^= mask;
+            match NameIndex::decode(&b) {
+                Ok(idx) => {
+                    ok += 1;
+                    // Screen only every 7th surviving variant (time); decode all.
+                    if ok % 7 == 0 {
+                        exercise(&idx);
+                    }
+                }
+                Err(_) => rejected += 1,
+            }
+        }
+    }
+    // Most flips land in text or ids and survive as another valid index; structural ones
+    // (counts, widths, offsets) are rejected.
+    assert!(ok > 0 && rejected > 0, "ok {ok}, rejected {rejected}");
+}

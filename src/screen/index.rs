@@ -1,13 +1,16 @@
 //! The candidate-generation index stored in the snapshot.
 //!
-//! What is stored (see [`NameIndex::encode`]): the vocabulary of normalised tokens (text,
-//! class, script, and the consonant-skeleton pattern of Arabic/Hebrew/Thai words, which
-//! cannot be recomputed from the Latin text), every listed name as a list of vocabulary
-//! ids, and the normalised identifiers (documents, crypto addresses). Normalisation and
-//! transliteration, the expensive part, are thus done once at snapshot build time.
-//! Loading derives the lookup tables in one linear pass: text → token, phonetic key →
-//! tokens, consonant skeleton → tokens, padded letter bigram → tokens, first letter →
-//! tokens, token → names, and the rarity counts used for token weights.
+//! What is stored (see [`NameIndex::encode`] and docs/SNAPSHOT_FORMAT.md): everything
+//! screening needs, precomputed at snapshot build time in flat tables that load without
+//! rebuilding anything. The vocabulary of normalised tokens (text, phonetic key,
+//! consonant skeleton, abjad skeleton pattern, class, script, length, rarity count), the
+//! lookup tables (text → tokens, key → tokens and skeleton → tokens as sorted tables
+//! searched by binary search; first letter → tokens; the edit-distance word list), the
+//! token → names postings, the rarity table used for query token weights, every listed
+//! name as a list of vocabulary ids and the normalised identifiers. Loading is a bulk copy
+//! of little-endian arrays plus bounds checks: no hashing, no per-token allocation, no
+//! phonetic computation. A vocabulary token's prepared form ([`TokInfo`], owned strings
+//! and weights) is materialised on first use from the stored fields.
 //!
 //! Candidate generation is exact, not heuristic. For a query token it enumerates every
 //! vocabulary token that [`pair_similarity`] can match: exact text, same key, same
@@ -19,9 +22,12 @@
 //! through them scores below the threshold anyway. So every name that scores at or above
 //! the threshold is a candidate, and the index returns exactly what an exhaustive scan
 //! with the same scorer returns (tests/screen_index.rs checks this on random queries).
+//!
+//! [`pair_similarity`]: crate::screen::score
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
 use crate::model::{AliasStrength, Entity, EntityType, IdentifierKind, NameKind};
 use crate::screen::normalize::{normalize_name, Token, TokenClass};
@@ -29,8 +35,8 @@ use crate::screen::phonetic::{self, Slot};
 use crate::screen::score::{self, ItemKind, Method, NameScore, QueryItem, TokInfo};
 use crate::screen::translit::Script;
 
-/// A small, fast, deterministic hasher for the lookup tables (FxHash's multiply-rotate
-/// scheme); the keys are not attacker-controlled in a way that matters here.
+/// A small, fast, deterministic hasher for the build-time and per-query maps (FxHash's
+/// multiply-rotate scheme); the keys are not attacker-controlled in a way that matters here.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct FxHasher {
     hash: u64,
@@ -75,13 +81,14 @@ impl FxHasher {
 /// A hash map with [`FxHasher`].
 pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
-/// Encoding magic and version.
+/// Encoding magic and version (2: flat precomputed tables; 1 stored only the vocabulary,
+/// names and identifiers and derived the rest at load).
 const MAGIC: &[u8; 4] = b"KCIX";
-const VERSION: u8 = 1;
+const VERSION: u8 = 2;
 
-/// One listed name in the index.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IndexedName {
+/// One listed name in the index (a view into the index's flat tables).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IndexedName<'a> {
     /// Position of the entity in the snapshot's entity list.
     pub entity: u32,
     /// Position of the name in the entity's `names`.
@@ -89,14 +96,14 @@ pub struct IndexedName {
     /// True for weak / low-quality aliases.
     pub weak: bool,
     /// Vocabulary ids of the name's tokens, in order.
-    pub tokens: Vec<u32>,
+    pub tokens: &'a [u32],
 }
 
-/// A normalised identifier of an entity.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct IndexedIdent {
+/// A normalised identifier of an entity (a view into the index's flat tables).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct IndexedIdent<'a> {
     /// Normalised value ([`normalize_document`] or [`normalize_crypto`]).
-    pub value: String,
+    pub value: &'a str,
     /// True for crypto addresses.
     pub crypto: bool,
     /// Entity position.
@@ -105,37 +112,107 @@ pub struct IndexedIdent {
     pub ident: u32,
 }
 
-/// Precomputed normalised names and candidate keys for a set of entities.
+/// Bit of [`Tables::tok_meta`] set for tokens with an abjad skeleton pattern.
+const META_PATTERN: u32 = 1 << 15;
+
+/// The stored index: flat arrays, in the order they are encoded. Offsets arrays (`*_offs`)
+/// have one entry more than the items they delimit (CSR layout): item `i` is
+/// `blob[offs[i]..offs[i + 1]]`. Every offset and id is checked at decode, so the
+/// accessors below never index out of bounds; they still use `get` so that a logic error
+/// gives an empty result rather than a panic.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct NameIndex {
-    /// Vocabulary: distinct tokens.
-    tokens: Vec<Token>,
-    /// Names.
-    names: Vec<IndexedName>,
-    /// Identifiers, sorted.
-    idents: Vec<IndexedIdent>,
-    /// Derived: prepared vocabulary (weights from rarity).
-    vocab: Vec<TokInfo>,
-    /// Derived: text → vocabulary ids (several when scripts or patterns differ).
-    by_text: FxMap<String, Vec<u32>>,
-    /// Derived: phonetic key → ids.
-    by_key: FxMap<Vec<u8>, Vec<u32>>,
-    /// Derived: skeleton (Latin tokens and every expansion of abjad patterns) → ids.
-    by_skel: FxMap<Vec<u8>, Vec<u32>>,
-    /// Derived: abjad tokens whose pattern has too many expansions to index.
+struct Tables {
+    /// Vocabulary: every token's normalised text, concatenated.
+    text: String,
+    /// Token id → range in `text` (`nt + 1`, char boundaries).
+    text_offs: Vec<u32>,
+    /// Phonetic keys, concatenated.
+    keys: Vec<u8>,
+    /// Token id → range in `keys` (`nt + 1`).
+    key_offs: Vec<u32>,
+    /// Skeleton patterns, 3 bytes per slot (class, alternative class or 0, optional).
+    pats: Vec<u8>,
+    /// Token id → slot range in `pats` (`nt + 1`, in slots).
+    pat_offs: Vec<u32>,
+    /// Token id → id of its consonant skeleton in the skeleton strings.
+    tok_skel: Vec<u32>,
+    /// Token id → class | script << 8 | [`META_PATTERN`] (16 bits).
+    tok_meta: Vec<u32>,
+    /// Token id → number of entities sharing its rarity key (its weight's rarity part).
+    tok_df: Vec<u32>,
+    /// Skeleton strings, distinct and sorted: every token skeleton and every expansion
+    /// of an abjad pattern.
+    skels: Vec<u8>,
+    /// Skeleton string id → range in `skels` (`ns + 1`).
+    skel_offs: Vec<u32>,
+    /// Skeleton string id → range in `skel_ids` (`ns + 1`): the by-skeleton postings.
+    skel_post_offs: Vec<u32>,
+    /// Token ids per skeleton string (alphabetic tokens with that skeleton and abjad
+    /// tokens with that expansion), ascending.
+    skel_ids: Vec<u32>,
+    /// Token ids sorted by (text, id).
+    by_text: Vec<u32>,
+    /// Alphabetic token ids sorted by (key, id).
+    by_key: Vec<u32>,
+    /// Abjad tokens whose pattern has too many expansions to index.
     wild: Vec<u32>,
-    /// Derived: ids of tokens eligible for edit distance, sorted by text (an implicit
-    /// trie walked with an edit-distance automaton).
+    /// Ids of tokens eligible for edit distance, sorted by (text, id): an implicit trie
+    /// walked with an edit-distance automaton.
     fuzzy_sorted: Vec<u32>,
-    /// Derived: for each word of `fuzzy_sorted`, the length of the prefix it shares with
-    /// the word before it (capped at 255).
+    /// For each word of `fuzzy_sorted`, the length of the prefix it shares with the word
+    /// before it (capped at 255).
     fuzzy_lcp: Vec<u8>,
-    /// Derived: first letter → ids of alphabetic tokens (for query initials).
-    by_first: Vec<Vec<u32>>,
-    /// Derived: token id → name ids.
-    postings: Vec<Vec<u32>>,
-    /// Derived: rarity key → number of entities.
-    rarity: FxMap<Vec<u8>, u32>,
+    /// First letter `a..z` → range in `first_ids` (27 entries).
+    first_offs: Vec<u32>,
+    /// Alphabetic token ids by first letter, ascending within a letter.
+    first_ids: Vec<u32>,
+    /// Token id → range in `post_ids` (`nt + 1`).
+    post_offs: Vec<u32>,
+    /// Name ids per token, ascending.
+    post_ids: Vec<u32>,
+    /// Rarity keys, distinct and sorted, concatenated.
+    rarity_keys: Vec<u8>,
+    /// Rarity key → range in `rarity_keys` (`nk + 1`).
+    rarity_offs: Vec<u32>,
+    /// Rarity key → number of entities carrying it.
+    rarity_df: Vec<u32>,
+    /// Name id → range in `name_toks` (`nn + 1`).
+    name_offs: Vec<u32>,
+    /// Vocabulary ids of every name's tokens, in order.
+    name_toks: Vec<u32>,
+    /// Name id → entity position.
+    name_entity: Vec<u32>,
+    /// Name id → position of the name in the entity's `names`.
+    name_pos: Vec<u32>,
+    /// Name id → 1 for weak aliases, else 0.
+    name_weak: Vec<u8>,
+    /// Identifier values, concatenated; identifiers sorted by (value, crypto, entity, ident).
+    ident_text: String,
+    /// Identifier → range in `ident_text` (`ni + 1`, char boundaries).
+    ident_offs: Vec<u32>,
+    /// Identifier → 1 for crypto addresses, else 0.
+    ident_crypto: Vec<u8>,
+    /// Identifier → entity position.
+    ident_entity: Vec<u32>,
+    /// Identifier → position in the entity's `identifiers`.
+    ident_pos: Vec<u32>,
+}
+
+/// Precomputed normalised names and candidate keys for a set of entities.
+#[derive(Debug, Clone, Default)]
+pub struct NameIndex {
+    /// The stored tables.
+    t: Tables,
+    /// Token id → prepared token, built on first use from the stored fields (`OnceLock`:
+    /// the index is shared by screening threads). Boxed: 16 bytes per token until used.
+    vocab: Vec<OnceLock<Box<TokInfo>>>,
+}
+
+impl PartialEq for NameIndex {
+    /// Equal stored tables (the lazily prepared tokens follow from them).
+    fn eq(&self, other: &Self) -> bool {
+        self.t == other.t
+    }
 }
 
 /// Why an encoded index could not be decoded.
@@ -235,13 +312,418 @@ impl Candidates {
     }
 }
 
+/// Range `i` of a CSR offsets array (`None` when out of range or inverted).
+fn csr(offs: &[u32], i: usize) -> Option<std::ops::Range<usize>> {
+    let a = *offs.get(i)? as usize;
+    let b = *offs.get(i.checked_add(1)?)? as usize;
+    (a <= b).then_some(a..b)
+}
+
+/// The ids of `sorted` whose string (`get`) equals `target`: two binary searches. On a
+/// forged unsorted table this only misses, it never panics.
+fn equal_range<'a, 'b>(
+    sorted: &'a [u32],
+    get: impl Fn(u32) -> &'b [u8],
+    target: &[u8],
+) -> &'a [u32] {
+    let lo = sorted.partition_point(|&id| get(id) < target);
+    let hi = sorted.partition_point(|&id| get(id) <= target);
+    sorted.get(lo..hi).unwrap_or(&[])
+}
+
+/// Position of `target` in a table of `n` distinct sorted strings (`get`), if present.
+fn find_sorted<'b>(n: usize, get: impl Fn(usize) -> &'b [u8], target: &[u8]) -> Option<usize> {
+    let (mut lo, mut hi) = (0usize, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        match get(mid).cmp(target) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return Some(mid),
+        }
+    }
+    None
+}
+
+impl Tables {
+    /// Number of vocabulary tokens.
+    fn token_count(&self) -> usize {
+        self.tok_meta.len()
+    }
+
+    /// Number of names.
+    fn name_count(&self) -> usize {
+        self.name_entity.len()
+    }
+
+    /// Text of token `id`.
+    fn text_of(&self, id: u32) -> &str {
+        csr(&self.text_offs, id as usize)
+            .and_then(|r| self.text.get(r))
+            .unwrap_or("")
+    }
+
+    /// Phonetic key of token `id`.
+    fn key_of(&self, id: u32) -> &[u8] {
+        csr(&self.key_offs, id as usize)
+            .and_then(|r| self.keys.get(r))
+            .unwrap_or(&[])
+    }
+
+    /// Skeleton string `s`.
+    fn skel_str(&self, s: usize) -> &[u8] {
+        csr(&self.skel_offs, s)
+            .and_then(|r| self.skels.get(r))
+            .unwrap_or(&[])
+    }
+
+    /// Number of skeleton strings.
+    fn skel_count(&self) -> usize {
+        self.skel_offs.len().saturating_sub(1)
+    }
+
+    /// Token ids whose text is `text`, ascending.
+    fn by_text(&self, text: &str) -> &[u32] {
+        equal_range(
+            &self.by_text,
+            |id| self.text_of(id).as_bytes(),
+            text.as_bytes(),
+        )
+    }
+
+    /// Alphabetic token ids whose key is `key`, ascending.
+    fn by_key(&self, key: &[u8]) -> &[u32] {
+        equal_range(&self.by_key, |id| self.key_of(id), key)
+    }
+
+    /// Postings of skeleton string `s`.
+    fn skel_postings(&self, s: usize) -> &[u32] {
+        csr(&self.skel_post_offs, s)
+            .and_then(|r| self.skel_ids.get(r))
+            .unwrap_or(&[])
+    }
+
+    /// Token ids with skeleton (or abjad expansion) `skel`, ascending.
+    fn by_skel(&self, skel: &[u8]) -> &[u32] {
+        find_sorted(self.skel_count(), |s| self.skel_str(s), skel)
+            .map(|s| self.skel_postings(s))
+            .unwrap_or(&[])
+    }
+
+    /// Alphabetic token ids starting with letter `letter` (0 = `a`).
+    fn by_first(&self, letter: usize) -> &[u32] {
+        csr(&self.first_offs, letter)
+            .and_then(|r| self.first_ids.get(r))
+            .unwrap_or(&[])
+    }
+
+    /// Name ids holding token `id`.
+    fn postings(&self, id: u32) -> &[u32] {
+        csr(&self.post_offs, id as usize)
+            .and_then(|r| self.post_ids.get(r))
+            .unwrap_or(&[])
+    }
+
+    /// Rarity count of `key` (0 when unknown).
+    fn rarity(&self, key: &[u8]) -> u32 {
+        let n = self.rarity_df.len();
+        let get = |i: usize| {
+            csr(&self.rarity_offs, i)
+                .and_then(|r| self.rarity_keys.get(r))
+                .unwrap_or(&[])
+        };
+        find_sorted(n, get, key)
+            .and_then(|i| self.rarity_df.get(i).copied())
+            .unwrap_or(0)
+    }
+
+    /// Vocabulary ids of name `id`.
+    fn name_tokens(&self, id: usize) -> &[u32] {
+        csr(&self.name_offs, id)
+            .and_then(|r| self.name_toks.get(r))
+            .unwrap_or(&[])
+    }
+
+    /// Number of identifiers.
+    fn ident_count(&self) -> usize {
+        self.ident_entity.len()
+    }
+
+    /// Identifier `i`.
+    fn ident(&self, i: usize) -> Option<IndexedIdent<'_>> {
+        Some(IndexedIdent {
+            value: csr(&self.ident_offs, i).and_then(|r| self.ident_text.get(r))?,
+            crypto: *self.ident_crypto.get(i)? == 1,
+            entity: *self.ident_entity.get(i)?,
+            ident: *self.ident_pos.get(i)?,
+        })
+    }
+
+    /// The stored token `id` as a [`Token`] plus its rarity count.
+    fn stored_token(&self, id: u32) -> Option<(Token, u32)> {
+        let meta = *self.tok_meta.get(id as usize)?;
+        let class = TokenClass::from_u8((meta & 0xFF) as u8)?;
+        let script = Script::from_u8(((meta >> 8) & 0x7F) as u8)?;
+        let pattern = if meta & META_PATTERN != 0 {
+            let r = csr(&self.pat_offs, id as usize)?;
+            let bytes = self.pats.get(r.start * 3..r.end * 3)?;
+            Some(
+                bytes
+                    .chunks_exact(3)
+                    .map(|s| Slot {
+                        a: s[0],
+                        b: s[1],
+                        optional: s[2] == 1,
+                    })
+                    .collect(),
+            )
+        } else {
+            None
+        };
+        let token = Token {
+            text: self.text_of(id).to_string(),
+            class,
+            script,
+            pattern,
+        };
+        Some((token, self.tok_df.get(id as usize).copied().unwrap_or(0)))
+    }
+
+    /// Prepares vocabulary token `id` from the stored fields. Abjad tokens go through
+    /// [`TokInfo::new`] as at build time (they have no phonetic key; their expansions are
+    /// recomputed once). Other tokens take the stored key and skeleton; their weights come
+    /// from [`TokInfo::new`] on the token with an empty pattern, which skips the phonetic
+    /// key and leaves the length/class/rarity weight unchanged (an empty pattern has no
+    /// consonant to raise it); tests check the result equals `TokInfo::new` exactly.
+    fn materialise(&self, id: u32) -> TokInfo {
+        let Some((token, df)) = self.stored_token(id) else {
+            return TokInfo::new(
+                &Token {
+                    text: String::new(),
+                    class: TokenClass::Stopword,
+                    script: Script::Other,
+                    pattern: None,
+                },
+                0,
+            );
+        };
+        if token.pattern.is_some() {
+            return TokInfo::new(&token, df);
+        }
+        let probe = Token {
+            pattern: Some(Vec::new()),
+            ..token
+        };
+        let mut info = TokInfo::new(&probe, df);
+        info.pattern = None;
+        info.expansions = None;
+        info.key = self.key_of(id).to_vec();
+        info.skel = self
+            .tok_skel
+            .get(id as usize)
+            .map(|&s| self.skel_str(s as usize).to_vec())
+            .unwrap_or_default();
+        info
+    }
+}
+
+/// A name collected at build time.
+struct BuildName {
+    entity: u32,
+    name: u32,
+    weak: bool,
+    tokens: Vec<u32>,
+}
+
+/// Pushes the end of the item just appended to a CSR offsets array.
+fn push_off(offs: &mut Vec<u32>, len: usize) {
+    offs.push(u32::try_from(len).unwrap_or(u32::MAX));
+}
+
+impl Tables {
+    /// Computes every table from the vocabulary, the names (grouped by entity) and the
+    /// sorted identifiers. Build time only: this is where the phonetic keys, skeletons,
+    /// abjad expansions and rarity counts are computed.
+    fn from_parts(
+        tokens: &[Token],
+        names: &[BuildName],
+        idents: &[(String, bool, u32, u32)],
+    ) -> Tables {
+        let mut t = Tables::default();
+        // Rarity: number of entities carrying a rarity key.
+        let token_keys: Vec<Vec<Vec<u8>>> = tokens.iter().map(TokInfo::rarity_keys).collect();
+        let mut rarity: BTreeMap<Vec<u8>, u32> = BTreeMap::new();
+        let mut last_entity: FxMap<Vec<u8>, u32> = FxMap::default();
+        for n in names {
+            for &tk in &n.tokens {
+                for k in token_keys
+                    .get(tk as usize)
+                    .map(|v| v.as_slice())
+                    .unwrap_or(&[])
+                {
+                    // Count each entity once per key (names are grouped by entity).
+                    if last_entity.get(k) != Some(&(n.entity + 1)) {
+                        last_entity.insert(k.clone(), n.entity + 1);
+                        *rarity.entry(k.clone()).or_insert(0) += 1;
+                    }
+                }
+            }
+        }
+        let df_of = |keys: &[Vec<u8>]| {
+            keys.iter()
+                .map(|k| rarity.get(k).copied().unwrap_or(0))
+                .max()
+                .unwrap_or(0)
+        };
+        let vocab: Vec<TokInfo> = tokens
+            .iter()
+            .zip(&token_keys)
+            .map(|(tok, k)| TokInfo::new(tok, df_of(k)))
+            .collect();
+
+        // Skeleton strings (token skeletons and abjad expansions) → token ids.
+        let mut skel_map: BTreeMap<Vec<u8>, Vec<u32>> = BTreeMap::new();
+        let mut by_first: Vec<Vec<u32>> = vec![Vec::new(); 26];
+        push_off(&mut t.text_offs, 0);
+        push_off(&mut t.key_offs, 0);
+        push_off(&mut t.pat_offs, 0);
+        for (id, (tok, info)) in tokens.iter().zip(&vocab).enumerate() {
+            let id = id as u32;
+            t.text.push_str(&info.text);
+            push_off(&mut t.text_offs, t.text.len());
+            t.keys.extend_from_slice(&info.key);
+            push_off(&mut t.key_offs, t.keys.len());
+            let mut meta = tok.class.to_u8() as u32 | (tok.script.to_u8() as u32) << 8;
+            if let Some(p) = &tok.pattern {
+                meta |= META_PATTERN;
+                for s in p {
+                    t.pats.extend_from_slice(&[s.a, s.b, s.optional as u8]);
+                }
+            }
+            push_off(&mut t.pat_offs, t.pats.len() / 3);
+            t.tok_meta.push(meta);
+            t.tok_df.push(df_of(&token_keys[id as usize]));
+            let own = skel_map.entry(info.skel.clone()).or_default();
+            if info.is_alpha() {
+                if !info.skel.is_empty() {
+                    own.push(id);
+                }
+                if let Some(&f) = info.text.as_bytes().first() {
+                    if f.is_ascii_lowercase() {
+                        by_first[(f - b'a') as usize].push(id);
+                    }
+                }
+            }
+            if info.pattern.is_some() {
+                match &info.expansions {
+                    Some(ex) => {
+                        for e in ex {
+                            skel_map.entry(e.clone()).or_default().push(id);
+                        }
+                    }
+                    None => t.wild.push(id),
+                }
+            }
+            if fuzzy_eligible(info) {
+                t.fuzzy_sorted.push(id);
+            }
+        }
+        // Skeleton string ids follow the sorted order of the strings.
+        let skel_id: FxMap<&[u8], u32> = skel_map
+            .keys()
+            .enumerate()
+            .map(|(i, s)| (s.as_slice(), i as u32))
+            .collect();
+        t.tok_skel = vocab
+            .iter()
+            .map(|v| skel_id.get(v.skel.as_slice()).copied().unwrap_or(0))
+            .collect();
+        push_off(&mut t.skel_offs, 0);
+        push_off(&mut t.skel_post_offs, 0);
+        for (s, ids) in &skel_map {
+            t.skels.extend_from_slice(s);
+            push_off(&mut t.skel_offs, t.skels.len());
+            t.skel_ids.extend_from_slice(ids);
+            push_off(&mut t.skel_post_offs, t.skel_ids.len());
+        }
+        push_off(&mut t.first_offs, 0);
+        for ids in &by_first {
+            t.first_ids.extend_from_slice(ids);
+            push_off(&mut t.first_offs, t.first_ids.len());
+        }
+        let text = |id: &u32| vocab[*id as usize].text.as_bytes();
+        t.by_text = (0..tokens.len() as u32).collect();
+        t.by_text
+            .sort_by(|a, b| text(a).cmp(text(b)).then(a.cmp(b)));
+        t.by_key = (0..tokens.len() as u32)
+            .filter(|&id| vocab[id as usize].is_alpha())
+            .collect();
+        t.by_key.sort_by(|a, b| {
+            vocab[*a as usize]
+                .key
+                .cmp(&vocab[*b as usize].key)
+                .then(a.cmp(b))
+        });
+        t.fuzzy_sorted
+            .sort_by(|a, b| text(a).cmp(text(b)).then(a.cmp(b)));
+        t.fuzzy_lcp = t
+            .fuzzy_sorted
+            .iter()
+            .enumerate()
+            .map(|(k, id)| {
+                let Some(prev) = k.checked_sub(1).map(|p| &t.fuzzy_sorted[p]) else {
+                    return 0;
+                };
+                let (a, b) = (text(prev), text(id));
+                a.iter().zip(b).take_while(|(x, y)| x == y).count().min(255) as u8
+            })
+            .collect();
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); tokens.len()];
+        push_off(&mut t.name_offs, 0);
+        for (ni, n) in names.iter().enumerate() {
+            for &tk in &n.tokens {
+                if let Some(p) = postings.get_mut(tk as usize) {
+                    if p.last() != Some(&(ni as u32)) {
+                        p.push(ni as u32);
+                    }
+                }
+            }
+            t.name_toks.extend_from_slice(&n.tokens);
+            push_off(&mut t.name_offs, t.name_toks.len());
+            t.name_entity.push(n.entity);
+            t.name_pos.push(n.name);
+            t.name_weak.push(n.weak as u8);
+        }
+        push_off(&mut t.post_offs, 0);
+        for p in &postings {
+            t.post_ids.extend_from_slice(p);
+            push_off(&mut t.post_offs, t.post_ids.len());
+        }
+        push_off(&mut t.rarity_offs, 0);
+        for (k, df) in &rarity {
+            t.rarity_keys.extend_from_slice(k);
+            push_off(&mut t.rarity_offs, t.rarity_keys.len());
+            t.rarity_df.push(*df);
+        }
+        push_off(&mut t.ident_offs, 0);
+        for (value, crypto, entity, ident) in idents {
+            t.ident_text.push_str(value);
+            push_off(&mut t.ident_offs, t.ident_text.len());
+            t.ident_crypto.push(*crypto as u8);
+            t.ident_entity.push(*entity);
+            t.ident_pos.push(*ident);
+        }
+        t
+    }
+}
+
 impl NameIndex {
     /// Builds the index for `entities` (the same normalisation runs at query time).
     pub fn build(entities: &[Entity]) -> NameIndex {
         let mut tokens: Vec<Token> = Vec::new();
         let mut ids: FxMap<Token, u32> = FxMap::default();
-        let mut names = Vec::new();
-        let mut idents = Vec::new();
+        let mut names: Vec<BuildName> = Vec::new();
+        let mut idents: Vec<(String, bool, u32, u32)> = Vec::new();
         for (ei, e) in entities.iter().enumerate() {
             let mut seen: Vec<Vec<u32>> = Vec::new();
             // Strong names first so that a name listed both strong and weak counts strong.
@@ -268,7 +750,7 @@ impl NameIndex {
                 }
                 seen.push(tids.clone());
                 let weak = name.strength == AliasStrength::Weak && name.kind != NameKind::Primary;
-                names.push(IndexedName {
+                names.push(BuildName {
                     entity: ei as u32,
                     name: ni as u32,
                     weak,
@@ -288,12 +770,7 @@ impl NameIndex {
                     MIN_DOCUMENT_LEN
                 };
                 if value.chars().count() >= min {
-                    idents.push(IndexedIdent {
-                        value,
-                        crypto,
-                        entity: ei as u32,
-                        ident: ii as u32,
-                    });
+                    idents.push((value, crypto, ei as u32, ii as u32));
                 }
             }
         }
@@ -301,144 +778,54 @@ impl NameIndex {
         names.sort_by_key(|n| (n.entity, n.name));
         idents.sort();
         idents.dedup();
-        let mut index = NameIndex {
-            tokens,
-            names,
-            idents,
-            ..NameIndex::default()
-        };
-        index.derive();
-        index
+        NameIndex::from_tables(Tables::from_parts(&tokens, &names, &idents))
     }
 
-    /// Computes every derived table from `tokens`, `names` and `idents`.
-    fn derive(&mut self) {
-        let nt = self.tokens.len();
-        // Rarity: number of entities carrying a rarity key.
-        let token_keys: Vec<Vec<Vec<u8>>> = self.tokens.iter().map(TokInfo::rarity_keys).collect();
-        let mut rarity: FxMap<Vec<u8>, u32> = FxMap::default();
-        let mut last_entity: FxMap<Vec<u8>, u32> = FxMap::default();
-        for n in &self.names {
-            for &t in &n.tokens {
-                for k in token_keys
-                    .get(t as usize)
-                    .map(|v| v.as_slice())
-                    .unwrap_or(&[])
-                {
-                    // Count each entity once per key (names are grouped by entity).
-                    if last_entity.get(k) != Some(&(n.entity + 1)) {
-                        last_entity.insert(k.clone(), n.entity + 1);
-                        *rarity.entry(k.clone()).or_insert(0) += 1;
-                    }
-                }
-            }
-        }
-        let df_of = |keys: &[Vec<u8>]| {
-            keys.iter()
-                .map(|k| rarity.get(k).copied().unwrap_or(0))
-                .max()
-                .unwrap_or(0)
-        };
-        self.vocab = self
-            .tokens
-            .iter()
-            .zip(&token_keys)
-            .map(|(t, k)| TokInfo::new(t, df_of(k)))
-            .collect();
-        self.rarity = rarity;
-
-        self.by_text = FxMap::default();
-        self.by_key = FxMap::default();
-        self.by_skel = FxMap::default();
-        self.wild = Vec::new();
-        self.fuzzy_sorted = Vec::new();
-        self.fuzzy_lcp = Vec::new();
-        self.by_first = vec![Vec::new(); 26];
-        for (id, t) in self.vocab.iter().enumerate() {
-            let id = id as u32;
-            self.by_text.entry(t.text.clone()).or_default().push(id);
-            if t.is_alpha() {
-                self.by_key.entry(t.key.clone()).or_default().push(id);
-                if !t.skel.is_empty() {
-                    self.by_skel.entry(t.skel.clone()).or_default().push(id);
-                }
-                if let Some(&f) = t.text.as_bytes().first() {
-                    if f.is_ascii_lowercase() {
-                        self.by_first[(f - b'a') as usize].push(id);
-                    }
-                }
-            }
-            if t.pattern.is_some() {
-                match &t.expansions {
-                    Some(ex) => {
-                        for e in ex {
-                            self.by_skel.entry(e.clone()).or_default().push(id);
-                        }
-                    }
-                    None => self.wild.push(id),
-                }
-            }
-            if fuzzy_eligible(t) {
-                self.fuzzy_sorted.push(id);
-            }
-        }
-        let vocab = &self.vocab;
-        self.fuzzy_sorted.sort_by(|&a, &b| {
-            vocab[a as usize]
-                .text
-                .cmp(&vocab[b as usize].text)
-                .then(a.cmp(&b))
-        });
-        self.fuzzy_lcp = self
-            .fuzzy_sorted
-            .iter()
-            .enumerate()
-            .map(|(k, &id)| {
-                let Some(prev) = k.checked_sub(1).map(|p| self.fuzzy_sorted[p]) else {
-                    return 0;
-                };
-                let (a, b) = (
-                    vocab[prev as usize].text.as_bytes(),
-                    vocab[id as usize].text.as_bytes(),
-                );
-                a.iter().zip(b).take_while(|(x, y)| x == y).count().min(255) as u8
-            })
-            .collect();
-        let mut postings = vec![Vec::new(); nt];
-        for (ni, n) in self.names.iter().enumerate() {
-            for &t in &n.tokens {
-                if let Some(p) = postings.get_mut(t as usize) {
-                    if p.last() != Some(&(ni as u32)) {
-                        p.push(ni as u32);
-                    }
-                }
-            }
-        }
-        self.postings = postings;
+    /// The index over stored tables, with no token prepared yet.
+    fn from_tables(t: Tables) -> NameIndex {
+        let mut vocab = Vec::new();
+        vocab.resize_with(t.token_count(), OnceLock::new);
+        NameIndex { t, vocab }
     }
 
     /// Number of indexed names.
     pub fn name_count(&self) -> usize {
-        self.names.len()
+        self.t.name_count()
     }
 
     /// Number of distinct tokens.
     pub fn vocabulary_size(&self) -> usize {
-        self.tokens.len()
+        self.t.token_count()
     }
 
     /// One indexed name.
-    pub fn name(&self, id: u32) -> Option<&IndexedName> {
-        self.names.get(id as usize)
+    pub fn name(&self, id: u32) -> Option<IndexedName<'_>> {
+        let i = id as usize;
+        Some(IndexedName {
+            entity: *self.t.name_entity.get(i)?,
+            name: *self.t.name_pos.get(i)?,
+            weak: *self.t.name_weak.get(i)? == 1,
+            tokens: self.t.name_tokens(i),
+        })
     }
 
-    /// The prepared vocabulary token `id`.
+    /// The prepared vocabulary token `id` (prepared on first use, then shared).
     pub fn token(&self, id: u32) -> Option<&TokInfo> {
-        self.vocab.get(id as usize)
+        let cell = self.vocab.get(id as usize)?;
+        Some(cell.get_or_init(|| Box::new(self.t.materialise(id))))
+    }
+
+    /// The prepared tokens of name `id`, in order (empty for an unknown name).
+    pub fn name_tokens(&self, id: u32) -> Vec<&TokInfo> {
+        self.t
+            .name_tokens(id as usize)
+            .iter()
+            .filter_map(|&t| self.token(t))
+            .collect()
     }
 
     /// Entities whose identifier equals `value` once normalised (documents or crypto).
-    pub fn find_identifier(&self, value: &str, crypto: bool) -> Vec<&IndexedIdent> {
+    pub fn find_identifier(&self, value: &str, crypto: bool) -> Vec<IndexedIdent<'_>> {
         let v = if crypto {
             normalize_crypto(value)
         } else {
@@ -452,12 +839,20 @@ impl NameIndex {
         if v.chars().count() < min {
             return Vec::new();
         }
-        let start = self
-            .idents
-            .partition_point(|x| x.value.as_str() < v.as_str());
-        self.idents[start..]
-            .iter()
-            .take_while(|x| x.value == v)
+        let n = self.t.ident_count();
+        let value_of = |i: usize| self.t.ident(i).map_or("", |x| x.value);
+        // Lower bound by binary search (the table is checked sorted at decode).
+        let (mut lo, mut hi) = (0usize, n);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if value_of(mid) < v.as_str() {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        (lo..n)
+            .map_while(|i| self.t.ident(i).filter(|x| x.value == v))
             .filter(|x| x.crypto == crypto)
             .collect()
     }
@@ -469,11 +864,7 @@ impl NameIndex {
             .iter()
             .map(|t| {
                 let keys = TokInfo::rarity_keys(t);
-                let df = keys
-                    .iter()
-                    .map(|k| self.rarity.get(k).copied().unwrap_or(0))
-                    .max()
-                    .unwrap_or(0);
+                let df = keys.iter().map(|k| self.t.rarity(k)).max().unwrap_or(0);
                 TokInfo::new(t, df)
             })
             .collect();
@@ -489,21 +880,20 @@ impl NameIndex {
     /// key and skeleton are unknown to the index). Decided once per query, so the indexed
     /// and the exhaustive paths score the very same items.
     fn prune_items(&self, items: Vec<QueryItem>) -> Vec<QueryItem> {
+        let has_text = |text: &str| !self.t.by_text(text).is_empty();
         let known = |t: &TokInfo, split: bool| -> bool {
-            if self.by_text.contains_key(&t.text)
-                || (!t.key.is_empty() && self.by_key.contains_key(&t.key))
-            {
+            if has_text(&t.text) || (!t.key.is_empty() && !self.t.by_key(&t.key).is_empty()) {
                 return true;
             }
             if split {
                 return false;
             }
-            if !t.skel.is_empty() && self.by_skel.contains_key(&t.skel) {
+            if !t.skel.is_empty() && !self.t.by_skel(&t.skel).is_empty() {
                 return true;
             }
             match (&t.pattern, &t.expansions) {
                 (Some(_), Some(ex)) => {
-                    ex.iter().any(|e| self.by_skel.contains_key(e)) || !self.wild.is_empty()
+                    ex.iter().any(|e| !self.t.by_skel(e).is_empty()) || !self.t.wild.is_empty()
                 }
                 (Some(_), None) => true,
                 _ => false,
@@ -514,7 +904,7 @@ impl NameIndex {
         while i < items.len() {
             match items[i].kind {
                 ItemKind::Whole if items[i].len > 1 && items[i].glue_exact => {
-                    keep[i] = self.by_text.contains_key(&items[i].info.text)
+                    keep[i] = has_text(&items[i].info.text)
                 }
                 ItemKind::Whole if items[i].len > 1 => keep[i] = known(&items[i].info, false),
                 ItemKind::Whole => {}
@@ -545,67 +935,55 @@ impl NameIndex {
         if let ItemKind::SplitPart { .. } = item.kind {
             // Split halves match exactly or by phonetic key only.
             let mut cand: Vec<u32> = Vec::new();
-            if let Some(v) = self.by_text.get(&q.text) {
-                cand.extend_from_slice(v);
-            }
-            if let Some(v) = self.by_key.get(&q.key) {
-                cand.extend_from_slice(v);
-            }
+            cand.extend_from_slice(self.t.by_text(&q.text));
+            cand.extend_from_slice(self.t.by_key(&q.key));
             cand.sort_unstable();
             cand.dedup();
             return cand
                 .into_iter()
                 .filter_map(|id| {
-                    self.vocab
-                        .get(id as usize)
+                    self.token(id)
                         .and_then(|t| score::part_similarity(q, t))
                         .map(|s| (id, s))
                 })
                 .collect();
         }
         let mut cand: Vec<u32> = Vec::new();
-        if let Some(v) = self.by_text.get(&q.text) {
-            cand.extend_from_slice(v);
-        }
+        cand.extend_from_slice(self.t.by_text(&q.text));
         if !q.exact_only() && !item.glue_exact {
             if q.class == TokenClass::Initial {
                 if let Some(&f) = q.text.as_bytes().first() {
                     if f.is_ascii_lowercase() {
-                        cand.extend_from_slice(&self.by_first[(f - b'a') as usize]);
+                        cand.extend_from_slice(self.t.by_first((f - b'a') as usize));
                     }
                 }
             } else if let Some(pattern) = &q.pattern {
                 match &q.expansions {
                     Some(ex) => {
                         for e in ex {
-                            if let Some(v) = self.by_skel.get(e) {
-                                cand.extend_from_slice(v);
-                            }
+                            cand.extend_from_slice(self.t.by_skel(e));
                         }
                     }
                     None => {
-                        for (skel, v) in &self.by_skel {
-                            if phonetic::pattern_matches(pattern, skel) {
+                        for s in 0..self.t.skel_count() {
+                            let v = self.t.skel_postings(s);
+                            if !v.is_empty()
+                                && phonetic::pattern_matches(pattern, self.t.skel_str(s))
+                            {
                                 cand.extend_from_slice(v);
                             }
                         }
                     }
                 }
-                cand.extend_from_slice(&self.wild);
+                cand.extend_from_slice(&self.t.wild);
             } else if q.is_alpha() {
                 // A list initial matches this word's first letter.
                 if let Some(first) = q.text.get(..1) {
-                    if let Some(v) = self.by_text.get(first) {
-                        cand.extend_from_slice(v);
-                    }
+                    cand.extend_from_slice(self.t.by_text(first));
                 }
-                if let Some(v) = self.by_key.get(&q.key) {
-                    cand.extend_from_slice(v);
-                }
-                if let Some(v) = self.by_skel.get(&q.skel) {
-                    cand.extend_from_slice(v);
-                }
-                cand.extend_from_slice(&self.wild);
+                cand.extend_from_slice(self.t.by_key(&q.key));
+                cand.extend_from_slice(self.t.by_skel(&q.skel));
+                cand.extend_from_slice(&self.t.wild);
                 // Glued query tokens do not take part in edit-distance matching.
                 if fuzzy_eligible(q) && item.len == 1 {
                     self.fuzzy_candidates(q, &mut cand);
@@ -617,8 +995,7 @@ impl NameIndex {
         // Sorted by id (cand is sorted): looked up by binary search when scoring.
         cand.into_iter()
             .filter_map(|id| {
-                self.vocab
-                    .get(id as usize)
+                self.token(id)
                     .and_then(|t| score::item_similarity(item, t))
                     .map(|s| (id, s))
             })
@@ -638,7 +1015,7 @@ impl NameIndex {
         let min_len = (m * 3).div_ceil(4).max(m.saturating_sub(score::MAX_EDITS));
         let max_len = (m * 4 / 3).min(m + score::MAX_EDITS);
         let kmax = (m / 3).min(score::MAX_EDITS);
-        let words = &self.fuzzy_sorted;
+        let words = &self.t.fuzzy_sorted;
         // rows[d * w .. (d + 1) * w]: the DP row after the first d letters of the prefix.
         let w = m + 1;
         let mut rows: Vec<usize> = vec![0; (max_len + 2) * w];
@@ -649,12 +1026,9 @@ impl NameIndex {
         let mut prefix: Vec<u8> = Vec::with_capacity(max_len + 1);
         let mut i = 0;
         while i < words.len() {
-            let Some(word) = self.vocab.get(words[i] as usize).map(|t| t.text.as_bytes()) else {
-                i += 1;
-                continue;
-            };
+            let word = self.t.text_of(words[i]).as_bytes();
             // The prefix kept from the previous word: what the two words share.
-            let cp = (self.fuzzy_lcp.get(i).copied().unwrap_or(0) as usize)
+            let cp = (self.t.fuzzy_lcp.get(i).copied().unwrap_or(0) as usize)
                 .min(prefix.len())
                 .min(word.len());
             prefix.truncate(cp);
@@ -701,7 +1075,7 @@ impl NameIndex {
                 // least as long).
                 i += 1;
                 while i < words.len()
-                    && (self.fuzzy_lcp.get(i).copied().unwrap_or(0) as usize) >= depth
+                    && (self.t.fuzzy_lcp.get(i).copied().unwrap_or(0) as usize) >= depth
                 {
                     i += 1;
                 }
@@ -801,7 +1175,7 @@ impl NameIndex {
     pub fn candidates(&self, q: &PreparedQuery, threshold: f64) -> Candidates {
         if threshold <= 0.0 || q.infos.is_empty() {
             return Candidates {
-                names: (0..self.names.len() as u32).collect(),
+                names: (0..self.name_count() as u32).collect(),
                 item_matches: vec![None; q.items.len()],
                 exhaustive: true,
                 memo: Default::default(),
@@ -813,7 +1187,7 @@ impl NameIndex {
         // Dense per-name masks plus the list of names touched (cheaper than a hash map:
         // common tokens reach thousands of names).
         let mut reached = Reached {
-            masks: vec![0u64; self.names.len()],
+            masks: vec![0u64; self.name_count()],
             touched: Vec::new(),
         };
         let add = |postings: &[u32], mask: u64, reached: &mut Reached| {
@@ -848,24 +1222,20 @@ impl NameIndex {
             }
             let m = self.enumerate_matches(item);
             for (id, _) in &m {
-                if let Some(p) = self.postings.get(*id as usize) {
-                    add(p, mask, &mut reached);
-                }
+                add(self.t.postings(*id), mask, &mut reached);
             }
             // List-side glue: a name whose adjacent tokens concatenate to this query token
             // (or to its key) holds a token whose text (or key) is a prefix of it.
             if item.len == 1 && item.kind == ItemKind::Whole && score::glueable(&item.info) {
                 let text = &item.info.text;
                 let key = &item.info.key;
-                let by_text = (1..text.len())
-                    .filter_map(|cut| text.get(..cut).and_then(|p| self.by_text.get(p)));
-                let by_key = (1..key.len())
-                    .filter_map(|cut| key.get(..cut).and_then(|p| self.by_key.get(p)));
+                let by_text =
+                    (1..text.len()).filter_map(|cut| text.get(..cut).map(|p| self.t.by_text(p)));
+                let by_key =
+                    (1..key.len()).filter_map(|cut| key.get(..cut).map(|p| self.t.by_key(p)));
                 for v in by_text.chain(by_key) {
                     for id in v {
-                        if let Some(p) = self.postings.get(*id as usize) {
-                            add(p, mask, &mut reached);
-                        }
+                        add(self.t.postings(*id), mask, &mut reached);
                     }
                 }
             }
@@ -928,12 +1298,8 @@ impl NameIndex {
         name_id: u32,
         candidate: EntityType,
     ) -> Option<NameScore> {
-        let name = self.names.get(name_id as usize)?;
-        let list: Vec<&TokInfo> = name
-            .tokens
-            .iter()
-            .filter_map(|&t| self.vocab.get(t as usize))
-            .collect();
+        let name = self.name(name_id)?;
+        let list = self.name_tokens(name_id);
         let nl = list.len();
         let mut sims = Vec::with_capacity(q.items.len() * nl);
         for (ii, it) in q.items.iter().enumerate() {
@@ -979,12 +1345,8 @@ impl NameIndex {
         name_id: u32,
         candidate: EntityType,
     ) -> Option<NameScore> {
-        let name = self.names.get(name_id as usize)?;
-        let list: Vec<&TokInfo> = name
-            .tokens
-            .iter()
-            .filter_map(|&t| self.vocab.get(t as usize))
-            .collect();
+        self.name(name_id)?;
+        let list = self.name_tokens(name_id);
         Some(score::score_direct(
             &q.items,
             q.tokens.len(),
@@ -993,51 +1355,57 @@ impl NameIndex {
         ))
     }
 
-    /// Appends the encoded index to `out`.
+    /// Appends the encoded index to `out`: magic, version, then every table of
+    /// [`Tables`] in declaration order, each as a little-endian `u32` count followed by
+    /// the elements (`u32` arrays little-endian, byte arrays and strings as bytes).
     pub fn encode(&self, out: &mut Vec<u8>) {
+        let t = &self.t;
         out.extend_from_slice(MAGIC);
         out.push(VERSION);
-        put_varint(out, self.tokens.len() as u64);
-        for t in &self.tokens {
-            put_varint(out, t.text.len() as u64);
-            out.extend_from_slice(t.text.as_bytes());
-            out.push(t.class.to_u8());
-            out.push(t.script.to_u8());
-            match &t.pattern {
-                None => out.push(0),
-                Some(p) => {
-                    out.push(1);
-                    put_varint(out, p.len() as u64);
-                    for s in p {
-                        out.push(s.a);
-                        out.push(s.b);
-                        out.push(s.optional as u8);
-                    }
-                }
-            }
-        }
-        put_varint(out, self.names.len() as u64);
-        for n in &self.names {
-            put_varint(out, n.entity as u64);
-            put_varint(out, n.name as u64);
-            out.push(n.weak as u8);
-            put_varint(out, n.tokens.len() as u64);
-            for &t in &n.tokens {
-                put_varint(out, t as u64);
-            }
-        }
-        put_varint(out, self.idents.len() as u64);
-        for i in &self.idents {
-            put_varint(out, i.value.len() as u64);
-            out.extend_from_slice(i.value.as_bytes());
-            out.push(i.crypto as u8);
-            put_varint(out, i.entity as u64);
-            put_varint(out, i.ident as u64);
-        }
+        put_bytes(out, t.text.as_bytes());
+        put_offs(out, &t.text_offs);
+        put_bytes(out, &t.keys);
+        put_offs(out, &t.key_offs);
+        put_bytes(out, &t.pats);
+        put_offs(out, &t.pat_offs);
+        put_u32s(out, &t.tok_skel);
+        put_u32s(out, &t.tok_meta);
+        put_u32s(out, &t.tok_df);
+        put_bytes(out, &t.skels);
+        put_offs(out, &t.skel_offs);
+        put_offs(out, &t.skel_post_offs);
+        put_u32s(out, &t.skel_ids);
+        put_u32s(out, &t.by_text);
+        put_u32s(out, &t.by_key);
+        put_u32s(out, &t.wild);
+        put_u32s(out, &t.fuzzy_sorted);
+        put_bytes(out, &t.fuzzy_lcp);
+        put_offs(out, &t.first_offs);
+        put_u32s(out, &t.first_ids);
+        put_offs(out, &t.post_offs);
+        put_u32s(out, &t.post_ids);
+        put_bytes(out, &t.rarity_keys);
+        put_offs(out, &t.rarity_offs);
+        put_u32s(out, &t.rarity_df);
+        put_offs(out, &t.name_offs);
+        put_u32s(out, &t.name_toks);
+        put_u32s(out, &t.name_entity);
+        put_u32s(out, &t.name_pos);
+        put_bytes(out, &t.name_weak);
+        put_bytes(out, t.ident_text.as_bytes());
+        put_offs(out, &t.ident_offs);
+        put_bytes(out, &t.ident_crypto);
+        put_u32s(out, &t.ident_entity);
+        put_u32s(out, &t.ident_pos);
     }
 
-    /// Decodes an index produced by [`NameIndex::encode`]. Never panics: any malformed
-    /// input gives an error.
+    /// Decodes an index produced by [`NameIndex::encode`]: a bulk copy of each table, then
+    /// checks that every offset and id is in range (so lookups never index out of
+    /// bounds), that text ranges fall on UTF-8 character boundaries and that the sorted
+    /// tables are sorted. Never panics: any malformed input gives an error. Allocates at
+    /// most about 8 times the input size: `u32` arrays stored 1 byte per element widen
+    /// 4 times, and each token (at least 7 input bytes across its tables) adds 16 bytes
+    /// for its lazily prepared form.
     pub fn decode(bytes: &[u8]) -> Result<NameIndex, IndexDecodeError> {
         let mut r = Reader { bytes, pos: 0 };
         if r.take(4)? != MAGIC {
@@ -1047,112 +1415,187 @@ impl NameIndex {
         if version != VERSION {
             return Err(IndexDecodeError(format!("unsupported version {version}")));
         }
-        // Each record needs at least 4 bytes, which bounds every count by the input size
-        // (no huge allocation from a forged count).
-        let nt = r.count(4)?;
-        let mut tokens = Vec::with_capacity(nt);
-        for _ in 0..nt {
-            let len = r.count(1)?;
-            let text = std::str::from_utf8(r.take(len)?)
-                .map_err(|_| IndexDecodeError("token is not UTF-8".into()))?
-                .to_string();
-            let class = TokenClass::from_u8(r.byte()?)
-                .ok_or_else(|| IndexDecodeError("bad token class".into()))?;
-            let script =
-                Script::from_u8(r.byte()?).ok_or_else(|| IndexDecodeError("bad script".into()))?;
-            let pattern = match r.byte()? {
-                0 => None,
-                1 => {
-                    let n = r.count(3)?;
-                    let mut p = Vec::with_capacity(n);
-                    for _ in 0..n {
-                        let a = r.byte()?;
-                        let b = r.byte()?;
-                        let o = r.byte()?;
-                        if !is_class(a) || (b != 0 && !is_class(b)) || o > 1 {
-                            return Err(IndexDecodeError("bad skeleton slot".into()));
-                        }
-                        p.push(Slot {
-                            a,
-                            b,
-                            optional: o == 1,
-                        });
-                    }
-                    Some(p)
-                }
-                _ => return Err(IndexDecodeError("bad pattern flag".into())),
-            };
-            tokens.push(Token {
-                text,
-                class,
-                script,
-                pattern,
-            });
-        }
-        let nn = r.count(4)?;
-        let mut names = Vec::with_capacity(nn);
-        for _ in 0..nn {
-            let entity = r.u32()?;
-            let name = r.u32()?;
-            let weak = match r.byte()? {
-                0 => false,
-                1 => true,
-                _ => return Err(IndexDecodeError("bad name flag".into())),
-            };
-            let k = r.count(1)?;
-            let mut toks = Vec::with_capacity(k);
-            for _ in 0..k {
-                let t = r.u32()?;
-                if t as usize >= tokens.len() {
-                    return Err(IndexDecodeError("token id out of range".into()));
-                }
-                toks.push(t);
-            }
-            names.push(IndexedName {
-                entity,
-                name,
-                weak,
-                tokens: toks,
-            });
-        }
-        let ni = r.count(4)?;
-        let mut idents = Vec::with_capacity(ni);
-        for _ in 0..ni {
-            let len = r.count(1)?;
-            let value = std::str::from_utf8(r.take(len)?)
-                .map_err(|_| IndexDecodeError("identifier is not UTF-8".into()))?
-                .to_string();
-            let crypto = match r.byte()? {
-                0 => false,
-                1 => true,
-                _ => return Err(IndexDecodeError("bad identifier flag".into())),
-            };
-            let entity = r.u32()?;
-            let ident = r.u32()?;
-            idents.push(IndexedIdent {
-                value,
-                crypto,
-                entity,
-                ident,
-            });
-        }
+        let t = Tables {
+            text: r.string()?,
+            text_offs: r.offs()?,
+            keys: r.bytes()?,
+            key_offs: r.offs()?,
+            pats: r.bytes()?,
+            pat_offs: r.offs()?,
+            tok_skel: r.u32s()?,
+            tok_meta: r.u32s()?,
+            tok_df: r.u32s()?,
+            skels: r.bytes()?,
+            skel_offs: r.offs()?,
+            skel_post_offs: r.offs()?,
+            skel_ids: r.u32s()?,
+            by_text: r.u32s()?,
+            by_key: r.u32s()?,
+            wild: r.u32s()?,
+            fuzzy_sorted: r.u32s()?,
+            fuzzy_lcp: r.bytes()?,
+            first_offs: r.offs()?,
+            first_ids: r.u32s()?,
+            post_offs: r.offs()?,
+            post_ids: r.u32s()?,
+            rarity_keys: r.bytes()?,
+            rarity_offs: r.offs()?,
+            rarity_df: r.u32s()?,
+            name_offs: r.offs()?,
+            name_toks: r.u32s()?,
+            name_entity: r.u32s()?,
+            name_pos: r.u32s()?,
+            name_weak: r.bytes()?,
+            ident_text: r.string()?,
+            ident_offs: r.offs()?,
+            ident_crypto: r.bytes()?,
+            ident_entity: r.u32s()?,
+            ident_pos: r.u32s()?,
+        };
         if r.pos != bytes.len() {
             return Err(IndexDecodeError("trailing bytes".into()));
         }
-        if !idents.windows(2).all(|w| w[0] <= w[1]) {
-            return Err(IndexDecodeError("identifiers not sorted".into()));
-        }
-        let mut index = NameIndex {
-            tokens,
-            names,
-            idents,
-            ..NameIndex::default()
-        };
-        index.derive();
-        Ok(index)
+        t.validate()?;
+        Ok(NameIndex::from_tables(t))
     }
 }
 
+/// An error for table `what`.
+fn bad(what: &str) -> IndexDecodeError {
+    IndexDecodeError(format!("bad {what}"))
+}
+
+/// Checks a CSR offsets array: `n + 1` entries, starting at 0, non-decreasing, ending at
+/// `end` (the length of what it delimits).
+fn check_offs(offs: &[u32], n: usize, end: usize, what: &str) -> Result<(), IndexDecodeError> {
+    if offs.len() != n.wrapping_add(1)
+        || offs.first() != Some(&0)
+        || offs.last().map(|&x| x as usize) != Some(end)
+        || offs.windows(2).any(|w| w[0] > w[1])
+    {
+        return Err(bad(what));
+    }
+    Ok(())
+}
+
+/// Checks that every id is below `n`.
+fn check_ids(ids: &[u32], n: usize, what: &str) -> Result<(), IndexDecodeError> {
+    if ids.iter().any(|&id| id as usize >= n) {
+        return Err(bad(what));
+    }
+    Ok(())
+}
+
+/// Checks that every offset falls on a character boundary of `s`.
+fn check_boundaries(s: &str, offs: &[u32], what: &str) -> Result<(), IndexDecodeError> {
+    if offs.iter().any(|&o| !s.is_char_boundary(o as usize)) {
+        return Err(bad(what));
+    }
+    Ok(())
+}
+
+impl Tables {
+    /// Every check [`NameIndex::decode`] promises.
+    fn validate(&self) -> Result<(), IndexDecodeError> {
+        let nt = self.tok_meta.len();
+        let nn = self.name_entity.len();
+        let ns = self.skel_offs.len().saturating_sub(1);
+        // Vocabulary.
+        check_offs(&self.text_offs, nt, self.text.len(), "token text offsets")?;
+        check_boundaries(&self.text, &self.text_offs, "token text offsets")?;
+        check_offs(&self.key_offs, nt, self.keys.len(), "token key offsets")?;
+        if self.pats.len() % 3 != 0 {
+            return Err(bad("patterns"));
+        }
+        check_offs(&self.pat_offs, nt, self.pats.len() / 3, "pattern offsets")?;
+        if self
+            .pats
+            .chunks_exact(3)
+            .any(|s| !is_class(s[0]) || (s[1] != 0 && !is_class(s[1])) || s[2] > 1)
+        {
+            return Err(bad("skeleton slot"));
+        }
+        if self.tok_meta.iter().any(|&m| {
+            m > 0xFFFF
+                || TokenClass::from_u8((m & 0xFF) as u8).is_none()
+                || Script::from_u8(((m >> 8) & 0x7F) as u8).is_none()
+        }) {
+            return Err(bad("token class or script"));
+        }
+        if self.tok_skel.len() != nt || self.tok_df.len() != nt || self.by_text.len() != nt {
+            return Err(bad("token table lengths"));
+        }
+        check_ids(&self.tok_skel, ns, "token skeleton ids")?;
+        // Skeleton strings and postings.
+        check_offs(&self.skel_offs, ns, self.skels.len(), "skeleton offsets")?;
+        check_offs(
+            &self.skel_post_offs,
+            ns,
+            self.skel_ids.len(),
+            "skeleton postings",
+        )?;
+        check_ids(&self.skel_ids, nt, "skeleton posting ids")?;
+        // Sorted lookups: ids in range only. Their order is not checked, nor that of the
+        // skeleton and rarity strings (1.5 ms natively, as much as the rest of the
+        // decode): binary search on a forged unsorted table only
+        // misses, and a forged index can drop candidates in ways no load-time check sees
+        // anyway (shortened postings); the snapshot hash is what vouches for content.
+        check_ids(&self.by_text, nt, "text table ids")?;
+        check_ids(&self.by_key, nt, "key table ids")?;
+        check_ids(&self.wild, nt, "wild ids")?;
+        check_ids(&self.fuzzy_sorted, nt, "fuzzy ids")?;
+        if self.fuzzy_lcp.len() != self.fuzzy_sorted.len() {
+            return Err(bad("fuzzy prefix lengths"));
+        }
+        check_offs(
+            &self.first_offs,
+            26,
+            self.first_ids.len(),
+            "first-letter offsets",
+        )?;
+        check_ids(&self.first_ids, nt, "first-letter ids")?;
+        check_offs(&self.post_offs, nt, self.post_ids.len(), "posting offsets")?;
+        check_ids(&self.post_ids, nn, "posting ids")?;
+        // Rarity.
+        let nk = self.rarity_df.len();
+        check_offs(
+            &self.rarity_offs,
+            nk,
+            self.rarity_keys.len(),
+            "rarity offsets",
+        )?;
+        // Names.
+        check_offs(&self.name_offs, nn, self.name_toks.len(), "name offsets")?;
+        check_ids(&self.name_toks, nt, "name token ids")?;
+        if self.name_pos.len() != nn
+            || self.name_weak.len() != nn
+            || self.name_weak.iter().any(|&w| w > 1)
+        {
+            return Err(bad("name tables"));
+        }
+        // Identifiers.
+        let ni = self.ident_entity.len();
+        check_offs(
+            &self.ident_offs,
+            ni,
+            self.ident_text.len(),
+            "identifier offsets",
+        )?;
+        check_boundaries(&self.ident_text, &self.ident_offs, "identifier offsets")?;
+        if self.ident_pos.len() != ni
+            || self.ident_crypto.len() != ni
+            || self.ident_crypto.iter().any(|&c| c > 1)
+        {
+            return Err(bad("identifier tables"));
+        }
+        if (1..ni).any(|i| self.ident(i - 1) > self.ident(i)) {
+            return Err(IndexDecodeError("identifiers not sorted".into()));
+        }
+        Ok(())
+    }
+}
+
+/// True for a valid sound class letter of a skeleton slot.
 fn is_class(c: u8) -> bool {
     matches!(
         c,
@@ -1160,16 +1603,35 @@ fn is_class(c: u8) -> bool {
     )
 }
 
-fn put_varint(out: &mut Vec<u8>, mut v: u64) {
-    loop {
-        let b = (v & 0x7F) as u8;
-        v >>= 7;
-        if v == 0 {
-            out.push(b);
-            return;
-        }
-        out.push(b | 0x80);
+/// Appends a little-endian `u32` count.
+fn put_len(out: &mut Vec<u8>, n: usize) {
+    out.extend_from_slice(&u32::try_from(n).unwrap_or(u32::MAX).to_le_bytes());
+}
+
+/// Appends a byte array: count, bytes.
+fn put_bytes(out: &mut Vec<u8>, b: &[u8]) {
+    put_len(out, b.len());
+    out.extend_from_slice(b);
+}
+
+/// Appends a `u32` array: count, element width in bytes (1 to 4, the fewest that hold
+/// the largest element), then the elements little-endian in that width.
+fn put_u32s(out: &mut Vec<u8>, v: &[u32]) {
+    put_len(out, v.len());
+    let max = v.iter().copied().max().unwrap_or(0);
+    let width = (4 - max.leading_zeros() as usize / 8).max(1);
+    out.push(width as u8);
+    out.reserve(v.len() * width);
+    for x in v {
+        out.extend_from_slice(&x.to_le_bytes()[..width]);
     }
+}
+
+/// Appends a CSR offsets array as the lengths of its items (a `u32` array; the offsets
+/// are their prefix sums, starting at 0).
+fn put_offs(out: &mut Vec<u8>, offs: &[u32]) {
+    let lens: Vec<u32> = offs.windows(2).map(|w| w[1].wrapping_sub(w[0])).collect();
+    put_u32s(out, &lens);
 }
 
 /// Bounds-checked reader.
@@ -1193,33 +1655,73 @@ impl Reader<'_> {
     }
 
     fn byte(&mut self) -> Result<u8, IndexDecodeError> {
-        Ok(self.take(1)?[0])
+        let b = self.take(1)?;
+        b.first()
+            .copied()
+            .ok_or_else(|| IndexDecodeError("truncated".into()))
     }
 
-    fn varint(&mut self) -> Result<u64, IndexDecodeError> {
-        let mut v: u64 = 0;
-        for shift in (0..64).step_by(7) {
-            let b = self.byte()?;
-            v |= ((b & 0x7F) as u64) << shift;
-            if b & 0x80 == 0 {
-                return Ok(v);
-            }
+    /// A little-endian `u32` count.
+    fn len(&mut self) -> Result<usize, IndexDecodeError> {
+        let b = self.take(4)?;
+        let a: [u8; 4] = b
+            .try_into()
+            .map_err(|_| IndexDecodeError("truncated".into()))?;
+        Ok(u32::from_le_bytes(a) as usize)
+    }
+
+    /// A byte array (the count is checked against what is left before any allocation).
+    fn bytes(&mut self) -> Result<Vec<u8>, IndexDecodeError> {
+        let n = self.len()?;
+        Ok(self.take(n)?.to_vec())
+    }
+
+    /// A UTF-8 string, validated once as a whole.
+    fn string(&mut self) -> Result<String, IndexDecodeError> {
+        String::from_utf8(self.bytes()?).map_err(|_| IndexDecodeError("text is not UTF-8".into()))
+    }
+
+    /// A `u32` array of 1- to 4-byte little-endian elements, converted in bulk.
+    fn u32s(&mut self) -> Result<Vec<u32>, IndexDecodeError> {
+        let n = self.len()?;
+        let width = self.byte()? as usize;
+        if !(1..=4).contains(&width) {
+            return Err(IndexDecodeError("bad array width".into()));
         }
-        Err(IndexDecodeError("varint too long".into()))
+        let raw = self.take(
+            n.checked_mul(width)
+                .ok_or_else(|| IndexDecodeError("length overflow".into()))?,
+        )?;
+        Ok(match width {
+            1 => raw.iter().map(|&b| b as u32).collect(),
+            2 => raw
+                .chunks_exact(2)
+                .map(|c| u16::from_le_bytes([c[0], c[1]]) as u32)
+                .collect(),
+            3 => raw
+                .chunks_exact(3)
+                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], 0]))
+                .collect(),
+            _ => raw
+                .chunks_exact(4)
+                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+                .collect(),
+        })
     }
 
-    fn u32(&mut self) -> Result<u32, IndexDecodeError> {
-        u32::try_from(self.varint()?).map_err(|_| IndexDecodeError("number out of range".into()))
-    }
-
-    /// A count of records of at least `min_size` bytes each, bounded by what is left.
-    fn count(&mut self, min_size: usize) -> Result<usize, IndexDecodeError> {
-        let n = self.varint()?;
-        let left = (self.bytes.len() - self.pos.min(self.bytes.len())) as u64;
-        if n.saturating_mul(min_size as u64) > left {
-            return Err(IndexDecodeError("count exceeds data".into()));
+    /// A CSR offsets array stored as item lengths: their prefix sums, starting at 0.
+    fn offs(&mut self) -> Result<Vec<u32>, IndexDecodeError> {
+        let lens = self.u32s()?;
+        let mut offs = Vec::with_capacity(lens.len() + 1);
+        let mut at: u32 = 0;
+        offs.push(at);
+        for l in lens {
+            at = at
+                .checked_add(l)
+                .ok_or_else(|| IndexDecodeError("offset overflow".into()))?;
+            offs.push(at);
         }
-        Ok(n as usize)
+        Ok(offs)
     }
 }
 
@@ -1279,7 +1781,107 @@ mod tests {
             }
         }
         assert!(NameIndex::decode(&[]).is_err());
-        assert!(NameIndex::decode(b"KCIX\x01\xff\xff\xff\xff\x0f").is_err());
+        assert!(NameIndex::decode(b"KCIX\x02\xff\xff\xff\xff\x0f").is_err());
+        assert!(NameIndex::decode(b"KCIX\x01").is_err());
+    }
+
+    /// Re-encodes `t` after `f` forged it.
+    fn forged(idx: &NameIndex, f: impl FnOnce(&mut Tables)) -> Vec<u8> {
+        let mut t = idx.t.clone();
+        f(&mut t);
+        let mut bytes = Vec::new();
+        NameIndex::from_tables(t).encode(&mut bytes);
+        bytes
+    }
+
+    #[test]
+    fn prepared_tokens_equal_build_time_tokens() {
+        let idx = NameIndex::build(&sample());
+        let mut bytes = Vec::new();
+        idx.encode(&mut bytes);
+        let back = NameIndex::decode(&bytes).unwrap();
+        assert!(back.vocabulary_size() > 0);
+        for id in 0..back.vocabulary_size() as u32 {
+            let (tok, df) = back.t.stored_token(id).unwrap();
+            let want = TokInfo::new(&tok, df);
+            assert_eq!(back.token(id), Some(&want), "token {id}");
+            // The stored rarity count is what the query side would compute.
+            let keys = TokInfo::rarity_keys(&tok);
+            let q = keys.iter().map(|k| back.t.rarity(k)).max().unwrap_or(0);
+            assert_eq!(q, df, "token {id}");
+        }
+        assert_eq!(back.token(back.vocabulary_size() as u32), None);
+    }
+
+    #[test]
+    fn forged_offsets_and_ids_are_rejected() {
+        let idx = NameIndex::build(&sample());
+        let nt = idx.vocabulary_size() as u32;
+        let nn = idx.name_count() as u32;
+        let cases: Vec<(&str, Vec<u8>)> = vec![
+            ("text offset", forged(&idx, |t| t.text_offs[1] = 10_000)),
+            ("text order", forged(&idx, |t| t.text_offs.swap(1, 2))),
+            (
+                "key offset",
+                forged(&idx, |t| *t.key_offs.last_mut().unwrap() += 1),
+            ),
+            ("name token", forged(&idx, |t| t.name_toks[0] = nt)),
+            ("posting", forged(&idx, |t| t.post_ids[0] = nn)),
+            ("by_text id", forged(&idx, |t| t.by_text[0] = nt)),
+            ("skel id", forged(&idx, |t| t.tok_skel[0] = u32::MAX)),
+            ("fuzzy id", forged(&idx, |t| t.fuzzy_sorted.push(nt))),
+            (
+                "first offs",
+                forged(&idx, |t| t.first_offs.pop().map(|_| ()).unwrap_or(())),
+            ),
+            ("weak flag", forged(&idx, |t| t.name_weak[0] = 2)),
+            ("meta", forged(&idx, |t| t.tok_meta[0] |= 0xFF)),
+            ("ident", forged(&idx, |t| t.ident_entity.push(0))),
+            ("names", forged(&idx, |t| t.name_entity.push(0))),
+        ];
+        for (what, bytes) in cases {
+            assert!(NameIndex::decode(&bytes).is_err(), "{what} accepted");
+        }
+        // A multi-byte character split by a token offset.
+        let mut t = idx.t.clone();
+        let at = t.text.find('ا').or_else(|| {
+            t.text
+                .char_indices()
+                .find(|c| c.1.len_utf8() > 1)
+                .map(|c| c.0)
+        });
+        if let Some(at) = at {
+            t.text_offs[1] = at as u32 + 1;
+            let mut bytes = Vec::new();
+            NameIndex::from_tables(t).encode(&mut bytes);
+            assert!(
+                NameIndex::decode(&bytes).is_err(),
+                "split character accepted"
+            );
+        }
+    }
+
+    #[test]
+    fn lookups_on_unsorted_tables_miss_without_panicking() {
+        // Bypasses decode's order checks: the accessors alone must stay total.
+        let idx = NameIndex::build(&sample());
+        let mut t = idx.t.clone();
+        t.by_text.reverse();
+        t.by_key.reverse();
+        t.skel_offs.reverse();
+        t.rarity_offs.reverse();
+        let forged = NameIndex::from_tables(t);
+        for w in ["muammar", "qadhafi", "", "zzz"] {
+            let _ = forged.t.by_text(w);
+            let _ = forged.t.by_key(w.as_bytes());
+            let _ = forged.t.by_skel(w.as_bytes());
+            let _ = forged.t.rarity(w.as_bytes());
+        }
+        let q = forged.prepare(normalize_name("Muammar Qadhafi", None));
+        let c = forged.candidates(&q, 0.8);
+        for &n in &c.names {
+            let _ = forged.score(&q, &c, n, EntityType::Person);
+        }
     }
 
     #[test]

@@ -648,16 +648,7 @@ impl<'a> Screener<'a> {
     }
 
     fn explain(&self, q: &PreparedQuery, nid: u32, ns: &score::NameScore) -> Explanation {
-        let list: Vec<&TokInfo> = self
-            .index
-            .name(nid)
-            .map(|n| {
-                n.tokens
-                    .iter()
-                    .filter_map(|&t| self.index.token(t))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let list: Vec<&TokInfo> = self.index.name_tokens(nid);
         let query: Vec<&TokInfo> = q.infos.iter().collect();
         explain::explain(&query, &list, ns)
     }
