@@ -1010,11 +1010,8 @@ impl NameIndex {
     fn fuzzy_candidates(&self, q: &TokInfo, cand: &mut Vec<u32>) {
         let qb = q.text.as_bytes();
         let m = qb.len();
-        // similarity 1 - d/max >= 0.75 and d <= 2: 0.75 m <= len <= m / 0.75, |len - m| <= 2
-        // and d <= m / 3.
-        let min_len = (m * 3).div_ceil(4).max(m.saturating_sub(score::MAX_EDITS));
-        let max_len = (m * 4 / 3).min(m + score::MAX_EDITS);
-        let kmax = (m / 3).min(score::MAX_EDITS);
+        // Every partner `fuzzy_similarity` can accept is within these bounds.
+        let (min_len, max_len, kmax) = score::fuzzy_bounds(m);
         let words = &self.t.fuzzy_sorted;
         // rows[d * w .. (d + 1) * w]: the DP row after the first d letters of the prefix.
         let w = m + 1;

@@ -60,6 +60,13 @@ pub const SIM_TRANSLIT_2: f64 = 0.78;
 pub const SIM_TRANSLIT_1: f64 = 0.7;
 /// Lowest edit-distance similarity that counts as a match.
 pub const FUZZY_FLOOR: f64 = 0.75;
+/// Lowest spelling similarity for two Latin words to match by phonetic key or skeleton.
+pub const SPELLING_FLOOR: f64 = 0.5;
+/// Lower floor for words of [`FUZZY_SAME_START_MIN_LEN`] letters or more with the same first
+/// letter (at most [`MAX_EDITS`] edits still).
+pub const FUZZY_FLOOR_SAME_START: f64 = 0.6;
+/// Shortest word (of the longer side) the lower floor applies to.
+pub const FUZZY_SAME_START_MIN_LEN: usize = 5;
 /// Most edits (insertions, deletions, substitutions, adjacent swaps) of a fuzzy match.
 pub const MAX_EDITS: usize = 2;
 /// Weight of the matched share of the query in the score.
@@ -68,6 +75,14 @@ pub const ALPHA: f64 = 0.6;
 pub const MIDDLE_FACTOR: f64 = 0.6;
 /// Cost factor of every further unmatched middle token of a name.
 pub const MIDDLE_EXTRA_FACTOR: f64 = 0.3;
+/// Cost factor of the heaviest token one name has beyond the other when the other name is
+/// matched in full (an omission: extra given names, patronymics, clan or tribal names).
+pub const OMISSION_FACTOR: f64 = 0.35;
+/// Cost factor of every further omitted token.
+pub const OMISSION_EXTRA_FACTOR: f64 = 0.2;
+/// Distinctive tokens a name must have matched for the other name's extra tokens to count
+/// as omissions (a single matched word identifies nobody).
+pub const OMISSION_MIN_MATCHED: usize = 2;
 /// Most list tokens the exact assignment handles (beyond: greedy).
 pub const DP_MAX_TOKENS: usize = 12;
 
@@ -246,6 +261,12 @@ impl TokInfo {
         }
     }
 
+    /// True when an unmatched middle token facing another one on the other side means a
+    /// different name there (a word or an initial; particles and legal forms never do).
+    pub fn can_conflict(&self, candidate: EntityType) -> bool {
+        self.is_distinctive(candidate) || self.class == TokenClass::Initial
+    }
+
     /// True when the token is all ASCII letters (phonetic codes and edit distance apply).
     pub fn is_alpha(&self) -> bool {
         !self.key.is_empty()
@@ -284,16 +305,27 @@ fn patterns_meet(a: &TokInfo, b: &TokInfo) -> bool {
     }
 }
 
-/// The edit-distance similarity `1 - osa / max_len`, or 0 when it cannot reach the floor.
+/// The edit-distance similarity `1 - osa / max_len`, or 0 when it cannot reach the floor:
+/// [`FUZZY_FLOOR`] in general, [`FUZZY_FLOOR_SAME_START`] for words of 5 letters or more
+/// that begin alike (names keep their first letters: `Scholz` ~ `Schulze`, `Sechin` ~
+/// `Sechev`; a word changed at its start is more often another name).
 pub fn fuzzy_similarity(a: &str, b: &str) -> f64 {
     let (la, lb) = (a.len(), b.len());
     let max = la.max(lb);
     if max == 0 {
         return 0.0;
     }
+    let same_start = max >= FUZZY_SAME_START_MIN_LEN
+        && la.min(lb) >= FUZZY_SAME_START_MIN_LEN - 1
+        && a.as_bytes().first() == b.as_bytes().first();
+    let floor = if same_start {
+        FUZZY_FLOOR_SAME_START
+    } else {
+        FUZZY_FLOOR
+    };
     // Length difference alone bounds the distance from below.
     let diff = la.abs_diff(lb);
-    if (diff as f64) > (1.0 - FUZZY_FLOOR) * max as f64 {
+    if (diff as f64) > (1.0 - floor) * max as f64 {
         return 0.0;
     }
     if diff > MAX_EDITS {
@@ -301,11 +333,31 @@ pub fn fuzzy_similarity(a: &str, b: &str) -> f64 {
     }
     let d = strsim::osa_distance(a, b);
     let s = 1.0 - d as f64 / max as f64;
-    if s >= FUZZY_FLOOR && d <= MAX_EDITS {
+    if s >= floor && d <= MAX_EDITS {
         s
     } else {
         0.0
     }
+}
+
+/// `1 - osa / max_len` without a floor: how alike two spellings look.
+fn spelling_similarity(a: &str, b: &str) -> f64 {
+    let max = a.len().max(b.len());
+    if max == 0 {
+        return 1.0;
+    }
+    1.0 - strsim::osa_distance(a, b) as f64 / max as f64
+}
+
+/// Bounds for enumerating the fuzzy partners of a token of `m` letters: (shortest and
+/// longest partner length, most edits). Every pair [`fuzzy_similarity`] accepts lies within
+/// them (the index walks its vocabulary with these).
+pub fn fuzzy_bounds(m: usize) -> (usize, usize, usize) {
+    let floor = FUZZY_FLOOR_SAME_START.min(FUZZY_FLOOR);
+    // d <= (1 - floor) * max(m, len) and d <= MAX_EDITS, with |len - m| <= d.
+    let by_floor = |len: usize| ((1.0 - floor) * len as f64 + 1e-9).floor() as usize;
+    let kmax = by_floor(m + MAX_EDITS).min(MAX_EDITS);
+    (m.saturating_sub(kmax), m + kmax, kmax)
 }
 
 /// Similarity of a query token and a list token, with the method that found it; `None`
@@ -429,8 +481,16 @@ fn similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f64, Metho
     } else {
         Method::Phonetic
     };
+    // Two Latin spellings that sound alike must also look somewhat alike: a shared key
+    // between words that differ in most letters (`Setty` ~ `Saeedi`, `Cooper` ~ `Kabir`)
+    // is a coincidence of the key, not a variant spelling. Transliterations are exempt:
+    // their spellings drift further (`Yevgeniy` ~ `Evgeny`).
+    let looks_alike = translit
+        || q.script != Script::Latin
+        || l.script != Script::Latin
+        || spelling_similarity(&q.text, &l.text) >= SPELLING_FLOOR;
     let mut best: Option<(f64, Method)> = None;
-    if key_equal && (allow_fuzzy || fuzzy_similarity(&q.text, &l.text) > 0.0) {
+    if key_equal && looks_alike && (allow_fuzzy || fuzzy_similarity(&q.text, &l.text) > 0.0) {
         // A glued token (allow_fuzzy false) must also be spelled close to the list token:
         // two whole names end to end can share a key with an unrelated word.
         best = Some((SIM_KEY, phon_method));
@@ -449,6 +509,7 @@ fn similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f64, Metho
         && l.len >= 5
         && q.skel.len() >= 4
         && q.skel == l.skel
+        && looks_alike
     {
         best = Some((SIM_SKELETON, phon_method));
     }
@@ -730,11 +791,12 @@ pub fn is_middle(pos: usize, n: usize) -> bool {
 /// Lowest cost factor an unmatched token at `pos` of a name of `n` tokens can get (used by
 /// the index's bounds): 1 at either end, [`MIDDLE_EXTRA_FACTOR`] in the middle.
 pub fn position_factor(pos: usize, n: usize) -> f64 {
-    if is_middle(pos, n) {
+    let positional = if is_middle(pos, n) {
         MIDDLE_EXTRA_FACTOR
     } else {
         1.0
-    }
+    };
+    positional.min(OMISSION_EXTRA_FACTOR)
 }
 
 /// Cost of the unmatched tokens of one name: full weight at either end; in the middle,
@@ -742,6 +804,16 @@ pub fn position_factor(pos: usize, n: usize) -> f64 {
 /// (a name is identified by its first and last words; omitting several middle names or
 /// patronymics is barely more telling than omitting one).
 fn unmatched_cost(costs: &[(usize, f64)], n: usize) -> f64 {
+    unmatched_cost_with_conflicts(costs, n, 0)
+}
+
+/// [`unmatched_cost`] where the `conflicts` heaviest middle tokens cost their full weight:
+/// a middle word present on both sides but different (another father's or grandfather's
+/// name) is evidence of another person, not an omission.
+fn unmatched_cost_with_conflicts(costs: &[(usize, f64)], n: usize, conflicts: usize) -> f64 {
+    if costs.is_empty() {
+        return 0.0;
+    }
     let mut edge = 0.0;
     let mut middle: Vec<f64> = Vec::new();
     for &(pos, w) in costs {
@@ -756,7 +828,9 @@ fn unmatched_cost(costs: &[(usize, f64)], n: usize) -> f64 {
         .iter()
         .enumerate()
         .map(|(k, w)| {
-            w * if k == 0 {
+            w * if k < conflicts {
+                1.0
+            } else if k == conflicts {
                 MIDDLE_FACTOR
             } else {
                 MIDDLE_EXTRA_FACTOR
@@ -764,6 +838,26 @@ fn unmatched_cost(costs: &[(usize, f64)], n: usize) -> f64 {
         })
         .sum();
     edge + mid
+}
+
+/// Cost of tokens one name has beyond the other when the other is matched in full: the
+/// heaviest at [`OMISSION_FACTOR`], every other one at [`OMISSION_EXTRA_FACTOR`], wherever
+/// they stand (never more than the positional cost).
+fn omission_cost(costs: &[(usize, f64)], n: usize) -> f64 {
+    let mut ws: Vec<f64> = costs.iter().map(|&(_, w)| w).collect();
+    ws.sort_by(|a, b| b.total_cmp(a));
+    let omitted: f64 = ws
+        .iter()
+        .enumerate()
+        .map(|(k, w)| {
+            w * if k == 0 {
+                OMISSION_FACTOR
+            } else {
+                OMISSION_EXTRA_FACTOR
+            }
+        })
+        .sum();
+    omitted.min(unmatched_cost(costs, n))
 }
 
 /// Scores one listed name.
@@ -1074,9 +1168,34 @@ pub fn score_name(
             unmatched_query.push(i);
         }
     }
-    let den_q = den_q_matched + unmatched_cost(&costs_q, n_query_tokens);
+    // The listed name fully matched and identifying on its own (two distinctive words or
+    // more): the query's extra words are omissions by the list (added father's and
+    // grandfather's names, clan names), not conflicts, and cost less. The other way round
+    // keeps the positional costs: a query missing a listed person's first or last name
+    // (`Erik Flores` against `Carlos Erik MALPICA FLORES`) is weak evidence.
+    let distinctive_l = (0..nl)
+        .filter(|&j| matched_l[j] && wl[j] > 0.0 && list[j].is_distinctive(candidate))
+        .count();
+    let list_omits = costs_l.is_empty() && distinctive_l >= OMISSION_MIN_MATCHED;
+    // Unmatched middle words on both sides face each other: conflicts, at full cost.
+    let middles_q = costs_q
+        .iter()
+        .filter(|&&(i, _)| is_middle(i, n_query_tokens) && items[i].info.can_conflict(candidate))
+        .count();
+    let middles_l = costs_l
+        .iter()
+        .filter(|&&(j, _)| is_middle(j, nl) && list[j].can_conflict(candidate))
+        .count();
+    let conflicts = middles_q.min(middles_l);
+    let cost_q = if list_omits {
+        omission_cost(&costs_q, n_query_tokens)
+    } else {
+        unmatched_cost_with_conflicts(&costs_q, n_query_tokens, conflicts)
+    };
+    let cost_l = unmatched_cost_with_conflicts(&costs_l, nl, conflicts);
+    let den_q = den_q_matched + cost_q;
     let cq = if den_q > 0.0 { num_q / den_q } else { 0.0 };
-    let den_l = num_l + unmatched_cost(&costs_l, nl);
+    let den_l = num_l + cost_l;
     let cl = if den_l > 0.0 { num_l / den_l } else { 0.0 };
     // Weak tokens alone never make a match, unless neither name has anything else
     // (`AT&T Inc.`).
@@ -1168,6 +1287,66 @@ mod tests {
 
     fn p(q: &str, l: &str) -> f64 {
         score(q, l, EntityType::Person)
+    }
+
+    #[test]
+    fn extra_query_words_are_omissions_when_the_listed_name_is_matched_in_full() {
+        // A query holding the whole listed name plus a father's and grandfather's name.
+        let added = p("FAZL RABI ABDUL HAMID", "FAZL RABI");
+        assert!(added >= 0.74, "{added}");
+        // The same extra words with only one listed word matched are not omissions.
+        assert!(p("FAZL KARIM ABDUL HAMID", "FAZL RABI") < 0.6);
+        // A single listed word matched identifies nobody: no omission discount.
+        assert!(p("Grisha Ivanov Petrov", "Grisha") < 0.6);
+    }
+
+    #[test]
+    fn a_different_middle_name_is_a_conflict_not_an_omission() {
+        let omitted = p(
+            "ABDUL GHANI BARADAR ABDUL TURK",
+            "ABDUL GHANI BARADAR ABDUL AHMAD TURK",
+        );
+        let swapped = p(
+            "ABDUL GHANI BARADAR ABDUL HASIB TURK",
+            "ABDUL GHANI BARADAR ABDUL AHMAD TURK",
+        );
+        assert!(swapped < omitted, "{swapped} {omitted}");
+        assert!(swapped < 0.83, "{swapped}");
+    }
+
+    #[test]
+    fn two_edits_in_words_that_begin_alike() {
+        // 5+ letters, same first letter: two edits still match (1 - 2/7).
+        let s = fuzzy_similarity("schulze", "scholz");
+        assert!((s - 5.0 / 7.0).abs() < 1e-9, "{s}");
+        assert!(fuzzy_similarity("sechev", "sechin") > 0.0);
+        // A different first letter keeps the general floor.
+        assert_eq!(fuzzy_similarity("kcholze", "scholz"), 0.0);
+        // Every accepted pair is within the index's enumeration bounds.
+        for (a, b) in [
+            ("schulze", "scholz"),
+            ("milei", "mihel"),
+            ("abcdefgh", "abcdefxy"),
+        ] {
+            if fuzzy_similarity(a, b) > 0.0 {
+                let (lo, hi, k) = fuzzy_bounds(a.len());
+                assert!(lo <= b.len() && b.len() <= hi);
+                assert!(strsim::osa_distance(a, b) <= k);
+            }
+        }
+    }
+
+    #[test]
+    fn sound_alike_words_must_also_look_alike() {
+        let (_, a) = infos("setty");
+        let (_, b) = infos("saeedi");
+        assert_eq!(pair_similarity(&a[0], &b[0]), None);
+        let (_, c) = infos("cooper");
+        let (_, d) = infos("kabir");
+        assert_eq!(pair_similarity(&c[0], &d[0]), None);
+        // Real spelling variants keep matching.
+        assert!(p("Muammar Gaddafi", "Muammar Qadhafi") >= 0.9);
+        assert!(p("Yusuf", "Youssef") >= 0.85);
     }
 
     #[test]
