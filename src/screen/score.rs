@@ -120,7 +120,8 @@ pub struct TokInfo {
 /// Length part of a token's weight.
 fn length_weight(t: &str, class: TokenClass, script: Script) -> f64 {
     let chars = t.chars().count();
-    let base = if script == Script::Han {
+    // A Han character kept as itself (no reading) weighs like a two-letter syllable.
+    let base = if script == Script::Han && !t.is_ascii() {
         chars * 2
     } else {
         chars
@@ -384,15 +385,15 @@ fn similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f64, Metho
     if !q.is_alpha() || !l.is_alpha() {
         return None;
     }
-    // Two Hangul syllables are the same syllable or different ones: their romanisations
+    // Two Hangul or Han syllables are the same syllable or different ones: their romanisations
     // are not compared loosely.
-    if q.script == Script::Hangul && l.script == Script::Hangul {
+    if syllable_script(q.script) && syllable_script(l.script) {
         return None;
     }
     let short = q.len.min(l.len) <= 3;
     let mut key_equal = q.key == l.key;
-    if q.script == Script::Hangul || l.script == Script::Hangul {
-        // A Hangul syllable against a Latin spelling: same key and same Korean vowels
+    if syllable_script(q.script) || syllable_script(l.script) {
+        // A Hangul or Han syllable against a Latin spelling: same key and same vowels
         // (`jeong` ~ `jong` ~ `chong`, but `jun` is not `jin`); no edit distance.
         if !(key_equal && korean_vowels(&q.text) == korean_vowels(&l.text)) {
             return None;
@@ -453,6 +454,12 @@ fn similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f64, Metho
         best = Some((SIM_SKELETON, phon_method));
     }
     best
+}
+
+/// Scripts read one syllable per token (Hangul, Han): such tokens meet Latin spellings by
+/// key and vowels only, never by edit distance (syllables are short and collide).
+fn syllable_script(s: Script) -> bool {
+    matches!(s, Script::Hangul | Script::Han)
 }
 
 /// The vowel classes of a romanised syllable, glides ignored: `a`; `ae`/`e`; `eo`/`o`
