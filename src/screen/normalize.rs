@@ -1122,7 +1122,8 @@ mod tests {
         assert_eq!(t[0].script, Script::Arabic);
         let t = normalize_name("عبد الله", None);
         assert_eq!(t.len(), 2, "{t:?}");
-        assert_eq!(n("金正恩"), "金正恩");
+        // Mandarin readings (not the Korean `kim jong un`).
+        assert_eq!(n("金正恩"), "jin zheng en");
         assert_eq!(n("김정은"), "gim jeong eun");
     }
 }

@@ -361,6 +361,11 @@ fn similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f64, Metho
     }
     // Words written without short vowels meet by consonant skeleton.
     if q.pattern.is_some() || l.pattern.is_some() {
+        if q.script == Script::Han || l.script == Script::Han {
+            // Mandarin syllables against an Arabic/Hebrew/Thai consonant skeleton: the
+            // readings are too short and too many to say anything.
+            return None;
+        }
         // consonants: how many consonants the match rests on.
         let consonants = match (q.pattern.is_some(), l.pattern.is_some()) {
             (true, true) => patterns_meet(q, l).then(|| mandatory_slots(q).min(mandatory_slots(l))),
@@ -396,6 +401,12 @@ fn similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f64, Metho
         // A Hangul or Han syllable against a Latin spelling: same key and same vowels
         // (`jeong` ~ `jong` ~ `chong`, but `jun` is not `jin`); no edit distance.
         if !(key_equal && korean_vowels(&q.text) == korean_vowels(&l.text)) {
+            return None;
+        }
+        // Pinyin initials are distinctive (`fang` is not `wang`, `jun` is not `chun`): a
+        // Han syllable also needs the same first letter (Wade-Giles is not supported).
+        let han = q.script == Script::Han || l.script == Script::Han;
+        if han && q.text.as_bytes().first() != l.text.as_bytes().first() {
             return None;
         }
         key_equal = true;
@@ -850,6 +861,9 @@ pub fn score_name(
                             let sim = if concat_equals(parts, &item.info.text) {
                                 1.0
                             } else if item.info.is_alpha()
+                                // One Han syllable is one list token, or two only
+                                // spelled exactly (`xian` = `xi an`), never by key.
+                                && item.info.script != Script::Han
                                 && item.info.len > 3
                                 && parts.iter().all(|p| p.is_alpha())
                                 && parts.iter().any(|p| short_part(p))
