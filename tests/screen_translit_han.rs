@@ -32,6 +32,9 @@ fn list() -> Vec<Entity> {
         person("6", "Ivan PETROV", &[]),
         person("7", "ZHANG, Xiaoming", &[]),
         person("8", "YAMADA, Taro", &[]),
+        person("9", "Jo YON JUN", &[]),
+        person("10", "Chang Uk WANG", &[]),
+        person("11", "موسى دودين", &[]),
     ]
 }
 
@@ -143,6 +146,12 @@ fn chinese_characters_meet_latin_spellings() {
 fn unrelated_names_do_not_match() {
     // Other Chinese names, a name sharing one syllable, a Russian name.
     for q in ["刘德华", "周杰伦", "习明", "王小平", "Ivan Wang", "陈伟"] {
+        assert_eq!(decision(q), Decision::Clear, "{q}");
+    }
+    // Pinyin initials are distinctive (fang is not wang, zhang is not chang); one syllable
+    // does not meet two list tokens glued by key (chen ~ jo + yon); Mandarin readings do
+    // not meet Arabic skeletons (all three were Faker false alarms).
+    for q in ["陈芳", "张芳", "陈俊", "太田 裕美子"] {
         assert_eq!(decision(q), Decision::Clear, "{q}");
     }
     // A single syllable does not meet a longer Latin word loosely.
