@@ -877,6 +877,8 @@ pub fn transliterate_run(chars: &[char], script: Script, cyr: CyrillicLang) -> V
     }
 }
 
+// Generated (scripts/gen_han_table.py): kept byte for byte as the generator writes it.
+#[rustfmt::skip]
 #[path = "han_table.rs"]
 mod han_table;
 
