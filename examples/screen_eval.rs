@@ -1070,7 +1070,7 @@ fn section_cross(report: &mut String) {
         .filter(|r| r.2 >= DEFAULT_REVIEW_THRESHOLD)
         .count();
     let _ = writeln!(report, "## 4. Cross-script pairs (moov-io/watchman)\n");
-    let _ = writeln!(report, "Each non-Latin query screened against a one-entity list holding the expected Latin name: **{found} of {} found** at {DEFAULT_REVIEW_THRESHOLD:.2}, offline (watchman calls an external embeddings API for these). Han (Chinese characters, Japanese kanji) has no reading table, by design.\n", rows.len());
+    let _ = writeln!(report, "Each non-Latin query screened against a one-entity list holding the expected Latin name: **{found} of {} found** at {DEFAULT_REVIEW_THRESHOLD:.2}, offline (watchman calls an external embeddings API for these). Han is read in Mandarin only (Japanese kanji and Korean names written in Han get Chinese readings).\n", rows.len());
     let _ = writeln!(
         report,
         "| query | expected | score | found |\n|---|---|---|---|"

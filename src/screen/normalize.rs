@@ -930,6 +930,12 @@ fn finish(tokens: Vec<Token>) -> Vec<Token> {
         if t.class == TokenClass::LegalForm {
             continue;
         }
+        if t.script == Script::Han {
+            // A Han syllable is a name syllable, never a title, particle or legal form
+            // (`de`, `bin`, `ma`, `sa` are common readings).
+            t.class = TokenClass::Word;
+            continue;
+        }
         t.class = if t.pattern.is_some() {
             // Arabic, Hebrew, Thai words are matched by their letters, never read as a
             // Latin title or legal form (Hebrew עמר is `mr`, not "Mister"); only their
@@ -957,7 +963,10 @@ fn finish(tokens: Vec<Token>) -> Vec<Token> {
     }
     // Misspelled legal forms.
     for i in 0..out.len() {
-        if out[i].class != TokenClass::Word || out[i].pattern.is_some() {
+        if out[i].class != TokenClass::Word
+            || out[i].pattern.is_some()
+            || out[i].script == Script::Han
+        {
             continue;
         }
         let legal_at = |j: Option<usize>| {
@@ -1258,7 +1267,8 @@ mod tests {
         assert_eq!(t[0].script, Script::Arabic);
         let t = normalize_name("عبد الله", None);
         assert_eq!(t.len(), 2, "{t:?}");
-        assert_eq!(n("金正恩"), "金正恩");
+        // Mandarin readings (not the Korean `kim jong un`).
+        assert_eq!(n("金正恩"), "jin zheng en");
         assert_eq!(n("김정은"), "gim jeong eun");
     }
 }

@@ -135,7 +135,8 @@ pub struct TokInfo {
 /// Length part of a token's weight.
 fn length_weight(t: &str, class: TokenClass, script: Script) -> f64 {
     let chars = t.chars().count();
-    let base = if script == Script::Han {
+    // A Han character kept as itself (no reading) weighs like a two-letter syllable.
+    let base = if script == Script::Han && !t.is_ascii() {
         chars * 2
     } else {
         chars
@@ -412,6 +413,11 @@ fn similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f64, Metho
     }
     // Words written without short vowels meet by consonant skeleton.
     if q.pattern.is_some() || l.pattern.is_some() {
+        if q.script == Script::Han || l.script == Script::Han {
+            // Mandarin syllables against an Arabic/Hebrew/Thai consonant skeleton: the
+            // readings are too short and too many to say anything.
+            return None;
+        }
         // consonants: how many consonants the match rests on.
         let consonants = match (q.pattern.is_some(), l.pattern.is_some()) {
             (true, true) => patterns_meet(q, l).then(|| mandatory_slots(q).min(mandatory_slots(l))),
@@ -436,17 +442,23 @@ fn similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f64, Metho
     if !q.is_alpha() || !l.is_alpha() {
         return None;
     }
-    // Two Hangul syllables are the same syllable or different ones: their romanisations
+    // Two Hangul or Han syllables are the same syllable or different ones: their romanisations
     // are not compared loosely.
-    if q.script == Script::Hangul && l.script == Script::Hangul {
+    if syllable_script(q.script) && syllable_script(l.script) {
         return None;
     }
     let short = q.len.min(l.len) <= 3;
     let mut key_equal = q.key == l.key;
-    if q.script == Script::Hangul || l.script == Script::Hangul {
-        // A Hangul syllable against a Latin spelling: same key and same Korean vowels
+    if syllable_script(q.script) || syllable_script(l.script) {
+        // A Hangul or Han syllable against a Latin spelling: same key and same vowels
         // (`jeong` ~ `jong` ~ `chong`, but `jun` is not `jin`); no edit distance.
         if !(key_equal && korean_vowels(&q.text) == korean_vowels(&l.text)) {
+            return None;
+        }
+        // Pinyin initials are distinctive (`fang` is not `wang`, `jun` is not `chun`): a
+        // Han syllable also needs the same first letter (Wade-Giles is not supported).
+        let han = q.script == Script::Han || l.script == Script::Han;
+        if han && q.text.as_bytes().first() != l.text.as_bytes().first() {
             return None;
         }
         key_equal = true;
@@ -514,6 +526,12 @@ fn similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f64, Metho
         best = Some((SIM_SKELETON, phon_method));
     }
     best
+}
+
+/// Scripts read one syllable per token (Hangul, Han): such tokens meet Latin spellings by
+/// key and vowels only, never by edit distance (syllables are short and collide).
+fn syllable_script(s: Script) -> bool {
+    matches!(s, Script::Hangul | Script::Han)
 }
 
 /// The vowel classes of a romanised syllable, glides ignored: `a`; `ae`/`e`; `eo`/`o`
@@ -937,6 +955,9 @@ pub fn score_name(
                             let sim = if concat_equals(parts, &item.info.text) {
                                 1.0
                             } else if item.info.is_alpha()
+                                // One Han syllable is one list token, or two only
+                                // spelled exactly (`xian` = `xi an`), never by key.
+                                && item.info.script != Script::Han
                                 && item.info.len > 3
                                 && parts.iter().all(|p| p.is_alpha())
                                 && parts.iter().any(|p| short_part(p))

@@ -17,13 +17,25 @@
 //!   Latin names (`phonetic::skeleton`). Letters whose Latin rendering varies get two
 //!   classes (`ث` is `th` or `s`), and letters that may be a vowel get an optional slot
 //!   (`و` is `w`, `u`, `o` or nothing in Latin).
-//! - CJK Han and Japanese kana: NO reading table (a Han character's reading depends on the
-//!   language and the name; a table would cost hundreds of kilobytes). Han and kana words
-//!   are kept as they are and only match the same characters.
+//! - CJK Han: Mandarin readings (Hanyu Pinyin without tones, `ü` as `u`) from a generated
+//!   table ([`han_reading`], `han_table.rs`, made by `scripts/gen_han_table.py` from pinned
+//!   PyPI packages: about 10,400 simplified, traditional and Japanese-form characters,
+//!   one reading each). One token per character (script `Han`): Latin lists write Chinese
+//!   names syllable by syllable or glued (`Xi Jinping`), and the scorer glues adjacent
+//!   tokens like Hangul syllables. The first character of a short name takes its surname
+//!   reading when it differs (单 `shan`, 曾 `zeng`, 区 `ou`: [`han_surname`]). Japanese
+//!   kanji names get these Mandarin readings too, which is wrong for Japanese (山田 reads
+//!   `shan tian`, not `yamada`): kanji names only meet the same characters or a Chinese
+//!   spelling. A character outside the table stays as it is (matches only itself).
+//! - Japanese kana (hiragana, katakana): modified Hepburn, one token per word (script
+//!   `Kana`); the middle dot `・` separates words, the long vowel mark `ー` is dropped (as
+//!   macrons are in Latin spellings), small `っ` doubles the next consonant and the small
+//!   vowels and `ゃゅょ` make the foreign-sound digraphs (`ファ` fa, `ティ` ti, `ジェ` je).
+//!   A katakana word is a transcription (`バラク` → `baraku`) and keeps its extra vowels.
 //!
-//! Tables are hand-written from the published romanization systems, not generated; the
-//! whole module is a few kilobytes of code and data (`deunicode`/`any_ascii` would cost
-//! 170-285 KB gzip in the wasm build).
+//! Tables are hand-written from the published romanization systems, except the Han
+//! readings (generated; with the kana code the wasm module grows by 19.8 KB gzip); the rest of the module is a few kilobytes
+//! (`deunicode`/`any_ascii` would cost 170-285 KB gzip in the wasm build).
 
 use crate::screen::phonetic::{Slot, CL_B, CL_F, CL_H, CL_J, CL_K, CL_L, CL_M, CL_N, CL_R, CL_S};
 use crate::screen::phonetic::{CL_T, CL_X};
@@ -49,10 +61,12 @@ pub enum Script {
     Hangul,
     /// Thai.
     Thai,
-    /// CJK Han ideographs and Japanese kana (no reading table).
+    /// CJK Han ideographs (one token per character, read in Mandarin).
     Han,
     /// Any other letter (kept as is, matched exactly).
     Other,
+    /// Japanese kana (hiragana and katakana), romanised by Hepburn.
+    Kana,
 }
 
 impl Script {
@@ -70,6 +84,7 @@ impl Script {
             Script::Thai => "thai",
             Script::Han => "han",
             Script::Other => "other",
+            Script::Kana => "kana",
         }
     }
 
@@ -87,6 +102,7 @@ impl Script {
             8 => Script::Thai,
             9 => Script::Han,
             10 => Script::Other,
+            11 => Script::Kana,
             _ => return None,
         })
     }
@@ -143,7 +159,12 @@ pub fn script_of(c: char) -> Option<Script> {
         0x10A0..=0x10FF | 0x1C90..=0x1CBF | 0x2D00..=0x2D2F => Script::Georgian,
         0xAC00..=0xD7A3 => Script::Hangul,
         0xE01..=0xE3A | 0xE40..=0xE4E | 0xE50..=0xE59 => Script::Thai,
-        0x3040..=0x30FF | 0x31F0..=0x31FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF => Script::Han,
+        // Kana letters; the middle dot U+30FB, the voicing marks U+3099-309C and the double
+        // hyphen U+30A0 are not letters (the middle dot separates words).
+        0x3041..=0x3096 | 0x309D..=0x309F | 0x30A1..=0x30FA | 0x30FC..=0x30FF => Script::Kana,
+        0x31F0..=0x31FF => Script::Kana,
+        // The iteration mark (佐々木) repeats a Han character.
+        0x3005 | 0x3400..=0x4DBF | 0x4E00..=0x9FFF => Script::Han,
         0xF900..=0xFAFF | 0x20000..=0x3134F => Script::Han,
         _ => {
             if c.is_alphanumeric() {
@@ -832,7 +853,20 @@ pub fn transliterate_run(chars: &[char], script: Script, cyr: CyrillicLang) -> V
             }]
         }
         Script::Thai => vec![thai_word(chars)],
-        Script::Han | Script::Other | Script::Latin => {
+        Script::Han => han_tokens(chars),
+        Script::Kana => {
+            let text = kana_word(chars);
+            if text.is_empty() {
+                Vec::new()
+            } else {
+                vec![TranslitToken {
+                    text,
+                    script,
+                    skeleton: None,
+                }]
+            }
+        }
+        Script::Other | Script::Latin => {
             let text: String = chars.iter().flat_map(|c| c.to_lowercase()).collect();
             vec![TranslitToken {
                 text,
@@ -841,6 +875,236 @@ pub fn transliterate_run(chars: &[char], script: Script, cyr: CyrillicLang) -> V
             }]
         }
     }
+}
+
+// Generated (scripts/gen_han_table.py): kept byte for byte as the generator writes it.
+#[rustfmt::skip]
+#[path = "han_table.rs"]
+mod han_table;
+
+/// The Mandarin reading (Hanyu Pinyin, no tones, `ü` as `u`) of a Han character, from the
+/// generated table; `None` for characters outside it.
+pub fn han_reading(c: char) -> Option<&'static str> {
+    use han_table::{BITMAP, IDS_HI, IDS_LO, OUTSIDE, RANK, SYLLABLE_END, SYLLABLE_TEXT};
+    let cp = c as u32;
+    let idx = if (han_table::BLOCK_START..=han_table::BLOCK_END).contains(&cp) {
+        let o = (cp - han_table::BLOCK_START) as usize;
+        let word = *BITMAP.get(o / 64)?;
+        let bit = o % 64;
+        if (word >> bit) & 1 == 0 {
+            return None;
+        }
+        let below = (word & ((1u64 << bit) - 1)).count_ones() as usize;
+        *RANK.get(o / 64)? as usize + below
+    } else {
+        // Characters outside the block follow the block's in the id arrays.
+        let k = OUTSIDE.binary_search(&cp).ok()?;
+        IDS_LO.len().checked_sub(OUTSIDE.len())? + k
+    };
+    let lo = *IDS_LO.get(idx)? as usize;
+    let hi = ((*IDS_HI.get(idx / 8)? >> (idx % 8)) & 1) as usize;
+    let id = lo | (hi << 8);
+    let end = *SYLLABLE_END.get(id)? as usize;
+    let start = match id.checked_sub(1) {
+        Some(p) => *SYLLABLE_END.get(p)? as usize,
+        None => 0,
+    };
+    SYLLABLE_TEXT.get(start..end)
+}
+
+/// Surname readings that differ from the table's reading, from the surname dictionary of
+/// pinyin-pro 3.26.0 (npm; `Surnames` in dist/index.mjs), keeping the single-character
+/// surnames whose toneless reading differs from pypinyin's first reading, plus their
+/// traditional forms (區 單 樂 繆 蓋 員 闞).
+pub fn han_surname(c: char) -> Option<&'static str> {
+    Some(match c {
+        '乐' | '樂' => "yue",
+        '卜' => "bu",
+        '缪' | '繆' => "miao",
+        '解' => "xie",
+        '单' | '單' => "shan",
+        '隗' => "wei",
+        '仇' => "qiu",
+        '薄' => "bo",
+        '能' => "nai",
+        '翟' => "zhai",
+        '都' => "du",
+        '阚' | '闞' => "kan",
+        '曾' => "zeng",
+        '乜' => "nie",
+        '查' => "zha",
+        '盖' | '蓋' => "ge",
+        '区' | '區' => "ou",
+        '覃' => "qin",
+        '朴' => "piao",
+        '繁' => "po",
+        '员' | '員' => "yun",
+        '句' => "gou",
+        '折' => "she",
+        '召' => "shao",
+        '六' => "lu",
+        _ => return None,
+    })
+}
+
+/// Two-character surnames read differently from their characters (same source as
+/// [`han_surname`]).
+fn han_compound_surname(a: char, b: char) -> Option<[&'static str; 2]> {
+    Some(match (a, b) {
+        ('万', '俟') | ('萬', '俟') => ["mo", "qi"],
+        ('尉', '迟') | ('尉', '遲') => ["yu", "chi"],
+        ('澹', '台') | ('澹', '臺') => ["tan", "tai"],
+        ('子', '车') | ('子', '車') => ["zi", "ju"],
+        ('乐', '正') | ('樂', '正') => ["yue", "zheng"],
+        ('句', '龙') | ('句', '龍') => ["gou", "long"],
+        _ => return None,
+    })
+}
+
+/// A run of Han characters: one token per character, its Mandarin reading (or the
+/// character itself when the table has none). A name of one to four characters starts
+/// with the family name, so its first character takes the surname reading.
+fn han_tokens(chars: &[char]) -> Vec<TranslitToken> {
+    let mut out: Vec<TranslitToken> = Vec::with_capacity(chars.len());
+    let short = chars.len() <= 4;
+    let compound = match chars {
+        [a, b, ..] if short => han_compound_surname(*a, *b),
+        _ => None,
+    };
+    for (i, &c) in chars.iter().enumerate() {
+        let fixed = match (i, compound) {
+            (0 | 1, Some(pair)) => pair.get(i).copied(),
+            (0, None) if short => han_surname(c),
+            _ => None,
+        };
+        let text = if c == '\u{3005}' {
+            // The iteration mark repeats the previous character's token.
+            match out.last() {
+                Some(prev) => prev.text.clone(),
+                None => continue,
+            }
+        } else {
+            match fixed.or_else(|| han_reading(c)) {
+                Some(r) => r.to_string(),
+                None => c.to_string(),
+            }
+        };
+        out.push(TranslitToken {
+            text,
+            script: Script::Han,
+            skeleton: None,
+        });
+    }
+    out
+}
+
+/// Hepburn romanisation of the hiragana U+3041..U+3096 (katakana map onto them).
+const HIRAGANA: [&str; 86] = [
+    "a", "a", "i", "i", "u", "u", "e", "e", "o", "o", // ぁあぃいぅうぇえぉお
+    "ka", "ga", "ki", "gi", "ku", "gu", "ke", "ge", "ko", "go", // か-ご
+    "sa", "za", "shi", "ji", "su", "zu", "se", "ze", "so", "zo", // さ-ぞ
+    "ta", "da", "chi", "ji", "", "tsu", "zu", "te", "de", "to", "do", // た-ど (っ empty)
+    "na", "ni", "nu", "ne", "no", // な-の
+    "ha", "ba", "pa", "hi", "bi", "pi", "fu", "bu", "pu", // は-ぷ
+    "he", "be", "pe", "ho", "bo", "po", // へ-ぽ
+    "ma", "mi", "mu", "me", "mo", // ま-も
+    "ya", "ya", "yu", "yu", "yo", "yo", // ゃやゅゆょよ
+    "ra", "ri", "ru", "re", "ro", // ら-ろ
+    "wa", "wa", "i", "e", "o", "n", "vu", "ka", "ke", // ゎわゐゑをんゔゕゖ
+];
+
+fn is_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+/// A kana word in modified Hepburn (lower-case ASCII; long vowel marks dropped).
+pub fn kana_word(chars: &[char]) -> String {
+    let mut out = String::new();
+    // Where the romanisation of the last kana starts in `out`.
+    let mut last_start = 0usize;
+    let mut geminate = false;
+    for &c in chars {
+        let u = c as u32;
+        // Katakana to hiragana (ヷヸヹヺ have no hiragana: va vi ve vo).
+        let h = match u {
+            0x30A1..=0x30F6 => u - 0x60,
+            0x30F7..=0x30FA => {
+                last_start = out.len();
+                out.push_str(["va", "vi", "ve", "vo"][(u - 0x30F7) as usize % 4]);
+                continue;
+            }
+            0x31F0..=0x31FF => {
+                // Small katakana for Ainu (ㇰ ㇱ ㇲ ...): their consonant only.
+                const SMALL: [&str; 16] = [
+                    "k", "sh", "s", "t", "n", "h", "h", "f", "h", "h", "m", "r", "r", "r", "r", "r",
+                ];
+                out.push_str(SMALL[(u - 0x31F0) as usize % 16]);
+                continue;
+            }
+            _ => u,
+        };
+        let Some(r) = h
+            .checked_sub(0x3041)
+            .and_then(|i| HIRAGANA.get(i as usize))
+            .copied()
+        else {
+            // ー, ゝ ゞ ヽ ヾ (iteration marks) and others: dropped (ー is a long vowel).
+            continue;
+        };
+        match h {
+            0x3063 => {
+                // Small tsu: doubles the next consonant.
+                geminate = true;
+                continue;
+            }
+            0x3083 | 0x3085 | 0x3087 | 0x3041 | 0x3043 | 0x3045 | 0x3047 | 0x3049 | 0x308E => {
+                // Small kana: replace the vowel of the kana before (キャ kya, シャ sha,
+                // ファ fa, ティ ti, デュ dyu); after a bare vowel, a glide (ウィ wi, イェ ye).
+                let v = &r[r.len().saturating_sub(1)..];
+                let prev_vowel = out.as_bytes().last().copied().filter(|&b| is_vowel(b));
+                let has_consonant = out.len() > last_start + 1;
+                match prev_vowel {
+                    Some(_) if has_consonant => {
+                        out.pop();
+                        let glide = matches!(h, 0x3083 | 0x3085 | 0x3087);
+                        let palatal =
+                            out.ends_with("sh") || out.ends_with("ch") || out.ends_with('j');
+                        if glide && !palatal {
+                            out.push('y');
+                        } else if h == 0x308E {
+                            out.push('w');
+                        }
+                        out.push_str(v);
+                    }
+                    Some(pv) => {
+                        out.pop();
+                        match pv {
+                            b'u' => out.push('w'),
+                            b'i' => out.push('y'),
+                            _ => out.push(pv as char),
+                        }
+                        out.push_str(v);
+                    }
+                    None => out.push_str(r),
+                }
+                continue;
+            }
+            _ => {}
+        }
+        if geminate {
+            geminate = false;
+            if r.starts_with("ch") {
+                out.push('t');
+            } else if let Some(&b) = r.as_bytes().first() {
+                if !is_vowel(b) && b != b'n' {
+                    out.push(b as char);
+                }
+            }
+        }
+        last_start = out.len();
+        out.push_str(r);
+    }
+    out
 }
 
 /// An Arabic-script word: splits the definite article `ال` (so it meets Latin `al-`),
