@@ -212,12 +212,28 @@ pub(crate) fn verify(bytes: &[u8]) -> Result<(&[u8], String), SnapshotError> {
     }
     let payload = bytes.get(PREFIX_LEN..).unwrap_or_default();
     let expected = hex(prefix.get(HASH_AT..PREFIX_LEN).unwrap_or_default());
-    let actual = hex(&Sha256::digest(payload));
+    let actual = hex(&payload_digest(payload));
     if expected != actual {
         return Err(SnapshotError::HashMismatch { expected, actual });
     }
     Ok((payload, actual))
 }
+
+/// SHA-256 of `payload`, fed in 16 KiB chunks. Same digest as one call; the chunks are for
+/// browsers: V8 runs a wasm function first in its baseline compiler and swaps in optimised
+/// code only between calls, so one call over the whole payload hashes it all at baseline
+/// speed. Chunked, the first load of a 5.9 MB snapshot hashes in ~30 ms instead of ~280 ms
+/// (measured in Node 20; later loads ~18 ms either way).
+fn payload_digest(payload: &[u8]) -> [u8; 32] {
+    let mut hasher = Sha256::new();
+    for chunk in payload.chunks(HASH_CHUNK) {
+        hasher.update(chunk);
+    }
+    hasher.finalize().into()
+}
+
+/// Bytes hashed per call in [`payload_digest`].
+const HASH_CHUNK: usize = 16 * 1024;
 
 fn read_u16(bytes: &[u8], at: usize) -> u16 {
     let mut b = [0u8; 2];
