@@ -145,6 +145,12 @@ pub fn explain(query: &[&TokInfo], list: &[&TokInfo], s: &NameScore) -> Explanat
     if s.weak_only {
         notes.push("only weak tokens (legal forms, generic words, particles, initials) matched: name score set to 0".to_string());
     }
+    if s.legal_conflict {
+        notes.push("the legal forms differ in nature (e.g. AG against GmbH: two legal persons): name score x 0.85".to_string());
+    }
+    if s.nasab_reversed {
+        notes.push("`X bin Y` in the query is `Y bin X` in the list (father and son swapped): name score x 0.8".to_string());
+    }
     Explanation {
         query_tokens: query.iter().map(|t| t.text.clone()).collect(),
         list_tokens: list.iter().map(|t| t.text.clone()).collect(),

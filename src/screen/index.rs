@@ -950,6 +950,14 @@ impl NameIndex {
         }
         let mut cand: Vec<u32> = Vec::new();
         cand.extend_from_slice(self.t.by_text(&q.text));
+        // A legal form meets the other forms of its legal nature.
+        if q.class == TokenClass::LegalForm {
+            if let Some(family) = crate::screen::normalize::legal_family(&q.text) {
+                for member in crate::screen::normalize::legal_family_members(family) {
+                    cand.extend_from_slice(self.t.by_text(member));
+                }
+            }
+        }
         if !q.exact_only() && !item.glue_exact {
             if q.class == TokenClass::Initial {
                 if let Some(&f) = q.text.as_bytes().first() {

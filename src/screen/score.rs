@@ -39,7 +39,7 @@
 //! bit-identical natively and in WebAssembly.
 
 use crate::model::EntityType;
-use crate::screen::normalize::{Token, TokenClass};
+use crate::screen::normalize::{self, Token, TokenClass};
 use crate::screen::phonetic::{self, Slot};
 use crate::screen::translit::Script;
 
@@ -83,6 +83,13 @@ pub const OMISSION_EXTRA_FACTOR: f64 = 0.2;
 /// Distinctive tokens a name must have matched for the other name's extra tokens to count
 /// as omissions (a single matched word identifies nobody).
 pub const OMISSION_MIN_MATCHED: usize = 2;
+/// Similarity of two legal forms of the same legal nature (`OAO` ~ `JSC`).
+pub const SIM_LEGAL_FAMILY: f64 = 0.9;
+/// Factor on the name score when the two names carry legal forms of different natures and
+/// neither matched (`AG` against `GmbH`: two legal persons of one group).
+pub const LEGAL_CONFLICT_FACTOR: f64 = 0.85;
+/// Factor on the name score when the query's `X bin Y` is the list's `Y bin X`.
+pub const NASAB_REVERSAL_FACTOR: f64 = 0.8;
 /// Most list tokens the exact assignment handles (beyond: greedy).
 pub const DP_MAX_TOKENS: usize = 12;
 
@@ -104,6 +111,8 @@ pub enum Method {
     Translit,
     /// Adjacent tokens glued together on one side.
     Glued,
+    /// Two legal forms of the same legal nature (`OAO` ~ `JSC`).
+    LegalFamily,
 }
 
 /// A token prepared for scoring: normalised text plus phonetic codes and weight.
@@ -389,6 +398,11 @@ fn similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f64, Metho
     // A legal form in the query matches only exactly (so a name matched through legal
     // forms alone can be skipped by the index); a listed legal form may meet a misspelled
     // query word (`CROP` ~ `corp`, `OSJC` ~ `ojsc`).
+    if q.class == TokenClass::LegalForm && l.class == TokenClass::LegalForm {
+        let same = normalize::legal_family(&q.text)
+            .is_some_and(|f| normalize::legal_family(&l.text) == Some(f));
+        return same.then_some((SIM_LEGAL_FAMILY, Method::LegalFamily));
+    }
     if q.exact_only() || l.exact_only() || q.class == TokenClass::LegalForm {
         return None;
     }
@@ -799,6 +813,12 @@ pub struct NameScore {
     pub ignored: Vec<(bool, usize)>,
     /// True when the score was set to 0 because only weak tokens matched.
     pub weak_only: bool,
+    /// True when the names' `X bin Y` links are reversed (father and son swapped): the
+    /// score was multiplied by [`NASAB_REVERSAL_FACTOR`].
+    pub nasab_reversed: bool,
+    /// True when the names carry unmatched legal forms of different natures: the score was
+    /// multiplied by [`LEGAL_CONFLICT_FACTOR`].
+    pub legal_conflict: bool,
 }
 
 /// True when `pos` is a middle position of a name of `n` tokens.
@@ -1224,10 +1244,33 @@ pub fn score_name(
         .any(|i| wq[i] > 0.0 && items[i].info.is_distinctive(candidate))
         || list.iter().any(|t| t.is_distinctive(candidate));
     let weak_only = !pairs.is_empty() && !distinctive_matched && any_distinctive;
+    let nasab_reversed = nasab_reversed(items, n_query_tokens, list, &pairs);
+    // Unmatched legal forms of different natures on the two sides.
+    let family_of = |t: &TokInfo| {
+        (t.class == TokenClass::LegalForm)
+            .then(|| normalize::legal_family(&t.text))
+            .flatten()
+    };
+    let query_families: Vec<normalize::LegalFamily> = unmatched_query
+        .iter()
+        .filter_map(|&i| items.get(i).and_then(|it| family_of(&it.info)))
+        .collect();
+    let legal_conflict = !query_families.is_empty()
+        && unmatched_list
+            .iter()
+            .filter_map(|&j| list.get(j).and_then(|t| family_of(t)))
+            .any(|f| !query_families.contains(&f));
     let score = if weak_only || total_q <= 0.0 {
         0.0
     } else {
-        cq * (ALPHA + (1.0 - ALPHA) * cl)
+        let mut s = cq * (ALPHA + (1.0 - ALPHA) * cl);
+        if nasab_reversed {
+            s *= NASAB_REVERSAL_FACTOR;
+        }
+        if legal_conflict {
+            s *= LEGAL_CONFLICT_FACTOR;
+        }
+        s
     };
     NameScore {
         score,
@@ -1238,7 +1281,39 @@ pub fn score_name(
         unmatched_list,
         ignored,
         weak_only,
+        nasab_reversed,
+        legal_conflict,
     }
+}
+
+/// True when both names hold an `X bin Y` ("X son of Y") link and the alignment pairs the
+/// query's son with the list's father and the query's father with the list's son:
+/// `SALMAN BIN MUHAMMAD` against `MUHAMMAD BIN SALMAN` names the father of the listed
+/// person (or his son), not him. Token order is otherwise ignored; this one relation is
+/// what the order of an Arabic nasab asserts.
+fn nasab_reversed(items: &[QueryItem], nq: usize, list: &[&TokInfo], pairs: &[Pair]) -> bool {
+    let is_bin = |t: &TokInfo| t.class == TokenClass::Particle && t.text == "bin";
+    // Query position -> list position, for one-to-one pairs.
+    let mut to_list: Vec<Option<usize>> = vec![None; nq];
+    for p in pairs {
+        if let ([q], [l]) = (p.query.as_slice(), p.list.as_slice()) {
+            if let Some(slot) = to_list.get_mut(*q) {
+                *slot = Some(*l);
+            }
+        }
+    }
+    let query_bins =
+        (1..nq.saturating_sub(1)).filter(|&i| items.get(i).is_some_and(|it| is_bin(&it.info)));
+    for b in query_bins {
+        let (Some(son), Some(father)) = (to_list[b - 1], to_list[b + 1]) else {
+            continue;
+        };
+        // The query's son sits right after a listed `bin`, its father right before it.
+        if son >= 2 && father + 2 == son && list.get(father + 1).is_some_and(|t| is_bin(t)) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The phonetic keys of `parts` put end to end (a class repeated across the joint counts
@@ -1368,6 +1443,26 @@ mod tests {
         // Real spelling variants keep matching.
         assert!(p("Muammar Gaddafi", "Muammar Qadhafi") >= 0.9);
         assert!(p("Yusuf", "Youssef") >= 0.85);
+    }
+
+    #[test]
+    fn a_reversed_nasab_is_father_and_son_not_the_same_person() {
+        let reversed = p("SALMAN BIN MUHAMMAD AL-RAWI", "MUHAMMAD BIN SALMAN AL-RAWI");
+        assert!(reversed < 0.83, "{reversed}");
+        assert_eq!(p("MUHAMMAD BIN SALMAN AL-RAWI", "MUHAMMAD BIN SALMAN AL-RAWI"), 1.0);
+        // Without the particle, order still does not matter.
+        assert_eq!(p("SALMAN MUHAMMAD", "MUHAMMAD SALMAN"), 1.0);
+    }
+
+    #[test]
+    fn legal_forms_of_one_nature_meet_and_of_two_natures_conflict() {
+        let o = |q: &str, l: &str| score(q, l, EntityType::Organization);
+        // OAO (open joint-stock) and JSC: the same company re-registered.
+        assert!(o("OAO Gazprom", "Gazprom JSC") > o("OAO Gazprom", "Gazprom"));
+        // AG and GmbH: two legal persons of one group.
+        assert!(o("Deutsche Bank AG", "Deutsche Bank GmbH") < 0.83);
+        // Forms of no fixed nature (Ltd) never conflict.
+        assert!(o("Acme Trading Ltd", "Acme Trading LLC") >= 0.83);
     }
 
     #[test]
