@@ -1449,7 +1449,10 @@ mod tests {
     fn a_reversed_nasab_is_father_and_son_not_the_same_person() {
         let reversed = p("SALMAN BIN MUHAMMAD AL-RAWI", "MUHAMMAD BIN SALMAN AL-RAWI");
         assert!(reversed < 0.83, "{reversed}");
-        assert_eq!(p("MUHAMMAD BIN SALMAN AL-RAWI", "MUHAMMAD BIN SALMAN AL-RAWI"), 1.0);
+        assert_eq!(
+            p("MUHAMMAD BIN SALMAN AL-RAWI", "MUHAMMAD BIN SALMAN AL-RAWI"),
+            1.0
+        );
         // Without the particle, order still does not matter.
         assert_eq!(p("SALMAN MUHAMMAD", "MUHAMMAD SALMAN"), 1.0);
     }
