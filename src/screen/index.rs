@@ -1100,7 +1100,7 @@ impl NameIndex {
     /// Query items worth looking up (MaxScore). A set `N` of query tokens is skipped when
     /// a name matched through `N` alone stays below `threshold` even at best: all of `N`
     /// matched with similarity 1 and every other token unmatched at its lowest cost
-    /// gives `cq = W(N) / (W(N) + sum of w x position factor outside N) < threshold`, and
+    /// gives `cq = W(N) / (W(N) + sum of w x MIN_UNMATCHED_FACTOR outside N) < threshold`, and
     /// the score never exceeds `cq`. Computed for both weightings (person or not).
     fn essential_items(&self, q: &PreparedQuery, threshold: f64) -> Vec<bool> {
         let n = q.infos.len();
@@ -1120,7 +1120,7 @@ impl NameIndex {
                 .iter()
                 .map(|t| t.effective_full_weight(candidate))
                 .collect();
-            let cost = |i: usize| full[i] * score::position_factor(i, n);
+            let cost = |i: usize| full[i] * score::MIN_UNMATCHED_FACTOR;
             // Legal forms and stopwords match only themselves (never distinctive): when the
             // query has a distinctive token, a name matched only through them scores 0, so
             // they are never looked up, but they count as possibly matched.
@@ -1257,7 +1257,7 @@ impl NameIndex {
             .map(|&c| {
                 let w: Vec<f64> = q.infos.iter().map(|t| t.effective_weight(c)).collect();
                 let cost: Vec<f64> = (0..n)
-                    .map(|i| q.infos[i].effective_full_weight(c) * score::position_factor(i, n))
+                    .map(|i| q.infos[i].effective_full_weight(c) * score::MIN_UNMATCHED_FACTOR)
                     .collect();
                 (w, cost)
             })

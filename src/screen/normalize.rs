@@ -723,36 +723,44 @@ fn particle_canon(t: &str) -> Option<&'static str> {
     })
 }
 
-/// The legal nature of a canonical legal form, where it is unambiguous: stock corporations
+/// Canonical legal forms by legal nature, where it is unambiguous: stock corporations
 /// (JSC, OAO, PAO, ZAO, AG, SpA, NV, SAS...), private limited-liability companies (LLC, OOO,
 /// GmbH, SARL, SRL, BV...), partnerships (LP, LLP, KG, OHG). `Ltd`, `Inc`, `Corp`, `Co`
-/// and other forms whose nature varies by country have none. Two forms of one family are
+/// and other forms whose nature varies by country are in none. Two forms of one family are
 /// the same company re-registered (`OAO Gazprom` became `PAO Gazprom`); two different
 /// families are two legal persons (`Deutsche Bank AG`, `Deutsche Bank GmbH`).
+const LEGAL_FAMILIES: [(LegalFamily, &[&str]); 3] = [
+    (
+        LegalFamily::Stock,
+        &[
+            "jsc", "ojsc", "pjsc", "cjsc", "ag", "spa", "nv", "sas", "oy", "asa", "sae", "ead",
+            "zrt",
+        ],
+    ),
+    (
+        LegalFamily::Limited,
+        &[
+            "llc", "gmbh", "sarl", "srl", "sl", "bv", "lda", "ood", "eood", "sro", "doo", "kft",
+            "spzoo", "aps", "wll",
+        ],
+    ),
+    (LegalFamily::Partnership, &["lp", "llp", "kg", "ohg"]),
+];
+
+/// The legal nature of a canonical legal form ([`LEGAL_FAMILIES`]), if unambiguous.
 pub fn legal_family(canon: &str) -> Option<LegalFamily> {
-    Some(match canon {
-        "jsc" | "ojsc" | "pjsc" | "cjsc" | "ag" | "spa" | "nv" | "sas" | "oy" | "asa" | "sae"
-        | "ead" | "zrt" => LegalFamily::Stock,
-        "llc" | "gmbh" | "sarl" | "srl" | "sl" | "bv" | "lda" | "ood" | "eood" | "sro" | "doo"
-        | "kft" | "spzoo" | "aps" | "wll" => LegalFamily::Limited,
-        "lp" | "llp" | "kg" | "ohg" => LegalFamily::Partnership,
-        _ => return None,
-    })
+    LEGAL_FAMILIES
+        .iter()
+        .find(|(_, members)| members.contains(&canon))
+        .map(|&(family, _)| family)
 }
 
 /// Every canonical legal form of `family` (for the index's lookups).
 pub fn legal_family_members(family: LegalFamily) -> &'static [&'static str] {
-    match family {
-        LegalFamily::Stock => &[
-            "jsc", "ojsc", "pjsc", "cjsc", "ag", "spa", "nv", "sas", "oy", "asa", "sae", "ead",
-            "zrt",
-        ],
-        LegalFamily::Limited => &[
-            "llc", "gmbh", "sarl", "srl", "sl", "bv", "lda", "ood", "eood", "sro", "doo", "kft",
-            "spzoo", "aps", "wll",
-        ],
-        LegalFamily::Partnership => &["lp", "llp", "kg", "ohg"],
-    }
+    LEGAL_FAMILIES
+        .iter()
+        .find(|(f, _)| *f == family)
+        .map_or(&[], |&(_, members)| members)
 }
 
 /// The legal nature shared by a group of legal forms ([`legal_family`]).

@@ -341,8 +341,7 @@ pub fn fuzzy_similarity(a: &str, b: &str) -> f64 {
     if diff > MAX_EDITS {
         return 0.0;
     }
-    let d = strsim::osa_distance(a, b);
-    let s = 1.0 - d as f64 / max as f64;
+    let (d, s) = spelling_distance(a, b);
     if s >= floor && d <= MAX_EDITS {
         s
     } else {
@@ -350,13 +349,15 @@ pub fn fuzzy_similarity(a: &str, b: &str) -> f64 {
     }
 }
 
-/// `1 - osa / max_len` without a floor: how alike two spellings look.
-fn spelling_similarity(a: &str, b: &str) -> f64 {
+/// The optimal-string-alignment distance and `1 - osa / max_len` (1 for two empty words):
+/// how alike two spellings look, without a floor.
+fn spelling_distance(a: &str, b: &str) -> (usize, f64) {
     let max = a.len().max(b.len());
+    let d = strsim::osa_distance(a, b);
     if max == 0 {
-        return 1.0;
+        return (d, 1.0);
     }
-    1.0 - strsim::osa_distance(a, b) as f64 / max as f64
+    (d, 1.0 - d as f64 / max as f64)
 }
 
 /// Bounds for enumerating the fuzzy partners of a token of `m` letters: (shortest and
@@ -511,12 +512,15 @@ fn similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f64, Metho
     // between words that differ in most letters (`Setty` ~ `Saeedi`, `Cooper` ~ `Kabir`)
     // is a coincidence of the key, not a variant spelling. Transliterations are exempt:
     // their spellings drift further (`Yevgeniy` ~ `Evgeny`).
-    let looks_alike = translit
-        || q.script != Script::Latin
-        || l.script != Script::Latin
-        || spelling_similarity(&q.text, &l.text) >= SPELLING_FLOOR;
+    // Evaluated only for pairs that share a key or skeleton (an edit distance each).
+    let looks_alike = || {
+        translit
+            || q.script != Script::Latin
+            || l.script != Script::Latin
+            || spelling_distance(&q.text, &l.text).1 >= SPELLING_FLOOR
+    };
     let mut best: Option<(f64, Method)> = None;
-    if key_equal && looks_alike && (allow_fuzzy || fuzzy_similarity(&q.text, &l.text) > 0.0) {
+    if key_equal && looks_alike() && (allow_fuzzy || fuzzy_similarity(&q.text, &l.text) > 0.0) {
         // A glued token (allow_fuzzy false) must also be spelled close to the list token:
         // two whole names end to end can share a key with an unrelated word.
         best = Some((SIM_KEY, phon_method));
@@ -535,7 +539,7 @@ fn similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f64, Metho
         && l.len >= 5
         && q.skel.len() >= 4
         && q.skel == l.skel
-        && looks_alike
+        && looks_alike()
     {
         best = Some((SIM_SKELETON, phon_method));
     }
@@ -826,16 +830,14 @@ pub fn is_middle(pos: usize, n: usize) -> bool {
     n >= 3 && pos > 0 && pos + 1 < n
 }
 
-/// Lowest cost factor an unmatched token at `pos` of a name of `n` tokens can get (used by
-/// the index's bounds): 1 at either end, [`MIDDLE_EXTRA_FACTOR`] in the middle.
-pub fn position_factor(pos: usize, n: usize) -> f64 {
-    let positional = if is_middle(pos, n) {
-        MIDDLE_EXTRA_FACTOR
-    } else {
-        1.0
-    };
-    positional.min(OMISSION_EXTRA_FACTOR)
-}
+/// Lowest cost factor an unmatched query token can get, wherever it stands (used by the
+/// index's bounds): an omitted word ([`OMISSION_EXTRA_FACTOR`]) may stand at either end, so
+/// the bound no longer depends on the position.
+pub const MIN_UNMATCHED_FACTOR: f64 = if OMISSION_EXTRA_FACTOR < MIDDLE_EXTRA_FACTOR {
+    OMISSION_EXTRA_FACTOR
+} else {
+    MIDDLE_EXTRA_FACTOR
+};
 
 /// Cost of the unmatched tokens of one name: full weight at either end; in the middle,
 /// the heaviest one at [`MIDDLE_FACTOR`] and every other one at [`MIDDLE_EXTRA_FACTOR`]

@@ -129,7 +129,7 @@ pub(crate) fn encode(snapshot: &Snapshot) -> Vec<u8> {
     end_section(&mut out, at);
 
     let payload_len = len_u32(out.len() - PREFIX_LEN);
-    let digest = Sha256::digest(out.get(PREFIX_LEN..).unwrap_or_default());
+    let digest = payload_digest(out.get(PREFIX_LEN..).unwrap_or_default());
     out[LENGTH_AT..HASH_AT].copy_from_slice(&payload_len.to_le_bytes());
     out[HASH_AT..PREFIX_LEN].copy_from_slice(&digest);
     out
