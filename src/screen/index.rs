@@ -31,7 +31,7 @@ use std::sync::OnceLock;
 
 use crate::model::{AliasStrength, Entity, EntityType, IdentifierKind, NameKind};
 use crate::screen::normalize::{normalize_name, Token, TokenClass};
-use crate::screen::phonetic::{self, Slot};
+use crate::screen::phonetic::{self, Slot, SlotKind};
 use crate::screen::score::{self, ItemKind, Method, NameScore, QueryItem, TokInfo};
 use crate::screen::translit::Script;
 
@@ -81,10 +81,10 @@ impl FxHasher {
 /// A hash map with [`FxHasher`].
 pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
-/// Encoding magic and version (2: flat precomputed tables; 1 stored only the vocabulary,
-/// names and identifiers and derived the rest at load).
+/// Encoding magic and version (3: abjad patterns carry vowel letters; 2: flat precomputed
+/// tables; 1 stored only the vocabulary, names and identifiers and derived the rest at load).
 const MAGIC: &[u8; 4] = b"KCIX";
-const VERSION: u8 = 2;
+const VERSION: u8 = 3;
 
 /// One listed name in the index (a view into the index's flat tables).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -470,12 +470,14 @@ impl Tables {
             Some(
                 bytes
                     .chunks_exact(3)
-                    .map(|s| Slot {
-                        a: s[0],
-                        b: s[1],
-                        optional: s[2] == 1,
+                    .map(|s| {
+                        Some(Slot {
+                            a: s[0],
+                            b: s[1],
+                            kind: SlotKind::from_u8(s[2])?,
+                        })
                     })
-                    .collect(),
+                    .collect::<Option<Vec<Slot>>>()?,
             )
         } else {
             None
@@ -597,7 +599,7 @@ impl Tables {
             if let Some(p) = &tok.pattern {
                 meta |= META_PATTERN;
                 for s in p {
-                    t.pats.extend_from_slice(&[s.a, s.b, s.optional as u8]);
+                    t.pats.extend_from_slice(&[s.a, s.b, s.kind.to_u8()]);
                 }
             }
             push_off(&mut t.pat_offs, t.pats.len() / 3);
@@ -1513,11 +1515,7 @@ impl Tables {
             return Err(bad("patterns"));
         }
         check_offs(&self.pat_offs, nt, self.pats.len() / 3, "pattern offsets")?;
-        if self
-            .pats
-            .chunks_exact(3)
-            .any(|s| !is_class(s[0]) || (s[1] != 0 && !is_class(s[1])) || s[2] > 1)
-        {
+        if self.pats.chunks_exact(3).any(|s| !valid_slot(s)) {
             return Err(bad("skeleton slot"));
         }
         if self.tok_meta.iter().any(|&m| {
@@ -1601,6 +1599,20 @@ impl Tables {
 }
 
 /// True for a valid sound class letter of a skeleton slot.
+/// True for a stored slot: a consonant class (and alternative or 0) with a consonant kind,
+/// or the vowel mark with a vowel kind.
+fn valid_slot(s: &[u8]) -> bool {
+    match (s, s.get(2).copied().and_then(SlotKind::from_u8)) {
+        ([a, b, _], Some(SlotKind::Consonant | SlotKind::ConsonantOrVowel)) => {
+            is_class(*a) && (*b == 0 || is_class(*b))
+        }
+        ([a, b, _], Some(SlotKind::Vowel | SlotKind::MaybeVowel)) => {
+            *a == phonetic::CL_V && *b == 0
+        }
+        _ => false,
+    }
+}
+
 fn is_class(c: u8) -> bool {
     matches!(
         c,

@@ -707,6 +707,19 @@ fn is_particle(t: &str) -> bool {
     )
 }
 
+/// The Latin spelling of an Arabic-script particle from its letter transliteration:
+/// `ال` (split off by transliteration), `عبد`, `بن`/`ابن`, `بنت`, `ابو`/`أبو`.
+fn arabic_particle(letters: &str) -> Option<&'static str> {
+    Some(match letters {
+        "al" => "al",
+        "abd" => "abd",
+        "bn" | "abn" => "bin",
+        "bnt" => "bint",
+        "abw" => "abu",
+        _ => return None,
+    })
+}
+
 /// One spelling for particles that are the same word written differently: the Arabic
 /// article with its sun-letter assimilations (`el`, `ul`, `ash`, `ad`, ... → `al`), "son
 /// of" (`ben`, `ibn` → `bin`), `binti` → `bint`, `abou` → `abu`, `um` → `umm`, `mc` →
@@ -989,12 +1002,16 @@ fn finish(tokens: Vec<Token>) -> Vec<Token> {
         }
         t.class = if t.pattern.is_some() {
             // Arabic, Hebrew, Thai words are matched by their letters, never read as a
-            // Latin title or legal form (Hebrew עמר is `mr`, not "Mister"); only their
-            // particles are recognised.
-            if matches!(t.text.as_str(), "al" | "abd" | "bn" | "abn" | "bnt" | "abw") {
-                TokenClass::Particle
-            } else {
-                TokenClass::Word
+            // Latin title or legal form (Hebrew עמר is `mr`, not "Mister"); only Arabic
+            // particles are recognised, and take their one Latin spelling (بن is `bin`,
+            // as `ibn`/`ben` are), so they meet the Latin particles.
+            match arabic_particle(&t.text) {
+                Some(latin) if t.script == Script::Arabic => {
+                    t.text = latin.to_string();
+                    t.pattern = None;
+                    TokenClass::Particle
+                }
+                _ => TokenClass::Word,
             }
         } else {
             classify(&t.text)

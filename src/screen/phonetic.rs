@@ -50,21 +50,96 @@ pub const CL_N: u8 = b'N';
 /// A vowel run.
 pub const CL_V: u8 = b'V';
 
-/// One position of a consonant-skeleton pattern of a word written without short vowels.
+/// What a letter of a word written without short vowels stands for in a Latin spelling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SlotKind {
+    /// A consonant: always spelled with one of the slot's classes.
+    Consonant,
+    /// A letter that is a consonant or a long vowel (Arabic `و` `ي`, Hebrew `ו` `י`):
+    /// spelled with the slot's class or with a vowel, never left out.
+    ConsonantOrVowel,
+    /// A long vowel (medial or final alef, `ى`, `ة`): spelled with a vowel.
+    Vowel,
+    /// A letter Latin spellings either write as a vowel or leave out (word-initial alef,
+    /// final `ه`, Hebrew `א` `ע`).
+    MaybeVowel,
+}
+
+impl SlotKind {
+    /// The byte stored in the snapshot index.
+    pub fn to_u8(self) -> u8 {
+        match self {
+            SlotKind::Consonant => 0,
+            SlotKind::ConsonantOrVowel => 1,
+            SlotKind::Vowel => 2,
+            SlotKind::MaybeVowel => 3,
+        }
+    }
+
+    /// The kind stored as `v`, if valid.
+    pub fn from_u8(v: u8) -> Option<SlotKind> {
+        Some(match v {
+            0 => SlotKind::Consonant,
+            1 => SlotKind::ConsonantOrVowel,
+            2 => SlotKind::Vowel,
+            3 => SlotKind::MaybeVowel,
+            _ => return None,
+        })
+    }
+}
+
+/// One position of a skeleton pattern of a word written without short vowels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Slot {
-    /// Sound class.
+    /// Sound class ([`CL_V`] for the vowel kinds).
     pub a: u8,
     /// Alternative sound class, or 0.
     pub b: u8,
-    /// True when the letter may be a vowel in Latin spelling and then leaves no consonant.
-    pub optional: bool,
+    /// What the letter stands for.
+    pub kind: SlotKind,
 }
 
 impl Slot {
-    /// True when this slot can produce sound class `c`.
+    /// A consonant slot of class `a` (or `b` when not 0).
+    pub fn consonant(a: u8, b: u8) -> Slot {
+        Slot {
+            a,
+            b,
+            kind: SlotKind::Consonant,
+        }
+    }
+
+    /// A consonant-or-long-vowel slot of class `a`.
+    pub fn consonant_or_vowel(a: u8) -> Slot {
+        Slot {
+            a,
+            b: 0,
+            kind: SlotKind::ConsonantOrVowel,
+        }
+    }
+
+    /// A vowel slot: required, or `maybe` left out.
+    pub fn vowel(maybe: bool) -> Slot {
+        Slot {
+            a: CL_V,
+            b: 0,
+            kind: if maybe {
+                SlotKind::MaybeVowel
+            } else {
+                SlotKind::Vowel
+            },
+        }
+    }
+
+    /// True when the slot may leave no consonant in the skeleton.
+    pub fn optional(&self) -> bool {
+        self.kind != SlotKind::Consonant
+    }
+
+    /// True when this slot can produce consonant class `c` in a skeleton.
     pub fn accepts(&self, c: u8) -> bool {
-        c == self.a || (self.b != 0 && c == self.b)
+        matches!(self.kind, SlotKind::Consonant | SlotKind::ConsonantOrVowel)
+            && (c == self.a || (self.b != 0 && c == self.b))
     }
 }
 
@@ -223,11 +298,11 @@ pub fn expansions(pattern: &[Slot]) -> Option<Vec<Vec<u8>>> {
                 }
             };
             let last = prefix.last().copied();
-            if slot.optional || last.is_some_and(|l| slot.accepts(l)) {
+            if slot.optional() || last.is_some_and(|l| slot.accepts(l)) {
                 add(prefix.clone());
             }
             for c in [slot.a, slot.b] {
-                if c == 0 {
+                if c == 0 || !slot.accepts(c) {
                     continue;
                 }
                 let mut v = prefix.clone();
@@ -261,7 +336,7 @@ pub fn pattern_matches(pattern: &[Slot], skel: &[u8]) -> bool {
             } else {
                 None
             };
-            if slot.optional || last.is_some_and(|l| slot.accepts(l)) {
+            if slot.optional() || last.is_some_and(|l| slot.accepts(l)) {
                 next[j] = true;
             }
             if let Some(&c) = skel.get(j) {
@@ -275,16 +350,70 @@ pub fn pattern_matches(pattern: &[Slot], skel: &[u8]) -> bool {
     reach[skel.len()]
 }
 
+/// True when the Latin phonetic key `key` (vowel runs as [`CL_V`]) spells the vowels the
+/// pattern writes: every long vowel the word writes (`ا`, `ى`, `ة`; `و` `ي` `ו` `י` unless
+/// spelled as consonants) is a vowel in the Latin spelling, short vowels (unwritten) stand
+/// only before a letter of the pattern, and so a Latin final vowel stands for a written
+/// letter (`Hosni` is `حسني`, not `حسن`; `Khalaf` is not `חלבי`). The consonants follow
+/// [`pattern_matches`]' rules.
+///
+/// Arabic and Hebrew spellings of names write their long vowels with these letters, so a
+/// consonant skeleton alone lets unrelated names meet (`پیری` ~ `Priya`).
+pub fn vowels_agree(pattern: &[Slot], key: &[u8]) -> bool {
+    let n = key.len();
+    // reach[j]: the slots so far can spell key[..j].
+    let mut reach = vec![false; n + 1];
+    reach[0] = true;
+    let skip_short_vowels = |reach: &mut Vec<bool>| {
+        for j in 0..n {
+            if reach[j] && key[j] == CL_V {
+                reach[j + 1] = true;
+            }
+        }
+    };
+    for slot in pattern {
+        // An unwritten short vowel may come before this letter.
+        skip_short_vowels(&mut reach);
+        let mut next = vec![false; n + 1];
+        for j in 0..=n {
+            if !reach[j] {
+                continue;
+            }
+            let last = j.checked_sub(1).and_then(|p| key.get(p)).copied();
+            let cur = key.get(j).copied();
+            let vowel_here = cur == Some(CL_V);
+            let after_vowel = last == Some(CL_V);
+            // Consume the next key symbol (`step`) or none (`stay`: a doubled consonant or
+            // two vowel letters spelled as one vowel run).
+            let (step, stay) = match slot.kind {
+                SlotKind::Consonant => (
+                    cur.is_some_and(|c| slot.accepts(c)),
+                    last.is_some_and(|c| slot.accepts(c)),
+                ),
+                SlotKind::ConsonantOrVowel => (
+                    vowel_here || cur.is_some_and(|c| slot.accepts(c)),
+                    after_vowel || last.is_some_and(|c| slot.accepts(c)),
+                ),
+                SlotKind::Vowel => (vowel_here, after_vowel),
+                SlotKind::MaybeVowel => (vowel_here, true),
+            };
+            if step {
+                next[j + 1] = true;
+            }
+            if stay {
+                next[j] = true;
+            }
+        }
+        reach = next;
+    }
+    // No short vowel after the last letter.
+    reach[n]
+}
+
 /// The fixed pattern of a Latin skeleton (one non-optional slot per class), used when an
 /// Arabic word is glued to a Latin-spelled one.
 pub fn pattern_of_skeleton(skel: &[u8]) -> Vec<Slot> {
-    skel.iter()
-        .map(|&a| Slot {
-            a,
-            b: 0,
-            optional: false,
-        })
-        .collect()
+    skel.iter().map(|&a| Slot::consonant(a, 0)).collect()
 }
 
 #[cfg(test)]
@@ -342,26 +471,10 @@ mod tests {
     fn patterns_with_optional_and_alternative_slots() {
         // يوسف: y (optional), w (optional), s, f.
         let p = [
-            Slot {
-                a: CL_J,
-                b: 0,
-                optional: true,
-            },
-            Slot {
-                a: CL_F,
-                b: 0,
-                optional: true,
-            },
-            Slot {
-                a: CL_S,
-                b: 0,
-                optional: false,
-            },
-            Slot {
-                a: CL_F,
-                b: 0,
-                optional: false,
-            },
+            Slot::consonant_or_vowel(CL_J),
+            Slot::consonant_or_vowel(CL_F),
+            Slot::consonant(CL_S, 0),
+            Slot::consonant(CL_F, 0),
         ];
         assert!(pattern_matches(&p, b"SF"));
         assert!(pattern_matches(&p, b"JSF"));
@@ -372,19 +485,46 @@ mod tests {
             assert!(pattern_matches(&p, e));
         }
         // Alternative classes: ث is t or s.
-        let p = [
-            Slot {
-                a: CL_T,
-                b: CL_S,
-                optional: false,
-            },
-            Slot {
-                a: CL_M,
-                b: 0,
-                optional: false,
-            },
-        ];
+        let p = [Slot::consonant(CL_T, CL_S), Slot::consonant(CL_M, 0)];
         assert!(pattern_matches(&p, b"SM"));
         assert!(pattern_matches(&p, b"TM"));
+    }
+
+    #[test]
+    fn vowel_letters_must_be_spelled() {
+        let c = |a| Slot::consonant(a, 0);
+        let mater = Slot::consonant_or_vowel;
+        // حسني: h s n y.
+        let husni = [c(CL_H), c(CL_S), c(CL_N), mater(CL_J)];
+        assert!(vowels_agree(&husni, &key("hosni")));
+        assert!(vowels_agree(&husni, &key("husny")));
+        assert!(!vowels_agree(&husni, &key("hasan")));
+        // حسن: no final vowel letter, so no final vowel.
+        let hasan = [c(CL_H), c(CL_S), c(CL_N)];
+        assert!(vowels_agree(&hasan, &key("hassan")));
+        assert!(!vowels_agree(&hasan, &key("hosni")));
+        // محمود: the waw is a vowel (or w), never left out.
+        let mahmud = [c(CL_M), c(CL_H), c(CL_M), mater(CL_F), c(CL_T)];
+        assert!(vowels_agree(&mahmud, &key("mahmoud")));
+        assert!(vowels_agree(&mahmud, &key("mahmut")));
+        assert!(!vowels_agree(&mahmud, &key("mahmd")));
+        // يوسف: two vowel letters spelled as one vowel run.
+        let yusuf = [mater(CL_J), mater(CL_F), c(CL_S), c(CL_F)];
+        assert!(vowels_agree(&yusuf, &key("yousef")));
+        assert!(vowels_agree(&yusuf, &key("yusuf")));
+        // عبدالله: medial alef a vowel, final h a vowel or nothing.
+        let abdallah = [
+            c(CL_B),
+            c(CL_T),
+            Slot::vowel(false),
+            c(CL_L),
+            Slot::vowel(true),
+        ];
+        assert!(vowels_agree(&abdallah, &key("abdullah")));
+        assert!(vowels_agree(&abdallah, &key("abdalla")));
+        assert!(!vowels_agree(&abdallah, &key("abdl")));
+        // Vowel slots never produce a consonant.
+        assert_eq!(expansions(&abdallah), Some(vec![b"BTL".to_vec()]));
+        assert!(pattern_matches(&abdallah, b"BTL"));
     }
 }

@@ -203,7 +203,7 @@ impl TokInfo {
         if let Some(p) = &tok.pattern {
             // Scripts without short vowels spell names with fewer letters: weigh such a
             // word like its Latin spelling, about 1.7 letters per written consonant.
-            let consonants = p.iter().filter(|s| !s.optional).count() as f64;
+            let consonants = p.iter().filter(|s| !s.optional()).count() as f64;
             length = length.max((consonants * 1.7).min(12.0));
         }
         let full_weight = length * class_factor(tok.class);
@@ -293,7 +293,7 @@ impl TokInfo {
 fn mandatory_slots(t: &TokInfo) -> usize {
     t.pattern
         .as_ref()
-        .map_or(0, |p| p.iter().filter(|s| !s.optional).count())
+        .map_or(0, |p| p.iter().filter(|s| !s.optional()).count())
 }
 
 /// True when pattern token `p` can produce Latin skeleton `skel`.
@@ -302,6 +302,18 @@ fn pattern_accepts(p: &TokInfo, skel: &[u8]) -> bool {
         (Some(ex), _) => ex.binary_search_by(|e| e.as_slice().cmp(skel)).is_ok(),
         (None, Some(pat)) => phonetic::pattern_matches(pat, skel),
         (None, None) => false,
+    }
+}
+
+/// True when the Latin spelling `latin` writes the long vowels of Arabic or Hebrew word `p`
+/// as vowels and ends as `p` does ([`phonetic::vowels_agree`]). Checked after the skeleton
+/// matched; Thai patterns carry no vowel letters and always pass.
+fn vowels_fit(p: &TokInfo, latin: &TokInfo) -> bool {
+    match (&p.pattern, p.script) {
+        (Some(pattern), Script::Arabic | Script::Hebrew) => {
+            phonetic::vowels_agree(pattern, &latin.key)
+        }
+        _ => true,
     }
 }
 
@@ -436,12 +448,10 @@ fn similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f64, Metho
         // consonants: how many consonants the match rests on.
         let consonants = match (q.pattern.is_some(), l.pattern.is_some()) {
             (true, true) => patterns_meet(q, l).then(|| mandatory_slots(q).min(mandatory_slots(l))),
-            (true, false) => {
-                (latin_side_ok(l) && pattern_accepts(q, &l.skel)).then_some(l.skel.len())
-            }
-            (false, true) => {
-                (latin_side_ok(q) && pattern_accepts(l, &q.skel)).then_some(q.skel.len())
-            }
+            (true, false) => (latin_side_ok(l) && pattern_accepts(q, &l.skel) && vowels_fit(q, l))
+                .then_some(l.skel.len()),
+            (false, true) => (latin_side_ok(q) && pattern_accepts(l, &q.skel) && vowels_fit(l, q))
+                .then_some(q.skel.len()),
             (false, false) => None,
         };
         // One or two consonants say little (many names share them).

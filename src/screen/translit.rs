@@ -453,27 +453,15 @@ pub struct TranslitToken {
 }
 
 fn slot(a: u8) -> Slot {
-    Slot {
-        a,
-        b: 0,
-        optional: false,
-    }
+    Slot::consonant(a, 0)
 }
 
 fn slot2(a: u8, b: u8) -> Slot {
-    Slot {
-        a,
-        b,
-        optional: false,
-    }
+    Slot::consonant(a, b)
 }
 
 fn opt(a: u8) -> Slot {
-    Slot {
-        a,
-        b: 0,
-        optional: true,
-    }
+    Slot::consonant_or_vowel(a)
 }
 
 /// Arabic-script letter: (Latin text, skeleton slot or `None` when it is a vowel carrier
@@ -484,8 +472,11 @@ fn arabic_letter(
     word_end: bool,
 ) -> Option<(&'static str, Option<Slot>)> {
     Some(match c {
-        'ا' | 'أ' | 'آ' | 'ٱ' | 'ى' => ("a", None),
-        'إ' => ("i", None),
+        // Alef is a long a, or at the start of a word the seat of any vowel (which some
+        // spellings drop: Brahim for Ibrahim); alef maqsura a final long a or i.
+        'ا' | 'أ' | 'آ' | 'ٱ' => ("a", Some(Slot::vowel(word_start))),
+        'إ' => ("i", Some(Slot::vowel(word_start))),
+        'ى' => ("a", Some(Slot::vowel(false))),
         'ء' | 'ؤ' | 'ئ' => ("", None),
         'ب' => ("b", Some(slot(CL_B))),
         'پ' => ("p", Some(slot(CL_B))),
@@ -510,7 +501,11 @@ fn arabic_letter(
         'ض' => ("d", Some(slot2(CL_T, CL_S))),
         'ط' => ("t", Some(slot(CL_T))),
         'ظ' => ("z", Some(slot2(CL_S, CL_T))),
-        'ع' => (if word_start { "a" } else { "" }, None),
+        // Ayn: at the end of a word sometimes spelled as a vowel (Rabia for ربيع).
+        'ع' => (
+            if word_start { "a" } else { "" },
+            word_end.then(|| Slot::vowel(true)),
+        ),
         'غ' => ("gh", Some(slot(CL_K))),
         'ف' => ("f", Some(slot(CL_F))),
         'ق' => ("q", Some(slot(CL_K))),
@@ -518,10 +513,18 @@ fn arabic_letter(
         'ل' => ("l", Some(slot(CL_L))),
         'م' => ("m", Some(slot(CL_M))),
         'ن' | 'ں' => ("n", Some(slot(CL_N))),
-        // A word-final h is not written in most Latin spellings (Abdallah / Abdalla).
-        'ه' | 'ہ' | 'ە' => ("h", if word_end { None } else { Some(slot(CL_H)) }),
+        // A word-final h is not written in most Latin spellings (Abdallah / Abdalla), or
+        // stands for a final vowel (Persian Zadeh, Fatemeh).
+        'ه' | 'ہ' | 'ە' => (
+            "h",
+            Some(if word_end {
+                Slot::vowel(true)
+            } else {
+                slot(CL_H)
+            }),
+        ),
         'ھ' => ("h", None),
-        'ة' => ("a", None),
+        'ة' => ("a", Some(Slot::vowel(false))),
         // Consonant or long vowel: optional in the skeleton.
         'و' | 'ۇ' | 'ۆ' | 'ۈ' => ("w", Some(opt(CL_F))),
         'ي' | 'ی' | 'ې' | 'ے' | 'ۍ' => ("y", Some(opt(CL_J))),
@@ -541,11 +544,20 @@ fn digit_str(d: usize) -> &'static str {
 /// Hebrew letter: (Latin text, skeleton slot).
 fn hebrew_letter(c: char, word_end: bool) -> Option<(&'static str, Option<Slot>)> {
     Some(match c {
-        'א' | 'ע' => ("", None),
+        // Alef and ayin: silent, or the seat of a vowel.
+        'א' | 'ע' => ("", Some(Slot::vowel(true))),
         'ב' => ("v", Some(slot2(CL_B, CL_F))),
         'ג' => ("g", Some(slot2(CL_K, CL_J))),
         'ד' => ("d", Some(slot(CL_T))),
-        'ה' => ("h", if word_end { None } else { Some(slot(CL_H)) }),
+        // Final he: a final vowel (Moshe, Sara), or not spelled.
+        'ה' => (
+            "h",
+            Some(if word_end {
+                Slot::vowel(true)
+            } else {
+                slot(CL_H)
+            }),
+        ),
         'ו' => ("v", Some(opt(CL_F))),
         'ז' => ("z", Some(slot(CL_S))),
         'ח' => ("kh", Some(slot2(CL_H, CL_J))),
