@@ -148,6 +148,9 @@ pub fn explain(query: &[&TokInfo], list: &[&TokInfo], s: &NameScore) -> Explanat
     if s.legal_conflict {
         notes.push("the legal forms differ in nature (e.g. AG against GmbH: two legal persons): name score x 0.85".to_string());
     }
+    if s.initial_conflict {
+        notes.push("each name has an initial the other lacks (two different middle initials): name score x 0.9".to_string());
+    }
     if s.nasab_reversed {
         notes.push("`X bin Y` in the query is `Y bin X` in the list (father and son swapped): name score x 0.8".to_string());
     }

@@ -485,6 +485,11 @@ fn legal_form(t: &str) -> Option<&'static str> {
         "zrt" => "zrt",
         "kft" => "kft",
         "spzoo" => "spzoo",
+        // Russian non-commercial organisations and state or municipal unitary
+        // enterprises and institutions (many listed entities carry these).
+        "ano" | "nko" => "ano",
+        "fgup" | "gup" | "mup" | "fkp" => "fgup",
+        "fgbu" | "fgbou" | "gbu" | "fku" | "fgku" => "fgbu",
         // Words of spelled-out legal forms, weak on their own (word order and typos then
         // do not matter: `COMPANY X CLOSED JOINT-STOCK` still reads as a legal form).
         "joint" | "stock" | "liability" | "partnership" | "aktsionernoe" | "aktsionernaya"
@@ -742,7 +747,7 @@ fn particle_canon(t: &str) -> Option<&'static str> {
 /// and other forms whose nature varies by country are in none. Two forms of one family are
 /// the same company re-registered (`OAO Gazprom` became `PAO Gazprom`); two different
 /// families are two legal persons (`Deutsche Bank AG`, `Deutsche Bank GmbH`).
-const LEGAL_FAMILIES: [(LegalFamily, &[&str]); 3] = [
+const LEGAL_FAMILIES: [(LegalFamily, &[&str]); 6] = [
     (
         LegalFamily::Stock,
         &[
@@ -758,6 +763,9 @@ const LEGAL_FAMILIES: [(LegalFamily, &[&str]); 3] = [
         ],
     ),
     (LegalFamily::Partnership, &["lp", "llp", "kg", "ohg"]),
+    (LegalFamily::NonProfit, &["ano"]),
+    (LegalFamily::StateEnterprise, &["fgup"]),
+    (LegalFamily::StateInstitution, &["fgbu"]),
 ];
 
 /// The legal nature of a canonical legal form ([`LEGAL_FAMILIES`]), if unambiguous.
@@ -785,6 +793,12 @@ pub enum LegalFamily {
     Limited,
     /// Partnerships.
     Partnership,
+    /// Non-commercial organisations (Russian ANO, NKO).
+    NonProfit,
+    /// State or municipal unitary enterprises (Russian FGUP, GUP, MUP, FKP).
+    StateEnterprise,
+    /// State budgetary or treasury institutions (Russian FGBU, FGBOU, GBU, FKU).
+    StateInstitution,
 }
 
 fn is_title(t: &str) -> bool {
@@ -1295,6 +1309,9 @@ mod tests {
         );
         assert_eq!(n("JOINNT STOCK COMPANY SHVABE"), "jsc shvabe");
         assert_eq!(n("JOINNT STOCK"), "joint stock");
+        assert_eq!(n("ANO Iskusstvo Krasoty"), "ano iskusstvo krasoty");
+        assert_eq!(n("FGUP Rosoboronexport"), "fgup rosoboronexport");
+        assert_ne!(legal_family("ano"), legal_family("llc"));
         assert_eq!(n("JOINNT VENTURE"), "joinnt venture");
         assert_eq!(
             n("COMPANY SHVABE CLOSED JOINT-STOCK"),

@@ -90,6 +90,10 @@ pub const SIM_LEGAL_FAMILY: f64 = 0.9;
 pub const LEGAL_CONFLICT_FACTOR: f64 = 0.85;
 /// Factor on the name score when the query's `X bin Y` is the list's `Y bin X`.
 pub const NASAB_REVERSAL_FACTOR: f64 = 0.8;
+/// Factor on a name whose two sides each hold an unmatched initial: two different middle
+/// initials are a stated difference (another person), which the initial's small weight
+/// alone would barely count.
+pub const INITIAL_CONFLICT_FACTOR: f64 = 0.9;
 /// Most list tokens the exact assignment handles (beyond: greedy).
 pub const DP_MAX_TOKENS: usize = 12;
 
@@ -833,6 +837,9 @@ pub struct NameScore {
     /// True when the names carry unmatched legal forms of different natures: the score was
     /// multiplied by [`LEGAL_CONFLICT_FACTOR`].
     pub legal_conflict: bool,
+    /// True when each name has an initial the other does not match (`William G. Frost`
+    /// against `William W. Frost`): the score was multiplied by [`INITIAL_CONFLICT_FACTOR`].
+    pub initial_conflict: bool,
 }
 
 /// True when `pos` is a middle position of a name of `n` tokens.
@@ -1272,6 +1279,13 @@ pub fn score_name(
             .iter()
             .filter_map(|&j| list.get(j).and_then(|t| family_of(t)))
             .any(|f| !query_families.contains(&f));
+    let is_initial = |t: &TokInfo| t.class == TokenClass::Initial;
+    let initial_conflict = unmatched_query
+        .iter()
+        .any(|&i| items.get(i).is_some_and(|it| is_initial(&it.info)))
+        && unmatched_list
+            .iter()
+            .any(|&j| list.get(j).is_some_and(|t| is_initial(t)));
     let score = if weak_only || total_q <= 0.0 {
         0.0
     } else {
@@ -1281,6 +1295,9 @@ pub fn score_name(
         }
         if legal_conflict {
             s *= LEGAL_CONFLICT_FACTOR;
+        }
+        if initial_conflict {
+            s *= INITIAL_CONFLICT_FACTOR;
         }
         s
     };
@@ -1295,6 +1312,7 @@ pub fn score_name(
         weak_only,
         nasab_reversed,
         legal_conflict,
+        initial_conflict,
     }
 }
 
@@ -1583,5 +1601,16 @@ mod tests {
             prev = f;
         }
         assert_eq!(rarity_factor(16), 0.88);
+    }
+
+    #[test]
+    fn different_middle_initials_conflict() {
+        let differ = p("Frost, William G.", "William W Frost");
+        let one_side = p("William Frost", "William W Frost");
+        assert!(differ < 0.83, "{differ}");
+        assert!(one_side > differ, "{one_side} vs {differ}");
+        assert!(p("John A. Smith", "SMITH, John A.") > 0.99);
+        // An initial meeting a full middle name is no conflict.
+        assert!(p("John A. Smith", "John Adam Smith") > 0.9);
     }
 }
