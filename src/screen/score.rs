@@ -1267,7 +1267,29 @@ pub fn score_name(
     } else {
         unmatched_cost_with_conflicts(&costs_q, n_query_tokens, conflicts)
     };
-    let cost_l = unmatched_cost_with_conflicts(&costs_l, nl, conflicts);
+    // The query fully matched (two distinctive words or more) and the listed name's only
+    // extra words a nasab chain (`bin Muhammad ibn Awad`): the query shortened the
+    // genealogy, as Arabic names usually are, which is an omission, not a conflict.
+    let distinctive_q = (0..n_query_tokens)
+        .filter(|&i| matched_q[i] && wq[i] > 0.0 && items[i].info.is_distinctive(candidate))
+        .count();
+    let is_bin =
+        |t: &TokInfo| t.class == TokenClass::Particle && matches!(t.text.as_str(), "bin" | "bint");
+    let in_nasab = |j: usize| {
+        list.get(j).is_some_and(|t| is_bin(t))
+            || j.checked_sub(1)
+                .and_then(|p| list.get(p))
+                .is_some_and(|t| is_bin(t))
+    };
+    let query_omits = costs_q.is_empty()
+        && distinctive_q >= OMISSION_MIN_MATCHED
+        && !costs_l.is_empty()
+        && costs_l.iter().all(|&(j, _)| in_nasab(j));
+    let cost_l = if query_omits {
+        omission_cost(&costs_l, nl)
+    } else {
+        unmatched_cost_with_conflicts(&costs_l, nl, conflicts)
+    };
     let den_q = den_q_matched + cost_q;
     let cq = if den_q > 0.0 { num_q / den_q } else { 0.0 };
     let den_l = num_l + cost_l;
@@ -1630,5 +1652,15 @@ mod tests {
         assert!(p("John A. Smith", "SMITH, John A.") > 0.99);
         // An initial meeting a full middle name is no conflict.
         assert!(p("John A. Smith", "John Adam Smith") > 0.9);
+    }
+
+    #[test]
+    fn a_shortened_nasab_is_an_omission() {
+        let full = "Usama bin Muhammad bin Awad bin Ladin";
+        let short = p("Osama bin Laden", full);
+        assert!(short >= 0.83, "{short}");
+        // Other extra listed words keep their positional cost.
+        let other = p("Osama Laden", "Usama Muhammad Awad Ladin");
+        assert!(other < short, "{other} vs {short}");
     }
 }
