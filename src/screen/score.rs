@@ -39,6 +39,7 @@
 //! bit-identical natively and in WebAssembly.
 
 use crate::model::EntityType;
+use crate::screen::given_names;
 use crate::screen::normalize::{self, Token, TokenClass};
 use crate::screen::phonetic::{self, Slot};
 use crate::screen::translit::Script;
@@ -90,6 +91,17 @@ pub const SIM_LEGAL_FAMILY: f64 = 0.9;
 pub const LEGAL_CONFLICT_FACTOR: f64 = 0.85;
 /// Factor on the name score when the query's `X bin Y` is the list's `Y bin X`.
 pub const NASAB_REVERSAL_FACTOR: f64 = 0.8;
+/// Similarity of two given names that are forms of one name (`Bill` ~ `William`, `Juan`
+/// ~ `John`, [`crate::screen::given_names`]): below a phonetic-key match (0.92), since a
+/// hypocorism or a foreign form is a different word that one person may or may not use,
+/// and at the level of a short-token key match or a consonant-skeleton match (0.85):
+/// `Ted Doe` against `Theodore Doe` scores about 0.93, a surname conflict still sinks it.
+pub const SIM_NICKNAME: f64 = 0.85;
+/// Similarity of two words spelled alike once runs of one letter are collapsed
+/// (`Hassan` ~ `Hasan`, `Joonng` ~ `Jong`): a typo or a transliteration habit, at the level
+/// of a phonetic-key match ([`SIM_KEY`]; [`SIM_KEY_SHORT`] when the collapsed word has 3
+/// letters or fewer, like a short key match: `uun` ~ `un`, `Alli` ~ `Ali`).
+pub const SIM_DOUBLED: f64 = SIM_KEY;
 /// Most list tokens the exact assignment handles (beyond: greedy).
 pub const DP_MAX_TOKENS: usize = 12;
 
@@ -113,6 +125,11 @@ pub enum Method {
     Glued,
     /// Two legal forms of the same legal nature (`OAO` ~ `JSC`).
     LegalFamily,
+    /// The same word but for doubled (or tripled) letters (`Hassan` ~ `Hasan`).
+    Doubled,
+    /// Two forms of one given name: a hypocorism or its form in another language (`Bill` ~
+    /// `William`, `Juan` ~ `John`); people only.
+    Nickname,
 }
 
 /// A token prepared for scoring: normalised text plus phonetic codes and weight.
@@ -380,9 +397,77 @@ pub fn pair_similarity(q: &TokInfo, l: &TokInfo) -> Option<(f64, Method)> {
     similarity(q, l, true)
 }
 
-/// [`pair_similarity`] with or without the edit-distance rule (glued query tokens meet
-/// list tokens exactly, by key or by skeleton only).
+/// [`pair_similarity`] with or without the edit-distance and given-name rules (glued query
+/// tokens meet list tokens exactly, by key or by skeleton only).
 fn similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f64, Method)> {
+    let base = spelling_similarity(q, l, allow_fuzzy);
+    // Two forms of one given name, unless the spellings already say more (`Aleksandr` ~
+    // `Alexandr` by key). Single query tokens only: a glued run is no given name.
+    if allow_fuzzy && given_name_pair(q, l) && base.map_or(true, |(s, _)| s < SIM_NICKNAME) {
+        return Some((SIM_NICKNAME, Method::Nickname));
+    }
+    base
+}
+
+/// True when `q` and `l` are plain words (not particles, titles or legal forms) of a
+/// spelled script and forms of one given name in [`given_names`]. The index looks up
+/// [`given_names::equivalents`] of each query word to enumerate these pairs.
+pub fn given_name_pair(q: &TokInfo, l: &TokInfo) -> bool {
+    q.class == TokenClass::Word
+        && l.class == TokenClass::Word
+        && q.pattern.is_none()
+        && l.pattern.is_none()
+        && !syllable_script(q.script)
+        && !syllable_script(l.script)
+        && given_names::equivalent(&q.text, &l.text)
+}
+
+/// `t` with every run of one letter collapsed to a single letter (`joonng` → `jong`).
+pub fn collapse_runs(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    for c in t.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// True when two different words are spelled alike once runs of one letter are collapsed
+/// (`hassan` ~ `hasan`, `joonng` ~ `jong`, `lii` ~ `li`), the collapsed word has at least
+/// two letters (a doubled initial is no word: `jj` is not `j`), neither is a Roman numeral
+/// (`vii`, `viii`: different numbers) and the phonetic keys are
+/// equal: doubling a letter keeps the key but for a few digraph joints (`ssh`, `cch`),
+/// and requiring it lets the index find these pairs by key.
+fn doubled_pair(q: &TokInfo, l: &TokInfo) -> bool {
+    if q.text == l.text || q.key != l.key || q.len.min(l.len) < 2 {
+        return false;
+    }
+    // Roman numerals count their letters: `VII` is not `VIII`.
+    let numeral = |t: &str| t.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'));
+    if numeral(&q.text) || numeral(&l.text) {
+        return false;
+    }
+    let (a, b) = (q.text.as_bytes(), l.text.as_bytes());
+    // Compare the collapsed forms without allocating.
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] != b[j] {
+            return false;
+        }
+        let c = a[i];
+        while i < a.len() && a[i] == c {
+            i += 1;
+        }
+        while j < b.len() && b[j] == c {
+            j += 1;
+        }
+    }
+    i == a.len() && j == b.len() && collapse_runs(&q.text).len() >= 2
+}
+
+/// Token similarity by spelling and sound (every rule but the given-name table).
+fn spelling_similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f64, Method)> {
     let translit = q.script != l.script && (q.script != Script::Latin || l.script != Script::Latin);
     // An Arabic/Hebrew/Thai word's Latin text is only its consonants (`mr`), never
     // compared as text with a spelled word: such pairs meet by skeleton below.
@@ -461,6 +546,23 @@ fn similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f64, Metho
     // are not compared loosely.
     if syllable_script(q.script) && syllable_script(l.script) {
         return None;
+    }
+    // The same spelling but for doubled letters: a typo or a transliteration habit
+    // (`Hassan`, `Mohammed`, `Joonng`), also for short words, which the short-token and
+    // vowel rules below would reject (`uun` ~ `un`: the same letters).
+    if !syllable_script(q.script) && !syllable_script(l.script) && doubled_pair(q, l) {
+        let short = collapse_runs(&q.text).len() <= 3;
+        let sim = if short { SIM_KEY_SHORT } else { SIM_DOUBLED };
+        let fz = if allow_fuzzy && !short {
+            fuzzy_similarity(&q.text, &l.text)
+        } else {
+            0.0
+        };
+        return Some(if fz > sim {
+            (fz, Method::Fuzzy)
+        } else {
+            (sim, Method::Doubled)
+        });
     }
     let short = q.len.min(l.len) <= 3;
     let mut key_equal = q.key == l.key;
@@ -954,6 +1056,11 @@ pub fn score_name(
             ItemKind::Whole => {
                 for (j, &wlj) in wl.iter().enumerate() {
                     if let Some((s, m)) = sim_at(ii, j) {
+                        // Given-name forms relate people only (a vessel or a company
+                        // named `Ivan` is not one named `John`).
+                        if m == Method::Nickname && candidate != EntityType::Person {
+                            continue;
+                        }
                         let method = if item.len > 1 { Method::Glued } else { m };
                         opts.push(Opt {
                             start: item.start,
