@@ -1671,6 +1671,70 @@ mod tests {
         assert!(p("Kim Chong Un", "Kim Jong Un") >= 0.82);
     }
 
+    fn sim(a: &str, b: &str) -> Option<(f64, Method)> {
+        let (_, x) = infos(a);
+        let (_, y) = infos(b);
+        pair_similarity(&x[0], &y[0])
+    }
+
+    #[test]
+    fn doubled_letters_are_the_same_spelling() {
+        assert_eq!(sim("hassan", "hasan"), Some((SIM_DOUBLED, Method::Doubled)));
+        assert_eq!(sim("joonng", "jong"), Some((SIM_DOUBLED, Method::Doubled)));
+        assert_eq!(
+            sim("mohammed", "mohamed"),
+            Some((SIM_DOUBLED, Method::Doubled))
+        );
+        // Short words too, at the short-key level (the vowel and length rules would
+        // reject them: `oo`, `ee` spell other vowels in Korean romanisation).
+        assert_eq!(sim("uun", "un"), Some((SIM_KEY_SHORT, Method::Doubled)));
+        assert_eq!(sim("alli", "ali"), Some((SIM_KEY_SHORT, Method::Doubled)));
+        assert_eq!(sim("lii", "li"), Some((SIM_KEY_SHORT, Method::Doubled)));
+        // Symmetric.
+        assert_eq!(sim("li", "lii"), sim("lii", "li"));
+        // A doubled initial is no word; Roman numerals count their letters.
+        assert_eq!(sim("jj", "j"), Some((SIM_INITIAL, Method::Initial)));
+        assert_eq!(sim("vii", "viii"), None);
+        assert_eq!(sim("xi", "xii"), None);
+        // Different letters are not doubled ones.
+        assert_eq!(sim("kim", "kimm").map(|x| x.1), Some(Method::Doubled));
+        assert_eq!(sim("kim", "kin"), None);
+        // Whole names.
+        assert!(p("Kim Joonng-un", "Kim Jong-un") >= 0.9);
+        assert!(p("Kim Jong-uun", "Kim Jong-un") >= 0.83);
+        assert!(p("Li Lii", "Li Li") >= 0.83);
+    }
+
+    #[test]
+    fn given_name_equivalents() {
+        assert_eq!(
+            sim("bill", "william"),
+            Some((SIM_NICKNAME, Method::Nickname))
+        );
+        assert_eq!(sim("juan", "john"), Some((SIM_NICKNAME, Method::Nickname)));
+        assert_eq!(
+            sim("ted", "theodore"),
+            Some((SIM_NICKNAME, Method::Nickname))
+        );
+        assert_eq!(sim("ted", "edward"), Some((SIM_NICKNAME, Method::Nickname)));
+        assert_eq!(sim("edward", "theodore"), None);
+        // A spelling match that says more keeps its method.
+        assert_eq!(sim("youssef", "yusuf").map(|x| x.1), Some(Method::Phonetic));
+        assert!(p("Ted Doe", "Theodore Doe") >= 0.9);
+        assert!(p("John Doe", "Juan Doe") >= 0.9);
+        // Below the exact name, and a surname conflict still sinks it.
+        assert!(p("Bill Gates", "William Gates") < p("William Gates", "William Gates"));
+        assert!(p("Bill Clinton", "William Gates") < 0.6);
+        // People only: a company or vessel named `Ivan` is not one named `John`.
+        let org = EntityType::Organization;
+        assert!(score("Ivan Trading", "John Trading", org) < 0.83);
+        assert!(score("Ivan", "John", EntityType::Vessel) == 0.0);
+        // Particles, titles and legal forms never take part.
+        let (_, a) = infos("ben");
+        assert_eq!(a[0].class, TokenClass::Particle);
+        assert_eq!(pair_similarity(&a[0], &infos("benjamin").1[0]), None);
+    }
+
     #[test]
     fn rarity_factor_is_monotone() {
         let mut prev = 2.0;
