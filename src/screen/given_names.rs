@@ -20,7 +20,9 @@
 //! Deliberately left out: forms that are mostly something else in the listed names
 //! (`Bibi`, a South Asian honorific for women besides Netanyahu's nickname; `Yahya` and
 //! `Isa`, Arabic names whose bearers are not called John or Jesus; `Pasha`, a Turkish
-//! title), and loose historical links (`James` / `Diego`, `Jacob` / `James`).
+//! title; `Pat`, read as the Ukrainian legal form), and loose historical links (`James` /
+//! `Diego`, `Jacob` / `James`). A test checks that every form is a plain word for the
+//! normaliser.
 
 use std::sync::OnceLock;
 
@@ -284,7 +286,7 @@ pub const GROUPS: &[&[&str]] = &[
     &["albert", "bert", "bertie", "alberto"],
     &["arthur", "art", "artie", "arturo", "artur"],
     &[
-        "patrick", "pat", "paddy", "patricio", "patrizio", "padraig", "patryk",
+        "patrick", "paddy", "patricio", "patrizio", "padraig", "patryk",
     ],
     &[
         "gregory", "greg", "gregorio", "gregor", "grigory", "grigoriy", "grigori", "grzegorz",
@@ -558,6 +560,20 @@ mod tests {
                 assert!(!g[..i].contains(n), "{n} twice in {g:?}");
             }
         }
+    }
+
+    #[test]
+    fn every_form_is_a_plain_word_for_the_normaliser() {
+        use crate::screen::normalize::{normalize_name, TokenClass};
+        let odd: Vec<&str> = GROUPS
+            .iter()
+            .flat_map(|g| g.iter().copied())
+            .filter(|n| {
+                let t = normalize_name(n, None);
+                t.len() != 1 || t[0].text != *n || t[0].class != TokenClass::Word
+            })
+            .collect();
+        assert!(odd.is_empty(), "{odd:?}");
     }
 
     #[test]
