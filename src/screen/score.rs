@@ -435,12 +435,14 @@ pub fn collapse_runs(t: &str) -> String {
 
 /// True when two different words are spelled alike once runs of one letter are collapsed
 /// (`hassan` ~ `hasan`, `joonng` ~ `jong`, `lii` ~ `li`), the collapsed word has at least
-/// two letters (a doubled initial is no word: `jj` is not `j`), neither is a Roman numeral
-/// (`vii`, `viii`: different numbers) and the phonetic keys are
+/// two letters (a doubled initial is no word: `jj` is not `j`) and reads as a word, not
+/// an acronym; both have one class (`all` is no particle); neither is a Roman numeral (`vii`, `viii`: different numbers); and the
+/// phonetic keys are
 /// equal: doubling a letter keeps the key but for a few digraph joints (`ssh`, `cch`),
 /// and requiring it lets the index find these pairs by key.
 fn doubled_pair(q: &TokInfo, l: &TokInfo) -> bool {
-    if q.text == l.text || q.key != l.key || q.len.min(l.len) < 2 {
+    // Same class too: `all` is a word, `al` the Arabic article.
+    if q.text == l.text || q.key != l.key || q.len.min(l.len) < 2 || q.class != l.class {
         return false;
     }
     // Roman numerals count their letters: `VII` is not `VIII`.
@@ -463,7 +465,19 @@ fn doubled_pair(q: &TokInfo, l: &TokInfo) -> bool {
             j += 1;
         }
     }
-    i == a.len() && j == b.len() && collapse_runs(&q.text).len() >= 2
+    if i != a.len() || j != b.len() {
+        return false;
+    }
+    // Acronyms are read letter by letter, where a doubled letter is another letter
+    // (`MMB` is not `MB`, `IPCC` is not `IPC`, `DMCC` is not `DMC`): the collapsed word
+    // must hold a vowel, and a short one must read as syllables (no two consonants in a
+    // row: `li`, `ali`, `un`, `jo`).
+    let c = collapse_runs(&q.text);
+    let vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    let bytes = c.as_bytes();
+    bytes.len() >= 2
+        && bytes.iter().any(|&b| vowel(b))
+        && (bytes.len() > 3 || !bytes.windows(2).any(|w| !vowel(w[0]) && !vowel(w[1])))
 }
 
 /// Token similarity by spelling and sound (every rule but the given-name table).
@@ -1696,6 +1710,11 @@ mod tests {
         assert_eq!(sim("jj", "j"), Some((SIM_INITIAL, Method::Initial)));
         assert_eq!(sim("vii", "viii"), None);
         assert_eq!(sim("xi", "xii"), None);
+        // Acronyms are read letter by letter (the older short-key rule may still relate
+        // them, not this one).
+        for (a, b) in [("ipcc", "ipc"), ("mmb", "mb"), ("dmcc", "dmc")] {
+            assert_ne!(sim(a, b).map(|x| x.1), Some(Method::Doubled), "{a} {b}");
+        }
         // Different letters are not doubled ones.
         assert_eq!(sim("kim", "kimm").map(|x| x.1), Some(Method::Doubled));
         assert_eq!(sim("kim", "kin"), None);
