@@ -517,6 +517,11 @@ fn groups_of(name: &str) -> &'static [(&'static str, u16)] {
     f.get(lo..hi).unwrap_or(&[])
 }
 
+/// True when `name` is a form in the table.
+pub fn is_form(name: &str) -> bool {
+    !groups_of(name).is_empty()
+}
+
 /// True when two different normalised given names are forms of one name (they share a
 /// group): `bill` ~ `william`, `juan` ~ `john`, `ted` ~ `edward` and `ted` ~ `theodore`.
 pub fn equivalent(a: &str, b: &str) -> bool {

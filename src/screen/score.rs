@@ -156,6 +156,9 @@ pub struct TokInfo {
     /// Weight without the rarity factor: what leaving the token unmatched costs (a common
     /// token is weak evidence of a match, but missing it is still evidence against).
     pub full_weight: f64,
+    /// True for a plain word that is a form in the given-name table (looked up once here,
+    /// so that comparing two tokens outside the table costs nothing).
+    pub given_name: bool,
 }
 
 /// Length part of a token's weight.
@@ -236,6 +239,7 @@ impl TokInfo {
             len: tok.text.chars().count(),
             weight,
             full_weight,
+            given_name: tok.class == TokenClass::Word && given_names::is_form(&tok.text),
         }
     }
 
@@ -413,7 +417,9 @@ fn similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f64, Metho
 /// spelled script and forms of one given name in [`given_names`]. The index looks up
 /// [`given_names::equivalents`] of each query word to enumerate these pairs.
 pub fn given_name_pair(q: &TokInfo, l: &TokInfo) -> bool {
-    q.class == TokenClass::Word
+    q.given_name
+        && l.given_name
+        && q.class == TokenClass::Word
         && l.class == TokenClass::Word
         && q.pattern.is_none()
         && l.pattern.is_none()
