@@ -354,7 +354,7 @@ export interface ScreenOptions {
 }
 
 /** How two tokens matched. */
-export type MatchMethod = "exact" | "fuzzy" | "phonetic" | "initial" | "translit" | "glued" | "legal_family";
+export type MatchMethod = "exact" | "fuzzy" | "phonetic" | "initial" | "translit" | "glued" | "legal_family" | "doubled" | "nickname";
 
 /** One aligned token pair of an explanation. */
 export interface AlignedPair { query: string; list: string; score: number; method: MatchMethod; }

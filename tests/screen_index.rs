@@ -56,6 +56,20 @@ fn index_equals_exhaustive_on_random_queries() {
         "x",
         "Ahmed bin Ali al",
         "abdulrahmanhaqqani",
+        // Given-name equivalents and doubled letters.
+        "Hans Garcia",
+        "Johnny Lopez",
+        "Giuseppe Khan",
+        "Joseph Haqqani",
+        "Ioannis Petrov",
+        "Sergio Ivanov",
+        "Jaime Choi",
+        "Hasan Petrov",
+        "Alli Khan",
+        "Lii Wei",
+        "Joonng Kim",
+        "Mohhammed Hussein",
+        "Ivan",
     ] {
         queries.push(q.to_string());
     }

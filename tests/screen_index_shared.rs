@@ -53,6 +53,11 @@ fn index_equals_exhaustive_on_real_lists() {
             "Ig0r",
             "Ри Мён Су",
             "김정은",
+            "Youssef Mohammed",
+            "Ibrahim Hassan",
+            "Abraham Hasan",
+            "Joseph Kony",
+            "Sasha Ivanov",
         ]
         .map(String::from),
     );

@@ -30,6 +30,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::model::{AliasStrength, Entity, EntityType, IdentifierKind, NameKind};
+use crate::screen::given_names;
 use crate::screen::normalize::{normalize_name, Token, TokenClass};
 use crate::screen::phonetic::{self, Slot, SlotKind};
 use crate::screen::score::{self, ItemKind, Method, NameScore, QueryItem, TokInfo};
@@ -991,9 +992,16 @@ impl NameIndex {
                 if let Some(first) = q.text.get(..1) {
                     cand.extend_from_slice(self.t.by_text(first));
                 }
+                // Same key: also every spelling that differs by doubled letters.
                 cand.extend_from_slice(self.t.by_key(&q.key));
                 cand.extend_from_slice(self.t.by_skel(&q.skel));
                 cand.extend_from_slice(&self.t.wild);
+                // The other forms of a given name, looked up like exact texts.
+                if item.len == 1 && q.class == TokenClass::Word {
+                    for form in given_names::equivalents(&q.text) {
+                        cand.extend_from_slice(self.t.by_text(form));
+                    }
+                }
                 // Glued query tokens do not take part in edit-distance matching.
                 if fuzzy_eligible(q) && item.len == 1 {
                     self.fuzzy_candidates(q, &mut cand);

@@ -8,6 +8,7 @@
 //! - [`normalize`]: the one normalisation used at index build and query time.
 //! - [`translit`]: compact transliteration tables for non-Latin scripts.
 //! - [`phonetic`]: phonetic keys and consonant skeletons.
+//! - [`given_names`]: hand-written table of given-name hypocorisms and equivalents.
 //! - [`score`]: token similarity, assignment and the name score.
 //! - [`index`]: the index stored in the snapshot; exact candidate generation.
 //! - [`evidence`]: birth date, country and entity type adjustments.
@@ -17,6 +18,7 @@
 
 pub mod evidence;
 pub mod explain;
+pub mod given_names;
 pub mod index;
 pub mod normalize;
 pub mod phonetic;

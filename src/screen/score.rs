@@ -39,6 +39,7 @@
 //! bit-identical natively and in WebAssembly.
 
 use crate::model::EntityType;
+use crate::screen::given_names;
 use crate::screen::normalize::{self, Token, TokenClass};
 use crate::screen::phonetic::{self, Slot};
 use crate::screen::translit::Script;
@@ -100,6 +101,17 @@ pub const NASAB_REVERSAL_FACTOR: f64 = 0.8;
 /// initials are a stated difference (another person), which the initial's small weight
 /// alone would barely count.
 pub const INITIAL_CONFLICT_FACTOR: f64 = 0.9;
+/// Similarity of two given names that are forms of one name (`Bill` ~ `William`, `Juan`
+/// ~ `John`, [`crate::screen::given_names`]): below a phonetic-key match (0.92), since a
+/// hypocorism or a foreign form is a different word that one person may or may not use,
+/// and at the level of a short-token key match or a consonant-skeleton match (0.85):
+/// `Ted Doe` against `Theodore Doe` scores about 0.93, a surname conflict still sinks it.
+pub const SIM_NICKNAME: f64 = 0.85;
+/// Similarity of two words spelled alike once runs of one letter are collapsed
+/// (`Hassan` ~ `Hasan`, `Joonng` ~ `Jong`): a typo or a transliteration habit, at the level
+/// of a phonetic-key match ([`SIM_KEY`]; [`SIM_KEY_SHORT`] when the collapsed word has 3
+/// letters or fewer, like a short key match: `uun` ~ `un`, `Alli` ~ `Ali`).
+pub const SIM_DOUBLED: f64 = SIM_KEY;
 /// Most list tokens the exact assignment handles (beyond: greedy).
 pub const DP_MAX_TOKENS: usize = 12;
 
@@ -123,6 +135,11 @@ pub enum Method {
     Glued,
     /// Two legal forms of the same legal nature (`OAO` ~ `JSC`).
     LegalFamily,
+    /// The same word but for doubled (or tripled) letters (`Hassan` ~ `Hasan`).
+    Doubled,
+    /// Two forms of one given name: a hypocorism or its form in another language (`Bill` ~
+    /// `William`, `Juan` ~ `John`); people only.
+    Nickname,
 }
 
 /// A token prepared for scoring: normalised text plus phonetic codes and weight.
@@ -149,6 +166,9 @@ pub struct TokInfo {
     /// Weight without the rarity factor: what leaving the token unmatched costs (a common
     /// token is weak evidence of a match, but missing it is still evidence against).
     pub full_weight: f64,
+    /// True for a plain word that is a form in the given-name table (looked up once here,
+    /// so that comparing two tokens outside the table costs nothing).
+    pub given_name: bool,
 }
 
 /// Length part of a token's weight.
@@ -229,6 +249,7 @@ impl TokInfo {
             len: tok.text.chars().count(),
             weight,
             full_weight,
+            given_name: tok.class == TokenClass::Word && given_names::is_form(&tok.text),
         }
     }
 
@@ -411,9 +432,93 @@ pub fn pair_similarity(q: &TokInfo, l: &TokInfo) -> Option<(f64, Method)> {
     similarity(q, l, true)
 }
 
-/// [`pair_similarity`] with or without the edit-distance rule (glued query tokens meet
-/// list tokens exactly, by key or by skeleton only).
+/// [`pair_similarity`] with or without the edit-distance and given-name rules (glued query
+/// tokens meet list tokens exactly, by key or by skeleton only).
 fn similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f64, Method)> {
+    let base = spelling_similarity(q, l, allow_fuzzy);
+    // Two forms of one given name, unless the spellings already say more (`Aleksandr` ~
+    // `Alexandr` by key). Single query tokens only: a glued run is no given name.
+    if allow_fuzzy && given_name_pair(q, l) && base.map_or(true, |(s, _)| s < SIM_NICKNAME) {
+        return Some((SIM_NICKNAME, Method::Nickname));
+    }
+    base
+}
+
+/// True when `q` and `l` are plain words (not particles, titles or legal forms) of a
+/// spelled script and forms of one given name in [`given_names`]. The index looks up
+/// [`given_names::equivalents`] of each query word to enumerate these pairs.
+pub fn given_name_pair(q: &TokInfo, l: &TokInfo) -> bool {
+    q.given_name
+        && l.given_name
+        && q.class == TokenClass::Word
+        && l.class == TokenClass::Word
+        && q.pattern.is_none()
+        && l.pattern.is_none()
+        && !syllable_script(q.script)
+        && !syllable_script(l.script)
+        && given_names::equivalent(&q.text, &l.text)
+}
+
+/// `t` with every run of one letter collapsed to a single letter (`joonng` → `jong`).
+pub fn collapse_runs(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    for c in t.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// True when two different words are spelled alike once runs of one letter are collapsed
+/// (`hassan` ~ `hasan`, `joonng` ~ `jong`, `lii` ~ `li`), the collapsed word has at least
+/// two letters (a doubled initial is no word: `jj` is not `j`) and reads as a word, not
+/// an acronym; both have one class (`all` is no particle); neither is a Roman numeral (`vii`, `viii`: different numbers); and the
+/// phonetic keys are
+/// equal: doubling a letter keeps the key but for a few digraph joints (`ssh`, `cch`),
+/// and requiring it lets the index find these pairs by key.
+fn doubled_pair(q: &TokInfo, l: &TokInfo) -> bool {
+    // Same class too: `all` is a word, `al` the Arabic article.
+    if q.text == l.text || q.key != l.key || q.len.min(l.len) < 2 || q.class != l.class {
+        return false;
+    }
+    // Roman numerals count their letters: `VII` is not `VIII`.
+    let numeral = |t: &str| t.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'));
+    if numeral(&q.text) || numeral(&l.text) {
+        return false;
+    }
+    let (a, b) = (q.text.as_bytes(), l.text.as_bytes());
+    // Compare the collapsed forms without allocating.
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] != b[j] {
+            return false;
+        }
+        let c = a[i];
+        while i < a.len() && a[i] == c {
+            i += 1;
+        }
+        while j < b.len() && b[j] == c {
+            j += 1;
+        }
+    }
+    if i != a.len() || j != b.len() {
+        return false;
+    }
+    // Acronyms are read letter by letter, where a doubled letter is another letter
+    // (`MMB` is not `MB`, `IPCC` is not `IPC`, `DMCC` is not `DMC`): the collapsed word
+    // must hold a vowel, and a short one must read as syllables (no two consonants in a
+    // row: `li`, `ali`, `un`, `jo`).
+    let c = collapse_runs(&q.text);
+    let vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    let bytes = c.as_bytes();
+    bytes.len() >= 2
+        && bytes.iter().any(|&b| vowel(b))
+        && (bytes.len() > 3 || !bytes.windows(2).any(|w| !vowel(w[0]) && !vowel(w[1])))
+}
+
+/// Token similarity by spelling and sound (every rule but the given-name table).
+fn spelling_similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f64, Method)> {
     let translit = q.script != l.script && (q.script != Script::Latin || l.script != Script::Latin);
     // An Arabic/Hebrew/Thai word's Latin text is only its consonants (`mr`), never
     // compared as text with a spelled word: such pairs meet by skeleton below.
@@ -490,6 +595,23 @@ fn similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f64, Metho
     // are not compared loosely.
     if syllable_script(q.script) && syllable_script(l.script) {
         return None;
+    }
+    // The same spelling but for doubled letters: a typo or a transliteration habit
+    // (`Hassan`, `Mohammed`, `Joonng`), also for short words, which the short-token and
+    // vowel rules below would reject (`uun` ~ `un`: the same letters).
+    if !syllable_script(q.script) && !syllable_script(l.script) && doubled_pair(q, l) {
+        let short = collapse_runs(&q.text).len() <= 3;
+        let sim = if short { SIM_KEY_SHORT } else { SIM_DOUBLED };
+        let fz = if allow_fuzzy && !short {
+            fuzzy_similarity(&q.text, &l.text)
+        } else {
+            0.0
+        };
+        return Some(if fz > sim {
+            (fz, Method::Fuzzy)
+        } else {
+            (sim, Method::Doubled)
+        });
     }
     let short = q.len.min(l.len) <= 3;
     let mut key_equal = q.key == l.key;
@@ -986,6 +1108,11 @@ pub fn score_name(
             ItemKind::Whole => {
                 for (j, &wlj) in wl.iter().enumerate() {
                     if let Some((s, m)) = sim_at(ii, j) {
+                        // Given-name forms relate people only (a vessel or a company
+                        // named `Ivan` is not one named `John`).
+                        if m == Method::Nickname && candidate != EntityType::Person {
+                            continue;
+                        }
                         let method = if item.len > 1 { Method::Glued } else { m };
                         opts.push(Opt {
                             start: item.start,
@@ -1630,6 +1757,75 @@ mod tests {
         // Korean romanisations of the same syllables still meet.
         assert!(p("김정은", "Kim Jong Un") >= 0.82);
         assert!(p("Kim Chong Un", "Kim Jong Un") >= 0.82);
+    }
+
+    fn sim(a: &str, b: &str) -> Option<(f64, Method)> {
+        let (_, x) = infos(a);
+        let (_, y) = infos(b);
+        pair_similarity(&x[0], &y[0])
+    }
+
+    #[test]
+    fn doubled_letters_are_the_same_spelling() {
+        assert_eq!(sim("hassan", "hasan"), Some((SIM_DOUBLED, Method::Doubled)));
+        assert_eq!(sim("joonng", "jong"), Some((SIM_DOUBLED, Method::Doubled)));
+        assert_eq!(
+            sim("mohammed", "mohamed"),
+            Some((SIM_DOUBLED, Method::Doubled))
+        );
+        // Short words too, at the short-key level (the vowel and length rules would
+        // reject them: `oo`, `ee` spell other vowels in Korean romanisation).
+        assert_eq!(sim("uun", "un"), Some((SIM_KEY_SHORT, Method::Doubled)));
+        assert_eq!(sim("alli", "ali"), Some((SIM_KEY_SHORT, Method::Doubled)));
+        assert_eq!(sim("lii", "li"), Some((SIM_KEY_SHORT, Method::Doubled)));
+        // Symmetric.
+        assert_eq!(sim("li", "lii"), sim("lii", "li"));
+        // A doubled initial is no word; Roman numerals count their letters.
+        assert_eq!(sim("jj", "j"), Some((SIM_INITIAL, Method::Initial)));
+        assert_eq!(sim("vii", "viii"), None);
+        assert_eq!(sim("xi", "xii"), None);
+        // Acronyms are read letter by letter (the older short-key rule may still relate
+        // them, not this one).
+        for (a, b) in [("ipcc", "ipc"), ("mmb", "mb"), ("dmcc", "dmc")] {
+            assert_ne!(sim(a, b).map(|x| x.1), Some(Method::Doubled), "{a} {b}");
+        }
+        // Different letters are not doubled ones.
+        assert_eq!(sim("kim", "kimm").map(|x| x.1), Some(Method::Doubled));
+        assert_eq!(sim("kim", "kin"), None);
+        // Whole names.
+        assert!(p("Kim Joonng-un", "Kim Jong-un") >= 0.9);
+        assert!(p("Kim Jong-uun", "Kim Jong-un") >= 0.83);
+        assert!(p("Li Lii", "Li Li") >= 0.83);
+    }
+
+    #[test]
+    fn given_name_equivalents() {
+        assert_eq!(
+            sim("bill", "william"),
+            Some((SIM_NICKNAME, Method::Nickname))
+        );
+        assert_eq!(sim("juan", "john"), Some((SIM_NICKNAME, Method::Nickname)));
+        assert_eq!(
+            sim("ted", "theodore"),
+            Some((SIM_NICKNAME, Method::Nickname))
+        );
+        assert_eq!(sim("ted", "edward"), Some((SIM_NICKNAME, Method::Nickname)));
+        assert_eq!(sim("edward", "theodore"), None);
+        // A spelling match that says more keeps its method.
+        assert_eq!(sim("youssef", "yusuf").map(|x| x.1), Some(Method::Phonetic));
+        assert!(p("Ted Doe", "Theodore Doe") >= 0.9);
+        assert!(p("John Doe", "Juan Doe") >= 0.9);
+        // Below the exact name, and a surname conflict still sinks it.
+        assert!(p("Bill Gates", "William Gates") < p("William Gates", "William Gates"));
+        assert!(p("Bill Clinton", "William Gates") < 0.6);
+        // People only: a company or vessel named `Ivan` is not one named `John`.
+        let org = EntityType::Organization;
+        assert!(score("Ivan Trading", "John Trading", org) < 0.83);
+        assert!(score("Ivan", "John", EntityType::Vessel) == 0.0);
+        // Particles, titles and legal forms never take part.
+        let (_, a) = infos("ben");
+        assert_eq!(a[0].class, TokenClass::Particle);
+        assert_eq!(pair_similarity(&a[0], &infos("benjamin").1[0]), None);
     }
 
     #[test]
