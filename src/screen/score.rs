@@ -7,7 +7,10 @@
 //!    (0.92), by optimal-string-alignment similarity `1 - d / max_len` of at least 0.75
 //!    with at most 2 edits
 //!    (`strsim::osa_distance`), or by identical consonant skeleton when both have five
-//!    letters or more (0.85); numbers, stopwords and legal forms of the query only
+//!    letters or more (0.85); two words equal once runs of one letter are collapsed
+//!    (`Hassan` ~ `Hasan`, `Joonng` ~ `Jong`: 0.92, 0.85 when 3 letters or fewer remain);
+//!    two forms of one given name in [`given_names`] (`Bill` ~ `William`, `Juan` ~ `John`:
+//!    0.85, people only); numbers, stopwords and legal forms of the query only
 //!    exactly. The best of
 //!    these counts.
 //! 2. **Assignment**: each query token is paired with at most one list token and vice
