@@ -1606,7 +1606,6 @@ impl Tables {
     }
 }
 
-/// True for a valid sound class letter of a skeleton slot.
 /// True for a stored slot: a consonant class (and alternative or 0) with a consonant kind,
 /// or the vowel mark with a vowel kind.
 fn valid_slot(s: &[u8]) -> bool {
@@ -1621,6 +1620,7 @@ fn valid_slot(s: &[u8]) -> bool {
     }
 }
 
+/// True for a valid sound class letter of a skeleton slot.
 fn is_class(c: u8) -> bool {
     matches!(
         c,

@@ -351,8 +351,9 @@ pub fn pattern_matches(pattern: &[Slot], skel: &[u8]) -> bool {
 }
 
 /// True when the Latin phonetic key `key` (vowel runs as [`CL_V`]) spells the vowels the
-/// pattern writes: every long vowel the word writes (`ا`, `ى`, `ة`; `و` `ي` `ו` `י` unless
-/// spelled as consonants) is a vowel in the Latin spelling, short vowels (unwritten) stand
+/// pattern writes: every long vowel the word writes (medial and final `ا`, `ى`, `ة`; `و`
+/// `ي` `ו` `י` unless spelled as consonants; a word-initial alef may be left out) is a
+/// vowel in the Latin spelling, short vowels (unwritten) stand
 /// only before a letter of the pattern, and so a Latin final vowel stands for a written
 /// letter (`Hosni` is `حسني`, not `حسن`; `Khalaf` is not `חלבי`). The consonants follow
 /// [`pattern_matches`]' rules.

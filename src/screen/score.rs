@@ -2,10 +2,13 @@
 //!
 //! 1. **Token similarity** ([`pair_similarity`]): exact (1.0); an initial against an
 //!    initial or the first letter of a word (0.8); Arabic/Hebrew/Thai words against
-//!    Latin words by consonant skeleton (0.88 on 3+ consonants, 0.78 on 2, 0.7 on 1); tokens of at most three letters only
+//!    Latin words by consonant skeleton (0.88 on 3+ consonants, 0.78 on 2, 0.7 on 1), the
+//!    long vowels the Arabic or Hebrew word writes spelled as vowels ([`phonetic::vowels_agree`]);
+//!    tokens of at most three letters only
 //!    exactly or by identical phonetic key (0.85); longer tokens by identical phonetic key
 //!    (0.92), by optimal-string-alignment similarity `1 - d / max_len` of at least 0.75
-//!    with at most 2 edits
+//!    (0.6 for 5+ letters beginning alike) with at most 2 edits, raised by Winkler's
+//!    prefix rule
 //!    (`strsim::osa_distance`), or by identical consonant skeleton when both have five
 //!    letters or more (0.85); two words equal once runs of one letter are collapsed
 //!    (`Hassan` ~ `Hasan`, `Joonng` ~ `Jong`: 0.92, 0.85 when 3 letters or fewer remain);
@@ -36,7 +39,11 @@
 //!    `score = cq x (0.6 + 0.4 x cl)`: an unmatched query token costs more than an
 //!    unmatched list token (`emma daniels` is not `EMMA LLC`). A name whose only matches are weak
 //!    tokens (legal forms, generic words, stopwords), initials or particles scores 0,
-//!    unless neither name has any other token (`AT&T Inc.`).
+//!    unless neither name has any other token (`AT&T Inc.`). Extra query words cost less
+//!    when the listed name is matched in full (omissions), and so do the words of a listed
+//!    nasab chain the query shortened; the score is multiplied by 0.8 for a reversed
+//!    `X bin Y`, 0.85 for legal forms of different natures, 0.9 for two different
+//!    initials.
 //!
 //! Every arithmetic step is a basic IEEE operation (no `ln`/`pow`), so scores are
 //! bit-identical natively and in WebAssembly.
@@ -345,7 +352,21 @@ fn pattern_accepts(p: &TokInfo, skel: &[u8]) -> bool {
 fn vowels_fit(p: &TokInfo, latin: &TokInfo) -> bool {
     match (&p.pattern, p.script) {
         (Some(pattern), Script::Arabic | Script::Hebrew) => {
-            phonetic::vowels_agree(pattern, &latin.key)
+            if phonetic::vowels_agree(pattern, &latin.key) {
+                return true;
+            }
+            // French and West African spellings end in a silent `e` after a consonant
+            // (`Amine` أمين, `Yassine` ياسين, `Ousmane` عثمان): try the key without it.
+            let b = latin.text.as_bytes();
+            let silent_e = b.len() >= 3
+                && b.last() == Some(&b'e')
+                && b.get(b.len() - 2).is_some_and(|c| !b"aeiouy".contains(c))
+                && latin.key.last() == Some(&phonetic::CL_V);
+            silent_e
+                && latin
+                    .key
+                    .split_last()
+                    .is_some_and(|(_, k)| phonetic::vowels_agree(pattern, k))
         }
         _ => true,
     }
@@ -1112,10 +1133,19 @@ pub fn score_name(
                 for (j, &wlj) in wl.iter().enumerate() {
                     if let Some((s, m)) = sim_at(ii, j) {
                         // Given-name forms relate people only (a vessel or a company
-                        // named `Ivan` is not one named `John`).
-                        if m == Method::Nickname && candidate != EntityType::Person {
-                            continue;
-                        }
+                        // named `Ivan` is not one named `John`): elsewhere the pair keeps
+                        // what its spellings say (`Julia` ~ `Yulia` by edit distance).
+                        let (s, m) = if m == Method::Nickname && candidate != EntityType::Person {
+                            match list
+                                .get(j)
+                                .and_then(|l| spelling_similarity(&item.info, l, item.len == 1))
+                            {
+                                Some(sm) => sm,
+                                None => continue,
+                            }
+                        } else {
+                            (s, m)
+                        };
                         let method = if item.len > 1 { Method::Glued } else { m };
                         opts.push(Opt {
                             start: item.start,
@@ -1405,11 +1435,13 @@ pub fn score_name(
         .count();
     let is_bin =
         |t: &TokInfo| t.class == TokenClass::Particle && matches!(t.text.as_str(), "bin" | "bint");
+    // The listed name's last word (the family name, `bin Ladin`) is never an omission.
     let in_nasab = |j: usize| {
-        list.get(j).is_some_and(|t| is_bin(t))
-            || j.checked_sub(1)
-                .and_then(|p| list.get(p))
-                .is_some_and(|t| is_bin(t))
+        j + 1 < nl
+            && (list.get(j).is_some_and(|t| is_bin(t))
+                || j.checked_sub(1)
+                    .and_then(|p| list.get(p))
+                    .is_some_and(|t| is_bin(t)))
     };
     let query_omits = costs_q.is_empty()
         && distinctive_q >= OMISSION_MIN_MATCHED
@@ -1824,6 +1856,9 @@ mod tests {
         let org = EntityType::Organization;
         assert!(score("Ivan Trading", "John Trading", org) < 0.83);
         assert!(score("Ivan", "John", EntityType::Vessel) == 0.0);
+        // ... but keeps what the spellings say (edit distance).
+        assert!(score("Julia Shipping", "Yulia Shipping", org) > 0.8);
+        assert!(score("Julia", "Yulia", EntityType::Vessel) > 0.7);
         // Particles, titles and legal forms never take part.
         let (_, a) = infos("ben");
         assert_eq!(a[0].class, TokenClass::Particle);
@@ -1857,6 +1892,9 @@ mod tests {
         let full = "Usama bin Muhammad bin Awad bin Ladin";
         let short = p("Osama bin Laden", full);
         assert!(short >= 0.83, "{short}");
+        // The listed family name is never an omission, even after `bin`.
+        let dropped_family = p("Ali bin Hassan", "Ali bin Hassan bin Ali bin Mahfouz");
+        assert!(dropped_family < 0.83, "{dropped_family}");
         // Other extra listed words keep their positional cost.
         let other = p("Osama Laden", "Usama Muhammad Awad Ladin");
         assert!(other < short, "{other} vs {short}");
