@@ -372,9 +372,13 @@ pub fn vowels_agree(pattern: &[Slot], key: &[u8]) -> bool {
             }
         }
     };
-    for slot in pattern {
-        // An unwritten short vowel may come before this letter.
-        skip_short_vowels(&mut reach);
+    for (i, slot) in pattern.iter().enumerate() {
+        // An unwritten short vowel may come before this letter, but not before the first:
+        // these scripts write a word-initial vowel (alef, ayin; Hebrew alef, ayin, yod),
+        // so `حسن` is `Hasan`, not `Ahsan`.
+        if i > 0 {
+            skip_short_vowels(&mut reach);
+        }
         let mut next = vec![false; n + 1];
         for j in 0..=n {
             if !reach[j] {
@@ -411,10 +415,19 @@ pub fn vowels_agree(pattern: &[Slot], key: &[u8]) -> bool {
     reach[n]
 }
 
-/// The fixed pattern of a Latin skeleton (one non-optional slot per class), used when an
-/// Arabic word is glued to a Latin-spelled one.
-pub fn pattern_of_skeleton(skel: &[u8]) -> Vec<Slot> {
-    skel.iter().map(|&a| Slot::consonant(a, 0)).collect()
+/// The fixed pattern of a Latin word's phonetic key (a consonant slot per class, a vowel
+/// slot per vowel run), used when an Arabic word is glued to a Latin-spelled one (the
+/// particles `al`, `abu`, `bin`): the Latin part's vowels are written, as alef's are.
+pub fn pattern_of_key(key: &[u8]) -> Vec<Slot> {
+    key.iter()
+        .map(|&a| {
+            if a == CL_V {
+                Slot::vowel(false)
+            } else {
+                Slot::consonant(a, 0)
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -513,8 +526,9 @@ mod tests {
         let yusuf = [mater(CL_J), mater(CL_F), c(CL_S), c(CL_F)];
         assert!(vowels_agree(&yusuf, &key("yousef")));
         assert!(vowels_agree(&yusuf, &key("yusuf")));
-        // عبدالله: medial alef a vowel, final h a vowel or nothing.
+        // عبدالله: initial ayin and final h a vowel or nothing, medial alef a vowel.
         let abdallah = [
+            Slot::vowel(true),
             c(CL_B),
             c(CL_T),
             Slot::vowel(false),
@@ -524,6 +538,8 @@ mod tests {
         assert!(vowels_agree(&abdallah, &key("abdullah")));
         assert!(vowels_agree(&abdallah, &key("abdalla")));
         assert!(!vowels_agree(&abdallah, &key("abdl")));
+        // No unwritten vowel before the first letter: حسن is not Ahsan.
+        assert!(!vowels_agree(&hasan, &key("ahsan")));
         // Vowel slots never produce a consonant.
         assert_eq!(expansions(&abdallah), Some(vec![b"BTL".to_vec()]));
         assert!(pattern_matches(&abdallah, b"BTL"));

@@ -892,7 +892,7 @@ pub fn query_items(tokens: &[Token], infos: &[TokInfo]) -> Vec<QueryItem> {
                         .flat_map(|p| {
                             p.pattern
                                 .clone()
-                                .unwrap_or_else(|| phonetic::pattern_of_skeleton(&p.skel))
+                                .unwrap_or_else(|| phonetic::pattern_of_key(&p.key))
                         })
                         .collect(),
                 )

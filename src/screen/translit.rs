@@ -501,10 +501,11 @@ fn arabic_letter(
         'ض' => ("d", Some(slot2(CL_T, CL_S))),
         'ط' => ("t", Some(slot(CL_T))),
         'ظ' => ("z", Some(slot2(CL_S, CL_T))),
-        // Ayn: at the end of a word sometimes spelled as a vowel (Rabia for ربيع).
+        // Ayn: at the start of a word the seat of its vowel (Umar, Omar for عمر), at the
+        // end sometimes spelled as a vowel (Rabia for ربيع).
         'ع' => (
             if word_start { "a" } else { "" },
-            word_end.then(|| Slot::vowel(true)),
+            (word_start || word_end).then(|| Slot::vowel(true)),
         ),
         'غ' => ("gh", Some(slot(CL_K))),
         'ف' => ("f", Some(slot(CL_F))),
