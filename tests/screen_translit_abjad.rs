@@ -49,6 +49,7 @@ fn original_script_names_meet_their_latin_spellings() {
         ("معمر القذافي", "Moammar GADDAFI"),
         ("أسامة بن لادن", "Usama BIN LADIN"),
         ("أسامة بن لادن", "Osama bin Laden"),
+        ("أسامة إبن لادن", "Usama IBN LADIN"),
         ("عبد الله", "Abdullah"),
         ("عبدالله يوسف", "Abdalla YOUSEF"),
         ("محمود عباس", "Mahmoud ABBAS"),

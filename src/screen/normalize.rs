@@ -713,12 +713,12 @@ fn is_particle(t: &str) -> bool {
 }
 
 /// The Latin spelling of an Arabic-script particle from its letter transliteration:
-/// `ال` (split off by transliteration), `عبد`, `بن`/`ابن`, `بنت`, `ابو`/`أبو`.
+/// `ال` (split off by transliteration), `عبد`, `بن`/`ابن`/`إبن`, `بنت`, `ابو`/`أبو`.
 fn arabic_particle(letters: &str) -> Option<&'static str> {
     Some(match letters {
         "al" => "al",
         "abd" => "abd",
-        "bn" | "abn" => "bin",
+        "bn" | "abn" | "ibn" => "bin",
         "bnt" => "bint",
         "abw" => "abu",
         _ => return None,
