@@ -143,7 +143,8 @@ impl Slot {
     }
 }
 
-fn is_vowel(c: u8) -> bool {
+/// True for a letter the phonetic key reads as a vowel (`y` included).
+pub fn is_vowel(c: u8) -> bool {
     matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
 }
 

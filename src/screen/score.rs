@@ -360,7 +360,7 @@ fn vowels_fit(p: &TokInfo, latin: &TokInfo) -> bool {
             let b = latin.text.as_bytes();
             let silent_e = b.len() >= 3
                 && b.last() == Some(&b'e')
-                && b.get(b.len() - 2).is_some_and(|c| !b"aeiouy".contains(c))
+                && b.get(b.len() - 2).is_some_and(|&c| !phonetic::is_vowel(c))
                 && latin.key.last() == Some(&phonetic::CL_V);
             silent_e
                 && latin
@@ -494,29 +494,29 @@ pub fn collapse_runs(t: &str) -> String {
     out
 }
 
-/// True when two different words are spelled alike once runs of one letter are collapsed
-/// (`hassan` ~ `hasan`, `joonng` ~ `jong`, `lii` ~ `li`), the collapsed word has at least
-/// two letters (a doubled initial is no word: `jj` is not `j`) and reads as a word, not
-/// an acronym; both have one class (`all` is no particle); neither is a Roman numeral (`vii`, `viii`: different numbers); and the
-/// phonetic keys are
+/// The length of the collapsed word when two different words are spelled alike once runs
+/// of one letter are collapsed (`hassan` ~ `hasan`, `joonng` ~ `jong`, `lii` ~ `li`), the
+/// collapsed word has at least two letters (a doubled initial is no word: `jj` is not `j`)
+/// and reads as a word, not an acronym; both have one class (`all` is no particle);
+/// neither is a Roman numeral (`vii`, `viii`: different numbers); and the phonetic keys are
 /// equal: doubling a letter keeps the key but for a few digraph joints (`ssh`, `cch`),
-/// and requiring it lets the index find these pairs by key.
-fn doubled_pair(q: &TokInfo, l: &TokInfo) -> bool {
+/// and requiring it lets the index find these pairs by key. `None` otherwise.
+fn doubled_pair(q: &TokInfo, l: &TokInfo) -> Option<usize> {
     // Same class too: `all` is a word, `al` the Arabic article.
     if q.text == l.text || q.key != l.key || q.len.min(l.len) < 2 || q.class != l.class {
-        return false;
+        return None;
     }
     // Roman numerals count their letters: `VII` is not `VIII`.
     let numeral = |t: &str| t.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'));
     if numeral(&q.text) || numeral(&l.text) {
-        return false;
+        return None;
     }
     let (a, b) = (q.text.as_bytes(), l.text.as_bytes());
     // Compare the collapsed forms without allocating.
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         if a[i] != b[j] {
-            return false;
+            return None;
         }
         let c = a[i];
         while i < a.len() && a[i] == c {
@@ -527,18 +527,19 @@ fn doubled_pair(q: &TokInfo, l: &TokInfo) -> bool {
         }
     }
     if i != a.len() || j != b.len() {
-        return false;
+        return None;
     }
     // Acronyms are read letter by letter, where a doubled letter is another letter
     // (`MMB` is not `MB`, `IPCC` is not `IPC`, `DMCC` is not `DMC`): the collapsed word
     // must hold a vowel, and a short one must read as syllables (no two consonants in a
     // row: `li`, `ali`, `un`, `jo`).
     let c = collapse_runs(&q.text);
-    let vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    let vowel = phonetic::is_vowel;
     let bytes = c.as_bytes();
-    bytes.len() >= 2
+    let reads_as_word = bytes.len() >= 2
         && bytes.iter().any(|&b| vowel(b))
-        && (bytes.len() > 3 || !bytes.windows(2).any(|w| !vowel(w[0]) && !vowel(w[1])))
+        && (bytes.len() > 3 || !bytes.windows(2).any(|w| !vowel(w[0]) && !vowel(w[1])));
+    reads_as_word.then_some(bytes.len())
 }
 
 /// Token similarity by spelling and sound (every rule but the given-name table).
@@ -623,8 +624,13 @@ fn spelling_similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f
     // The same spelling but for doubled letters: a typo or a transliteration habit
     // (`Hassan`, `Mohammed`, `Joonng`), also for short words, which the short-token and
     // vowel rules below would reject (`uun` ~ `un`: the same letters).
-    if !syllable_script(q.script) && !syllable_script(l.script) && doubled_pair(q, l) {
-        let short = collapse_runs(&q.text).len() <= 3;
+    let doubled = if syllable_script(q.script) || syllable_script(l.script) {
+        None
+    } else {
+        doubled_pair(q, l)
+    };
+    if let Some(collapsed_len) = doubled {
+        let short = collapsed_len <= 3;
         let sim = if short { SIM_KEY_SHORT } else { SIM_DOUBLED };
         let fz = if allow_fuzzy && !short {
             fuzzy_similarity(&q.text, &l.text)
