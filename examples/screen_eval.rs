@@ -232,6 +232,7 @@ fn section_bench(report: &mut String, verbose: bool) {
         block_threshold: 1.0,
         max_matches: 1,
         sources: None,
+        ..Options::default()
     };
     let mut scored: Vec<(f64, bool)> = Vec::new();
     let mut by_group: BTreeMap<String, Vec<(f64, bool)>> = BTreeMap::new();
@@ -718,6 +719,7 @@ fn all_matches(review: f64) -> Options {
         block_threshold: DEFAULT_BLOCK_THRESHOLD.max(review),
         max_matches: usize::MAX,
         sources: None,
+        ..Options::default()
     }
 }
 
@@ -1047,6 +1049,7 @@ fn section_cross(report: &mut String) {
         block_threshold: 1.0,
         max_matches: 1,
         sources: None,
+        ..Options::default()
     };
     let mut rows = Vec::new();
     for line in text.lines() {

@@ -260,7 +260,107 @@ pub fn validate_format(
     }
 }
 
+/// Every ISO 3166-1 country the validators know, sorted by alpha-2 code (for country
+/// pickers: the page fills its `<datalist>` from this).
+#[wasm_bindgen(unchecked_return_type = "Country[]")]
+pub fn countries() -> Result<JsValue, JsError> {
+    #[derive(serde::Serialize)]
+    struct Entry {
+        alpha2: &'static str,
+        alpha3: &'static str,
+        name: &'static str,
+    }
+    let list: Vec<Entry> = crate::validate::country::all()
+        .iter()
+        .map(|c| Entry {
+            alpha2: c.alpha2,
+            alpha3: c.alpha3,
+            name: c.name,
+        })
+        .collect();
+    to_js(&list)
+}
+
 // --- snapshot loading (branch `snapshot`) ---
+
+#[wasm_bindgen(typescript_custom_section)]
+const SNAPSHOT_TS: &'static str = r#"
+/** One ISO 3166-1 country (see `countries`). */
+export interface Country { alpha2: string; alpha3: string; name: string; }
+
+/** Provenance of one source list in a snapshot. */
+export interface SnapshotSource {
+  source: SourceCode;
+  /** The format parsed, e.g. `ofac_legacy_csv`, `un_xml`, `ofsi_xlsx`, `eu_fsf_xml`. */
+  format: string;
+  /** Publication date stated in the file (`YYYY-MM-DD`), or null (OFAC CSVs state none). */
+  published: string | null;
+  /** Base names of the files read. */
+  files: string[];
+  entity_count: number;
+  name_count: number;
+}
+
+/** The summary of a verified snapshot (`loadSnapshot`, `useDefaultSnapshot`, `snapshotInfo`). */
+export interface SnapshotInfo {
+  format_version: number;
+  /** Build time, ISO 8601 UTC (`2025-06-01T00:00:00Z`). */
+  built_at: string;
+  /** Free label (`sample` for the bundled default snapshot). */
+  label: string;
+  /** Lower-case hex SHA-256 of the payload: the snapshot's identity in audit records. */
+  sha256: string;
+  entity_count: number;
+  name_count: number;
+  /** File size in bytes, when loaded from bytes. */
+  size_bytes?: number;
+  sources: SnapshotSource[];
+}
+
+/** A partial date: year, optionally month and day. */
+export interface PartialDate { year: number; month?: number | null; day?: number | null; }
+
+/** A listed birth date: one (partial) date or an inclusive range. */
+export type ListedBirthDate =
+  | { kind: "date"; date: PartialDate }
+  | { kind: "range"; from: PartialDate; to: PartialDate };
+
+/** One name of a listed entity. */
+export interface ListedName {
+  full: string;
+  kind: "primary" | "aka" | "fka" | "nka";
+  strength: "strong" | "weak";
+  original_script: boolean;
+  language: string | null;
+}
+
+/** A document, registration or wallet address of a listed entity. */
+export interface ListedIdentifier {
+  kind: "passport" | "national_id" | "tax_id" | "registration" | "imo" | "aircraft"
+      | "swift_bic" | "crypto_address" | "other";
+  label: string;
+  value: string;
+  country: string | null;
+  network: string | null;
+}
+
+/** Every fact of one listed entity (`entityDetails`). */
+export interface EntityDetails {
+  id: string;
+  source: SourceCode;
+  entity_type: "person" | "organization" | "vessel" | "aircraft";
+  /** `names[0]` is the primary name. */
+  names: ListedName[];
+  birth_dates: ListedBirthDate[];
+  birth_places: string[];
+  nationalities: string[];
+  address_countries: string[];
+  identifiers: ListedIdentifier[];
+  programs: string[];
+  listed_on: string | null;
+  remarks: string | null;
+}
+"#;
 
 /// A JavaScript `Error` whose message starts with the failure's code (`truncated`,
 /// `bad_magic`, `unsupported_version`, `hash_mismatch`, `corrupt`, `not_loaded`).
@@ -273,7 +373,7 @@ fn snapshot_error_to_js(error: crate::snapshot::SnapshotError) -> JsError {
 /// `size_bytes`, per-source `published` dates). Throws an `Error` naming the failure if the
 /// file is refused; the previous snapshot is then dropped and screening refuses (fail
 /// closed) until a snapshot loads.
-#[wasm_bindgen(js_name = loadSnapshot)]
+#[wasm_bindgen(js_name = loadSnapshot, unchecked_return_type = "SnapshotInfo")]
 pub fn load_snapshot(bytes: &[u8]) -> Result<JsValue, JsError> {
     let info = crate::snapshot::load_active(bytes).map_err(snapshot_error_to_js)?;
     to_js(&info)
@@ -281,7 +381,7 @@ pub fn load_snapshot(bytes: &[u8]) -> Result<JsValue, JsError> {
 
 /// Makes the snapshot compiled into the module (built from the hand-written sample lists,
 /// label `sample`: not for screening real customers) the active one; returns its summary.
-#[wasm_bindgen(js_name = useDefaultSnapshot)]
+#[wasm_bindgen(js_name = useDefaultSnapshot, unchecked_return_type = "SnapshotInfo")]
 pub fn use_default_snapshot() -> Result<JsValue, JsError> {
     let info = crate::snapshot::use_default().map_err(snapshot_error_to_js)?;
     to_js(&info)
@@ -289,7 +389,7 @@ pub fn use_default_snapshot() -> Result<JsValue, JsError> {
 
 /// The summary of the active snapshot; throws (`not_loaded` or the last load error) when
 /// there is none.
-#[wasm_bindgen(js_name = snapshotInfo)]
+#[wasm_bindgen(js_name = snapshotInfo, unchecked_return_type = "SnapshotInfo")]
 pub fn snapshot_info() -> Result<JsValue, JsError> {
     let info = crate::snapshot::active_info().map_err(snapshot_error_to_js)?;
     to_js(&info)
@@ -300,7 +400,7 @@ pub fn snapshot_info() -> Result<JsValue, JsError> {
 /// and remarks; `null` when no entity has this id. The first call inflates the snapshot's
 /// compressed remarks (tens of ms for the full lists), so screening never pays for them.
 /// Throws when there is no valid snapshot or the entity's bytes do not decode (`corrupt`).
-#[wasm_bindgen(js_name = entityDetails)]
+#[wasm_bindgen(js_name = entityDetails, unchecked_return_type = "EntityDetails | null")]
 pub fn entity_details(id: &str) -> Result<JsValue, JsError> {
     let entity = crate::snapshot::with_active(|snapshot| {
         let entities = &snapshot.entities;
@@ -351,6 +451,13 @@ export interface ScreenOptions {
   max_matches?: number;
   /** Only screen these lists. */
   sources?: SourceCode[];
+  /**
+   * Oldest acceptable snapshot, in days since its build date. An older snapshot never
+   * gives `clear`: the decision is at least `review`, with a `snapshot_expired` warning.
+   */
+  max_snapshot_age_days?: number;
+  /** The date the snapshot age is measured at, `YYYY-MM-DD` (default: today, UTC). */
+  today?: string;
 }
 
 /** How two tokens matched. */

@@ -258,3 +258,45 @@ fn garbage_input_never_panics() {
     let long = "Mohammed ".repeat(200);
     let _ = s.screen(&Query::name(long), &Options::default());
 }
+
+#[test]
+fn an_expired_snapshot_never_gives_clear() {
+    // screen_common builds its snapshot with built_at 2025-01-01T00:00:00Z.
+    let snap = snapshot(small_list());
+    let s = Screener::new(&snap);
+    let within = Options {
+        max_snapshot_age_days: Some(30),
+        today: Some("2025-01-31".into()),
+        ..Options::default()
+    };
+    let fresh = s.screen(&Query::name("Maria Jose Fernandez Lopez"), &within);
+    assert_eq!(fresh.decision, Decision::Clear, "{:?}", fresh.warnings);
+    assert!(fresh.warnings.is_empty());
+
+    let past = Options {
+        today: Some("2025-02-01".into()),
+        ..within.clone()
+    };
+    let stale = s.screen(&Query::name("Maria Jose Fernandez Lopez"), &past);
+    assert_eq!(stale.decision, Decision::Review);
+    assert!(stale
+        .warnings
+        .iter()
+        .any(|w| w.starts_with("snapshot_expired")));
+    // A hit stays a hit; the warning is added.
+    let hit = s.screen(&Query::name("Muammar Qadhafi"), &past);
+    assert_eq!(hit.decision, Decision::Block);
+    assert!(hit
+        .warnings
+        .iter()
+        .any(|w| w.starts_with("snapshot_expired")));
+
+    // An unreadable `today` is an options error: defaults (today's clock) are used, and a
+    // 2025 snapshot measured against today's clock with a 30-day limit is still expired.
+    let unreadable = Options {
+        today: Some("31/01/2025".into()),
+        ..within
+    };
+    let r = s.screen(&Query::name("Maria Jose Fernandez Lopez"), &unreadable);
+    assert_ne!(r.decision, Decision::Clear);
+}

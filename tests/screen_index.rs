@@ -19,6 +19,7 @@ fn check(entities: Vec<kyc_check::model::Entity>, queries: &[String], thresholds
             block_threshold: 1.0,
             max_matches: usize::MAX,
             sources: None,
+            ..Options::default()
         };
         for q in queries {
             let query = Query::name(q.clone());

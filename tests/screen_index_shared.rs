@@ -69,6 +69,7 @@ fn index_equals_exhaustive_on_real_lists() {
             block_threshold: 1.0,
             max_matches: usize::MAX,
             sources: None,
+            ..Options::default()
         };
         for q in &queries {
             let query = Query::name(q.clone());

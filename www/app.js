@@ -1,137 +1,293 @@
-// The demo signup page: a thin layer over the kyc-check wasm module (www/pkg, built by
-// wasm-pack). All validation and screening runs here, in the tab.
+// The signup page: a thin layer over the kyc-check wasm module (www/pkg, built by
+// wasm-pack). Validation and screening run in this tab; the page sends nothing anywhere.
 import init, * as kyc from './pkg/kyc_check.js';
+import { pageConfig } from './config.js';
+import { LIST_NAMES, errorText, format, messages } from './messages.js';
 
-const $ = (sel) => document.querySelector(sel);
-const el = (tag, { dataset = {}, ...props } = {}, ...children) => {
+const config = pageConfig(location.search);
+const text = messages(config.language);
+const form = document.getElementById('signup');
+const $ = (id) => document.getElementById(id);
+
+/** Builds an element: el('p', { className: 'x' }, 'text', child, ...). */
+function el(tag, props = {}, ...children) {
   const node = Object.assign(document.createElement(tag), props);
-  Object.assign(node.dataset, dataset);
-  node.append(...children);
+  node.append(...children.filter((c) => c !== null && c !== undefined));
   return node;
-};
+}
+
 const todayIso = () => new Date().toISOString().slice(0, 10);
+const daysBetween = (fromIso, toIso) => Math.floor((Date.parse(toIso) - Date.parse(fromIso)) / 86_400_000);
 
-/** Loads www/snapshot.kcs (built by `make demo`), else the snapshot compiled into the wasm. */
-async function loadSnapshot() {
-  let response = null;
-  try {
-    response = await fetch('snapshot.kcs', { cache: 'no-store' });
-  } catch {
-    response = null;
-  }
-  if (response && response.ok) {
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    return { origin: 'snapshot.kcs', info: kyc.loadSnapshot(bytes) };
-  }
-  return { origin: 'built-in default', info: kyc.useDefaultSnapshot() };
-}
+// --- state ---
 
-function describeSnapshot(info) {
-  const sources = (info.sources ?? [])
-    .map((s) => `${s.source} (${s.published ?? 'date unknown'}, ${s.entity_count} entities)`)
-    .join('; ');
-  return `label “${info.label}”, built ${info.built_at}, sha256 ${info.sha256}. Sources: ${sources}`;
-}
+/** The verified snapshot's summary, or null when screening is unavailable. */
+let snapshot = null;
+/** Why screening is unavailable (shown instead of any decision). */
+let snapshotError = 'the snapshot is still loading';
+/** Fields the user has left (or all of them, after a submit): their errors are shown. */
+const touched = new Set();
 
-function readForm() {
+const fields = () => [...form.elements].filter((e) => e.name);
+const labelOf = (input) => form.querySelector(`label[for="${input.id}"]`)?.firstChild?.textContent.trim() ?? input.name;
+
+// --- validation ---
+
+/** The record to validate: filled fields, plus required ones the user has left blank. */
+function readRecord() {
   const record = {};
-  for (const input of $('#signup').querySelectorAll('input, textarea')) {
-    if (input.value.trim() !== '') record[input.name] = input.value;
+  for (const input of fields()) {
+    const value = input.value;
+    if (value.trim() !== '') record[input.name] = value;
+    else if (touched.has(input.name) && config.requiredFields.includes(input.name)) record[input.name] = '';
   }
   return record;
 }
 
+/** Validates the record; national phone numbers default to the country of residence. */
+function validate(record) {
+  const options = { today: todayIso(), min_age: config.minAge };
+  if (record.country && !record.phone_country) {
+    const residence = kyc.validateRecord({ country: record.country }, options).fields.country;
+    if (residence?.valid) options.default_country = residence.normalized;
+  }
+  return kyc.validateRecord(record, options);
+}
+
+/** Shows each touched field's errors (or its recognised value); returns the invalid inputs. */
 function renderValidation(report) {
-  $('#record-verdict').textContent = report.valid ? 'All filled fields are valid.' : 'Some fields need attention.';
-  $('#record-verdict').className = `status ${report.valid ? 'decision-clear' : 'decision-block'}`;
-  const body = $('#field-results tbody');
-  body.replaceChildren();
-  for (const [field, result] of Object.entries(report.fields ?? {})) {
-    const norm = result.normalized;
-    const shown = result.valid
-      ? (typeof norm === 'object' && norm !== null ? (norm.formatted ?? norm.value) : String(norm ?? ''))
-      : result.errors.map((e) => `${e.code}: ${e.message}`).join('; ');
-    body.append(el('tr', { dataset: { field } },
-      el('td', {}, field),
-      el('td', { className: result.valid ? 'ok' : 'bad' }, result.valid ? 'valid' : 'invalid'),
-      el('td', { className: 'detail' }, shown)));
+  const invalid = [];
+  for (const input of fields()) {
+    const result = report.fields[input.name];
+    const message = $(`${input.name}-msg`);
+    const show = touched.has(input.name) && result && !result.valid;
+    input.setAttribute('aria-invalid', show ? 'true' : 'false');
+    message.className = show ? 'msg error' : 'msg';
+    message.replaceChildren();
+    if (show) {
+      invalid.push(input);
+      const values = { label: labelOf(input), min_age: config.minAge };
+      for (const error of result.errors) {
+        message.append(el('span', { className: 'error-text' }, errorText(text, input.name, error, values)),
+          el('code', { className: 'code' }, error.code), ' ');
+      }
+    } else if (result?.valid && touched.has(input.name)) {
+      const shown = recognised(input.name, result);
+      if (shown) message.append(el('span', { className: 'ok-text' }, shown));
+    }
+  }
+  return invalid;
+}
+
+/** A short confirmation of what the module recognised, for fields where that helps. */
+function recognised(field, result) {
+  const value = result.formatted ?? result.normalized;
+  switch (field) {
+    case 'phone': return `✓ ${value}`;
+    case 'iban': return `✓ ${value}`;
+    case 'crypto_address': return result.details?.network ? `✓ ${result.details.network} address` : null;
+    case 'mrz': return '✓ check digits verified';
+    case 'birth_date': return result.details?.age ? `✓ age ${result.details.age}` : null;
+    default: return null;
   }
 }
 
-function renderExplanation(explanation) {
-  const rows = (explanation.alignment ?? []).map((p) => el('tr', {},
-    el('td', {}, p.query), el('td', {}, p.list), el('td', {}, p.method),
-    el('td', {}, Number(p.score).toFixed(3))));
-  const parts = [el('table', { className: 'alignment' },
-    el('thead', {}, el('tr', {}, el('th', {}, 'query token'), el('th', {}, 'list token'),
-      el('th', {}, 'how'), el('th', {}, 'score'))),
-    el('tbody', {}, ...rows))];
-  const unmatched = [...(explanation.unmatched_query ?? []).map((t) => `query “${t}”`),
-    ...(explanation.unmatched_list ?? []).map((t) => `list “${t}”`)];
-  if (unmatched.length) parts.push(el('div', {}, `unmatched: ${unmatched.join(', ')}`));
-  for (const a of explanation.adjustments ?? []) {
-    parts.push(el('div', { className: a.delta < 0 ? 'bad' : 'ok' },
-      `${a.delta >= 0 ? '+' : ''}${Number(a.delta).toFixed(2)} ${a.code}: ${a.detail}`));
+// --- screening ---
+
+/** Blocked-jurisdiction reasons from a validation report (country, nationality, document, region). */
+function jurisdictionBlocks(report) {
+  const reasons = [];
+  for (const [field, result] of Object.entries(report.fields)) {
+    for (const error of result.errors ?? []) {
+      if (error.code === 'blocked_jurisdiction') {
+        const input = form.elements.namedItem(field);
+        reasons.push(`${input ? labelOf(input) : field}: ${error.message}.`);
+      }
+    }
   }
-  parts.push(el('details', {}, el('summary', {}, 'full explanation (JSON)'),
-    el('pre', {}, JSON.stringify(explanation, null, 2))));
-  return parts;
+  return [...new Set(reasons)];
 }
 
-function renderScreening(result) {
-  const decision = $('#screen-decision');
-  decision.textContent = `Decision: ${result.decision} (${result.matches.length} match${result.matches.length === 1 ? '' : 'es'})`;
-  decision.className = `status decision-${result.decision}`;
-  decision.dataset.decision = result.decision;
-  $('#matches').replaceChildren(...result.matches.map((m) => el('div', { className: 'match' },
-    el('strong', {}, `${m.name} `), `(${m.type}, ${m.source}, ${m.id}) score ${Number(m.score).toFixed(3)}`,
-    el('div', {}, `matched name: ${m.matched_name}; programs: ${(m.programs ?? []).join(', ')}`),
-    ...renderExplanation(m.explanation))));
-  const dates = (result.snapshot?.sources ?? []).map((x) => `${x.source} ${x.published ?? 'date unknown'}`).join(', ');
-  $('#screen-snapshot').textContent = `Audit: snapshot sha256 ${result.snapshot?.sha256 ?? '?'} (label ${result.snapshot?.label}, built ${result.snapshot?.built_at}; ${dates})`;
+function setDecision(kind, message) {
+  const decision = $('decision');
+  decision.textContent = message;
+  decision.className = `decision decision-${kind}`;
+  decision.dataset.decision = kind;
 }
 
-function fullName(record) {
-  return record.full_name ?? [record.given_name, record.family_name].filter(Boolean).join(' ');
+/** Screens the typed person; a blocked jurisdiction decides first, before any name. */
+function screenNow() {
+  const record = readRecord();
+  const report = validate(record);
+  $('matches').replaceChildren();
+  const blocks = jurisdictionBlocks(report);
+  if (blocks.length) {
+    setDecision('block', format(text['decision.jurisdiction'], { detail: blocks.join(' ') }));
+    return;
+  }
+  const name = [record.given_name, record.family_name].filter((s) => s?.trim()).join(' ');
+  if (!name && !record.crypto_address) {
+    setDecision('idle', text['decision.idle']);
+    return;
+  }
+  if (!snapshot) {
+    setDecision('unavailable', format(text['decision.unavailable'], { detail: snapshotError }));
+    return;
+  }
+  const valid = (field) => (report.fields[field]?.valid ? report.fields[field].normalized : undefined);
+  const query = {
+    name,
+    type: 'person',
+    birth_date: valid('birth_date'),
+    country: valid('nationality'),
+    crypto_address: record.crypto_address?.trim() || undefined,
+  };
+  const options = config.maxSnapshotAgeDays === null ? {} : { max_snapshot_age_days: config.maxSnapshotAgeDays, today: todayIso() };
+  let result;
+  try {
+    result = kyc.screen(query, options);
+  } catch (err) {
+    setDecision('unavailable', format(text['decision.unavailable'], { detail: err?.message ?? String(err) }));
+    return;
+  }
+  setDecision(result.decision, text[`decision.${result.decision}`]);
+  const warnings = (result.warnings ?? []).map((w) => el('p', { className: 'warning' }, w));
+  $('matches').replaceChildren(...warnings, ...result.matches.map(renderMatch),
+    el('p', { className: 'audit' }, `Audit: snapshot ${result.snapshot.sha256} (${result.snapshot.label}, built ${result.snapshot.built_at}).`));
+}
+
+/** Lower-case, accent-free form of a word, to find the listed name's aligned words. */
+const fold = (word) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** The listed name with the words the query aligned to highlighted. */
+function highlighted(name, alignedTokens) {
+  const wanted = new Set([...alignedTokens].flatMap((t) => [fold(t), ...fold(t).split(/[\s-]+/)]));
+  return name.split(/([\s,.\-]+)/).map((part) => (wanted.has(fold(part)) ? el('mark', {}, part) : part));
+}
+
+function renderMatch(match) {
+  const ex = match.explanation;
+  const alignedList = ex.alignment.map((p) => p.list);
+  const pairs = ex.alignment.map((p) => el('li', {},
+    el('mark', {}, p.query), ' ↔ ', el('mark', {}, p.list), ': ',
+    `${text[`method.${p.method}`] ?? p.method} (${Number(p.score).toFixed(2)})`));
+  const facts = [];
+  if (ex.unmatched_query.length) facts.push(format(text['explain.unmatched_query'], { tokens: ex.unmatched_query.join(', ') }));
+  if (ex.unmatched_list.length) facts.push(format(text['explain.unmatched_list'], { tokens: ex.unmatched_list.join(', ') }));
+  if (ex.alignment.length) {
+    facts.push(format(text['explain.coverage'], {
+      query: Math.round(ex.query_coverage * 100), list: Math.round(ex.list_coverage * 100),
+    }));
+  }
+  const adjustments = ex.adjustments.map((a) => el('li', { className: a.delta < 0 ? 'minus' : 'plus' },
+    `${a.delta >= 0 ? '+' : '−'}${Math.abs(a.delta).toFixed(2)}: ${a.detail}`));
+  const details = el('details', {}, el('summary', {}, text['match.details']));
+  details.addEventListener('toggle', () => {
+    if (details.open && details.childElementCount === 1) {
+      const entity = kyc.entityDetails(match.id);
+      details.append(el('pre', {}, JSON.stringify(entity, null, 2)));
+    }
+  }, { once: false });
+  return el('article', { className: 'match' },
+    el('h3', {}, format(text['match.heading'], { name: match.name }), ' ',
+      el('span', { className: 'score' }, format(text['match.score'], { score: Number(match.score).toFixed(3) }))),
+    el('p', { className: 'alias' }, format(text['match.alias'], { alias: '' }), ...highlighted(match.matched_name, alignedList)),
+    el('p', {}, format(text['match.list'], { list: LIST_NAMES[match.source] ?? match.source, id: match.id })),
+    el('p', {}, format(text['match.programs'], { programs: match.programs.join(', ') || '—' })),
+    pairs.length ? el('ul', { className: 'pairs' }, ...pairs) : null,
+    ...facts.map((f) => el('p', { className: 'fact' }, f)),
+    ...(ex.notes ?? []).map((n) => el('p', { className: 'fact' }, n)),
+    adjustments.length ? el('ul', { className: 'adjustments' }, ...adjustments) : null,
+    details);
+}
+
+// --- snapshot ---
+
+async function loadSnapshot() {
+  if (!config.snapshotUrl) return { origin: 'built-in sample', info: kyc.useDefaultSnapshot() };
+  const url = new URL(config.snapshotUrl, location.href);
+  const response = await fetch(url, { cache: 'no-store' });
+  if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+  const info = kyc.loadSnapshot(new Uint8Array(await response.arrayBuffer()));
+  if (config.snapshotSha256 && info.sha256 !== config.snapshotSha256) {
+    throw new Error(`hash_mismatch: expected SHA-256 ${config.snapshotSha256}, got ${info.sha256}`);
+  }
+  return { origin: url.pathname, info };
+}
+
+function renderFooter(origin, info) {
+  $('snapshot-summary').textContent = format(text['snapshot.summary'], {
+    label: info.label, origin, built: info.built_at.slice(0, 10), sha: info.sha256.slice(0, 12),
+    entities: info.entity_count,
+  });
+  $('snapshot-sources').replaceChildren(...info.sources.map((s) => el('li', {},
+    format(text[s.published ? 'snapshot.source' : 'snapshot.unpublished'], { list: LIST_NAMES[s.source] ?? s.source, published: s.published }))));
+  const age = daysBetween(info.built_at.slice(0, 10), todayIso());
+  const warning = $('snapshot-warning');
+  warning.hidden = !(age > config.staleAfterDays);
+  warning.textContent = warning.hidden ? '' : format(text['snapshot.stale'], { age, max: config.staleAfterDays });
+}
+
+// --- wiring ---
+
+function fillCountries() {
+  $('country-list').replaceChildren(...kyc.countries().map((c) => el('option', { value: c.alpha2, label: c.name })));
+}
+
+function onSubmit(event) {
+  event.preventDefault();
+  for (const input of fields()) touched.add(input.name);
+  const report = validate(readRecord());
+  const invalid = renderValidation(report);
+  const summary = $('form-summary');
+  summary.hidden = false;
+  summary.textContent = invalid.length ? format(text['summary.invalid'], { count: invalid.length }) : text['summary.valid'];
+  summary.className = invalid.length ? 'summary error' : 'summary ok';
+  screenNow();
+  // Keyboard and screen-reader users land on what needs them: the first error, else the decision.
+  if (invalid.length) invalid[0].focus();
+  else $('decision').focus();
+}
+
+const JURISDICTION_FIELDS = new Set(['country', 'nationality', 'document_country', 'region', 'city', 'mrz']);
+
+function wire() {
+  form.addEventListener('submit', onSubmit);
+  form.addEventListener('focusout', (event) => {
+    const name = event.target.name;
+    if (!name) return;
+    touched.add(name);
+    renderValidation(validate(readRecord()));
+    if (name === 'given_name' || name === 'family_name' || JURISDICTION_FIELDS.has(name)) screenNow();
+  });
+  // While typing, re-check fields already shown (so a fixed error clears at once).
+  form.addEventListener('input', (event) => {
+    if (touched.has(event.target.name)) renderValidation(validate(readRecord()));
+  });
 }
 
 async function main() {
   await init();
-  $('#version').textContent = `kyc-check ${kyc.version()}`;
+  $('version').textContent = `kyc-check ${kyc.version()}`;
+  fillCountries();
+  wire();
   try {
     const { origin, info } = await loadSnapshot();
-    $('#snapshot-status').textContent = `Watchlist snapshot (${origin}): ${describeSnapshot(info)}`;
+    snapshot = info;
+    renderFooter(origin, info);
+    setDecision('idle', text['decision.idle']);
   } catch (err) {
-    // Fail closed: with no verified snapshot the module refuses to screen.
-    $('#snapshot-status').textContent = `Snapshot refused: ${err?.message ?? err}. Screening is disabled.`;
-    $('#snapshot-status').className = 'status error';
+    // Fail closed: no verified snapshot, no screening (and never "clear").
+    snapshot = null;
+    snapshotError = err?.message ?? String(err);
+    $('snapshot-summary').textContent = format(text['snapshot.refused'], { detail: snapshotError });
+    $('snapshot-summary').className = 'error';
+    setDecision('unavailable', format(text['decision.unavailable'], { detail: snapshotError }));
   }
-  $('#signup').addEventListener('submit', (event) => {
-    event.preventDefault();
-    const record = readForm();
-    renderValidation(kyc.validateRecord(record, { today: todayIso() }));
-    const name = fullName(record);
-    if (!name) return;
-    try {
-      renderScreening(kyc.screen({
-        name,
-        type: 'person',
-        birth_date: record.birth_date,
-        country: record.nationality,
-        id_number: record.national_id,
-        crypto_address: record.crypto_address,
-      }));
-    } catch (err) {
-      $('#screen-decision').textContent = `Screening refused: ${err?.message ?? err}`;
-      $('#screen-decision').className = 'status error';
-      $('#screen-decision').dataset.decision = 'error';
-    }
-  });
   document.documentElement.dataset.status = 'ready';
 }
 
 main().catch((err) => {
   document.documentElement.dataset.status = 'error';
-  $('#snapshot-status').textContent = `kyc-check failed to start: ${err?.message ?? err}`;
-  $('#snapshot-status').className = 'status error';
+  setDecision('unavailable', format(text['decision.unavailable'], { detail: err?.message ?? String(err) }));
 });

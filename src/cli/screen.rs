@@ -33,6 +33,7 @@ OPTIONS:
     --threshold T           Review threshold, 0 < T <= 1 (default 0.83)
     --block-threshold T     Block threshold, T <= 1 (default 0.95)
     --max-matches N         Matches per result (default 10)
+    --max-age-days N        Snapshot older than N days: every decision is at least review
     --threads N             Worker threads (default: every core)
     --quiet                 No progress on stderr
     -h, --help              This help
@@ -84,6 +85,13 @@ fn parse_args(args: Vec<OsString>) -> Result<Option<Args>, String> {
             Long("max-matches") => {
                 options.max_matches =
                     number(parser.value().map_err(|e| e.to_string())?, "--max-matches")? as usize
+            }
+            Long("max-age-days") => {
+                let days = number(parser.value().map_err(|e| e.to_string())?, "--max-age-days")?;
+                if !(0.0..=1e6).contains(&days) {
+                    return Err("--max-age-days expects a number of days, 0 to 1000000".into());
+                }
+                options.max_snapshot_age_days = Some(days as u32);
             }
             Long("threads") => {
                 threads = (number(parser.value().map_err(|e| e.to_string())?, "--threads")?

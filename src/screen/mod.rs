@@ -29,6 +29,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::model::{Entity, EntityType, IdentifierKind, SourceList};
 use crate::snapshot::{EntityStore, Snapshot, SnapshotError, SnapshotHeader};
+use crate::validate::date::Date;
 use explain::{round4, Adjustment, AdjustmentCode, Explanation};
 use index::{NameIndex, PreparedQuery};
 use score::TokInfo;
@@ -110,6 +111,14 @@ pub struct Options {
     /// Only screen these lists (all when absent).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sources: Option<Vec<SourceList>>,
+    /// Oldest acceptable snapshot, in whole days from its build date to `today`. An older
+    /// snapshot (or one whose build date cannot be read) never gives `clear`: the decision
+    /// is at least `review`, with a `snapshot_expired` warning (fail closed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_snapshot_age_days: Option<u32>,
+    /// The date snapshot age is measured at, `YYYY-MM-DD` (default: today, UTC).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub today: Option<String>,
 }
 
 impl Default for Options {
@@ -119,6 +128,8 @@ impl Default for Options {
             block_threshold: DEFAULT_BLOCK_THRESHOLD,
             max_matches: DEFAULT_MAX_MATCHES,
             sources: None,
+            max_snapshot_age_days: None,
+            today: None,
         }
     }
 }
@@ -138,6 +149,11 @@ impl Options {
                 "block_threshold must be in (0, 1], got {}",
                 self.block_threshold
             ));
+        }
+        if let Some(today) = &self.today {
+            if Date::parse_iso(today).is_none() {
+                return Err(format!("today must be a date YYYY-MM-DD, got `{today}`"));
+            }
         }
         if self.review_threshold > self.block_threshold {
             return Err("review_threshold must not exceed block_threshold".to_string());
@@ -371,6 +387,7 @@ impl<'a> Screener<'a> {
                 Options {
                     sources: options.sources.clone(),
                     max_matches: options.max_matches,
+                    max_snapshot_age_days: options.max_snapshot_age_days,
                     ..Options::default()
                 }
             }
@@ -415,6 +432,9 @@ impl<'a> Screener<'a> {
                 .as_ref()
                 .map_or(true, |s| s.contains(&source))
         };
+        let expired = options
+            .max_snapshot_age_days
+            .and_then(|max| self.expiry(max, options.today.as_deref()));
         let mut decoded = Decoded::new(self.entities);
 
         // entity position -> best
@@ -629,13 +649,15 @@ impl<'a> Screener<'a> {
             .any(|(_, m)| m.score >= options.review_threshold)
         {
             Decision::Review
-        } else if !decoded.failures.is_empty() {
-            // Some candidate could not be checked: never report that as clear.
+        } else if !decoded.failures.is_empty() || expired.is_some() {
+            // Some candidate could not be checked, or the lists are older than the caller
+            // accepts: never report that as clear.
             Decision::Review
         } else {
             Decision::Clear
         };
         warnings.append(&mut decoded.failures);
+        warnings.extend(expired);
         let matches: Vec<Match> = matches
             .into_iter()
             .map(|(_, m)| m)
@@ -647,6 +669,33 @@ impl<'a> Screener<'a> {
             snapshot: SnapshotRef::of(self.header),
             warnings,
         }
+    }
+
+    /// The `snapshot_expired` warning when the snapshot was built more than `max_days`
+    /// before `today` (default: today, UTC), or when either date cannot be read.
+    fn expiry(&self, max_days: u32, today: Option<&str>) -> Option<String> {
+        let today = match today.map(Date::parse_iso) {
+            Some(Some(t)) => t,
+            Some(None) => {
+                return Some(
+                    "snapshot_expired: `today` cannot be read, so the age is unknown".into(),
+                )
+            }
+            None => Date::today_utc(),
+        };
+        let built = self.header.built_at.get(..10).and_then(Date::parse_iso);
+        let Some(built) = built else {
+            return Some(format!(
+                "snapshot_expired: build date `{}` cannot be read, so its age is unknown",
+                self.header.built_at
+            ));
+        };
+        let age = today.days_since_epoch() - built.days_since_epoch();
+        (age > i64::from(max_days)).then(|| {
+            format!(
+                "snapshot_expired: built {built}, {age} days before {today}; the maximum age is {max_days} days"
+            )
+        })
     }
 
     fn explain(&self, q: &PreparedQuery, nid: u32, ns: &score::NameScore) -> Explanation {

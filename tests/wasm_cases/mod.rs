@@ -176,3 +176,29 @@ fn screening_explains_matches_and_fails_closed() {
     assert!(refused.is_err());
     kyc_check::wasm::use_default_snapshot().expect("default snapshot loads again");
 }
+
+#[wasm_bindgen_test]
+fn an_expired_snapshot_gives_review_not_clear() {
+    // The default snapshot is built 2025-06-01; with a 30-day limit it is expired by July.
+    kyc_check::wasm::use_default_snapshot().expect("default snapshot loads");
+    let query = || js(serde_json::json!({ "name": "Maria Jose Fernandez Lopez" }));
+    let fresh = json(
+        kyc_check::wasm::screen_js(
+            query(),
+            js(serde_json::json!({ "max_snapshot_age_days": 30, "today": "2025-06-15" })),
+        )
+        .expect("screened"),
+    );
+    assert_eq!(fresh["decision"], "clear");
+    for options in [
+        serde_json::json!({ "max_snapshot_age_days": 30, "today": "2025-07-15" }),
+        // No `today`: the age is measured at JavaScript's Date.now().
+        serde_json::json!({ "max_snapshot_age_days": 30 }),
+    ] {
+        let stale = json(kyc_check::wasm::screen_js(query(), js(options)).expect("screened"));
+        assert_eq!(stale["decision"], "review");
+        assert!(stale["warnings"][0]
+            .as_str()
+            .is_some_and(|w| w.starts_with("snapshot_expired")));
+    }
+}
