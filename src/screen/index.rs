@@ -267,10 +267,84 @@ fn fuzzy_eligible(t: &TokInfo) -> bool {
         && t.len >= 4
 }
 
-/// Names reached by a query's lookups: per name, the query tokens that may match it.
+/// Names reached by a query's lookups: per name, the best similarity each query token may
+/// reach against it (0: cannot match it), from the similarities the lookups found.
 struct Reached {
-    masks: Vec<u64>,
+    /// Per name: 1 + its slot in `touched` (0: not reached).
+    slot: Vec<u32>,
+    /// Reached names, in the order first reached.
     touched: Vec<u32>,
+    /// `best[slot * width + i]`: the highest similarity query token `i` may have against the
+    /// name (`width` query tokens per slot; empty when the query is too long to bound).
+    best: Vec<f64>,
+    width: usize,
+}
+
+impl Reached {
+    /// Records that the query tokens `tokens` may match name `nm` with similarity `sim`;
+    /// a name not reached yet is added only when `reach` is set.
+    fn add(&mut self, nm: u32, tokens: std::ops::Range<usize>, sim: f64, reach: bool) {
+        let Some(s) = self.slot.get_mut(nm as usize) else {
+            return;
+        };
+        if *s == 0 {
+            if !reach {
+                return;
+            }
+            self.touched.push(nm);
+            *s = self.touched.len() as u32;
+            self.best.resize(self.best.len() + self.width, 0.0);
+        }
+        let base = (*s as usize - 1) * self.width;
+        for i in tokens {
+            if let Some(b) = self.best.get_mut(base + i) {
+                if sim > *b {
+                    *b = sim;
+                }
+            }
+        }
+    }
+}
+
+/// Highest `cq` a name can get when query token `i` matches it with similarity at most
+/// `sim[i]` (0: unmatched), weight `w[i]`, and costs at least `cost[i]` unmatched:
+/// the maximum over every set `M` of matched tokens of
+/// `sum(M, sim x w) / (sum(M, w) + sum(not M, cost))`. Exact: tokens that do not raise the
+/// denominator come first, then the others in decreasing order of `sim x w / (w - cost)`,
+/// each while it raises the ratio (the optimal set is such a prefix).
+fn cq_bound(sim: &[f64], w: &[f64], cost: &[f64]) -> f64 {
+    let mut num = 0.0;
+    let mut den: f64 = cost.iter().sum();
+    let mut rest: [(f64, f64); 64] = [(0.0, 0.0); 64];
+    let mut nrest = 0;
+    for i in 0..sim.len().min(64) {
+        let a = sim[i] * w[i];
+        if a <= 0.0 {
+            continue;
+        }
+        let b = w[i] - cost[i];
+        if b <= 0.0 {
+            num += a;
+            den += b;
+        } else {
+            rest[nrest] = (a, b);
+            nrest += 1;
+        }
+    }
+    if den <= 0.0 {
+        return if num > 0.0 { f64::INFINITY } else { 0.0 };
+    }
+    let rest = &mut rest[..nrest];
+    rest.sort_unstable_by(|x, y| (y.0 / y.1).total_cmp(&(x.0 / x.1)));
+    for &(a, b) in rest.iter() {
+        if a / b > num / den {
+            num += a;
+            den += b;
+        } else {
+            break;
+        }
+    }
+    num / den
 }
 
 /// The vocabulary tokens a query item matches, sorted by token id, with similarities.
@@ -1020,25 +1094,31 @@ impl NameIndex {
             .collect()
     }
 
-    /// Every fuzzy-eligible token within edit distance `min(len/3, 2)` of `q` (a superset of the
-    /// tokens with similarity >= 0.75, verified by the caller): a walk of the sorted
-    /// vocabulary as an implicit trie, carrying the optimal-string-alignment DP rows of
-    /// the shared prefix and skipping every word under a prefix whose last two rows
-    /// exceed the bound (no later row can come back under it).
+    /// Every fuzzy-eligible token within the edit distance [`score::fuzzy_similarity`] can
+    /// accept from `q` (a superset of the tokens it accepts, verified by the caller): a walk
+    /// of the sorted vocabulary as an implicit trie, carrying the optimal-string-alignment
+    /// DP rows of the shared prefix and skipping every word under a prefix no later row can
+    /// bring back within the budget. The budget is per first-letter subtree (a word that
+    /// begins with another letter meets the general floor: fewer edits), and only the
+    /// diagonal band `|i - j| <= budget` of each row is computed, in bytes clamped at
+    /// `budget + 1` (every cell outside the band exceeds the budget; clamping keeps every
+    /// comparison with the budget exact).
     fn fuzzy_candidates(&self, q: &TokInfo, cand: &mut Vec<u32>) {
         let qb = q.text.as_bytes();
         let m = qb.len();
+        let Some(&q_first) = qb.first() else {
+            return;
+        };
         // Every partner `fuzzy_similarity` can accept is within these bounds.
-        let (min_len, max_len, kmax) = score::fuzzy_bounds(m);
+        let (min_len, max_len, kmax_same) = score::fuzzy_bounds(m);
+        let kmax_other = score::fuzzy_edits_other_start(m).min(kmax_same);
         let words = &self.t.fuzzy_sorted;
         // rows[d * w .. (d + 1) * w]: the DP row after the first d letters of the prefix.
         let w = m + 1;
-        let mut rows: Vec<usize> = vec![0; (max_len + 2) * w];
-        let mut mins: Vec<usize> = vec![0; max_len + 2];
-        for (j, r) in rows.iter_mut().take(w).enumerate() {
-            *r = j;
-        }
+        let mut rows: Vec<u8> = vec![0; (max_len + 2) * w];
+        let mut mins: Vec<u8> = vec![0; max_len + 2];
         let mut prefix: Vec<u8> = Vec::with_capacity(max_len + 1);
+        let mut k = kmax_same;
         let mut i = 0;
         while i < words.len() {
             let word = self.t.text_of(words[i]).as_bytes();
@@ -1046,6 +1126,18 @@ impl NameIndex {
             let cp = (self.t.fuzzy_lcp.get(i).copied().unwrap_or(0) as usize)
                 .min(prefix.len())
                 .min(word.len());
+            if cp == 0 {
+                // A new first-letter subtree: its budget, and row 0 clamped to it.
+                k = match word.first() {
+                    Some(&f) if f == q_first => kmax_same,
+                    _ => kmax_other,
+                };
+                let big = (k + 1) as u8;
+                for (j, r) in rows.iter_mut().take(w).enumerate() {
+                    *r = (j as u8).min(big);
+                }
+            }
+            let big = (k + 1) as u8;
             prefix.truncate(cp);
             let mut pruned: Option<usize> = None;
             while prefix.len() < word.len() {
@@ -1063,23 +1155,30 @@ impl NameIndex {
                     None
                 };
                 let row = &mut rest[..w];
-                row[0] = d + 1;
+                // Row d + 1: cells j with |j - (d + 1)| <= k; the rest exceed the budget.
+                let lo = (d + 1).saturating_sub(k).max(1);
+                let hi = (d + 1 + k).min(m);
+                row.fill(big);
+                row[0] = (d + 1).min(k + 1) as u8;
                 let mut min_now = row[0];
-                for j in 1..=m {
-                    let cost = usize::from(qb[j - 1] != c);
+                for j in lo..=hi {
+                    let cost = u8::from(qb[j - 1] != c);
                     let mut v = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
                     if let Some(p2) = prev2 {
                         if j >= 2 && qb[j - 1] == prefix[d - 1] && qb[j - 2] == c {
                             v = v.min(p2[j - 2] + 1);
                         }
                     }
+                    let v = v.min(big);
                     row[j] = v;
                     min_now = min_now.min(v);
                 }
                 mins[d + 1] = min_now;
-                let min_prev = if d == 0 { 0 } else { mins[d] };
                 prefix.push(c);
-                if min_now > kmax && min_prev > kmax {
+                // Row d + 2 on comes from this row (>= min_now) and, by a transposition,
+                // from row d (>= mins[d] + 1): both over the budget, every later row is.
+                let min_prev_plus = if d == 0 { 1 } else { mins[d].saturating_add(1) };
+                if usize::from(min_now) > k && usize::from(min_prev_plus) > k {
                     pruned = Some(d + 1);
                     break;
                 }
@@ -1099,7 +1198,7 @@ impl NameIndex {
             let last = word.len() * w + m;
             if word.len() >= min_len
                 && word.len() <= max_len
-                && rows.get(last).is_some_and(|&v| v <= kmax)
+                && rows.get(last).is_some_and(|&v| usize::from(v) <= k)
             {
                 cand.push(words[i]);
             }
@@ -1198,36 +1297,27 @@ impl NameIndex {
         }
         let essential = self.essential_items(q, threshold);
         let n = q.infos.len();
-        // Per name: the query tokens that may match it (bit i = token i).
-        // Dense per-name masks plus the list of names touched (cheaper than a hash map:
-        // common tokens reach thousands of names).
+        // Queries of more than 64 tokens are not bounded: every reached name is scored.
+        let bounded = n <= 64;
         let mut reached = Reached {
-            masks: vec![0u64; self.name_count()],
+            slot: vec![0u32; self.name_count()],
             touched: Vec::new(),
+            best: Vec::new(),
+            width: if bounded { n } else { 0 },
         };
-        let add = |postings: &[u32], mask: u64, reached: &mut Reached| {
-            for &nm in postings {
-                if let Some(m) = reached.masks.get_mut(nm as usize) {
-                    if *m == 0 {
-                        reached.touched.push(nm);
-                    }
-                    *m |= mask;
-                }
-            }
-        };
-        let mut item_matches = Vec::with_capacity(q.items.len());
+        let mut item_matches: Vec<Option<TokenMatches>> = vec![None; q.items.len()];
         let mut looked_up = vec![false; n];
-        for (ii, item) in q.items.iter().enumerate() {
-            if !essential[ii] {
-                item_matches.push(None);
-                continue;
-            }
-            // Queries of more than 64 tokens are not bounded (every bit set, never 0).
-            let mask = if n > 64 {
-                u64::MAX
-            } else {
-                (item.start..item.start + item.len).fold(0u64, |m, i| m | (1u64 << i))
-            };
+        // Essential items first: they reach the names. The others are then looked up too,
+        // but only to tell which reached names they can match (and how well): a name they
+        // alone reach cannot get to the threshold, and a token that cannot match a name
+        // lowers its bound.
+        let order = (0..q.items.len())
+            .filter(|&ii| essential[ii])
+            .chain((0..q.items.len()).filter(|&ii| !essential[ii]));
+        for ii in order {
+            let item = &q.items[ii];
+            let reaches = essential[ii];
+            let tokens = item.start..item.start + item.len;
             // Only a single token's own lookup tells which names it cannot match; a glued
             // or split item covering it does not.
             if item.len == 1 && item.kind == ItemKind::Whole {
@@ -1236,8 +1326,17 @@ impl NameIndex {
                 }
             }
             let m = self.enumerate_matches(item);
-            for (id, _) in &m {
-                add(self.t.postings(*id), mask, &mut reached);
+            for (id, (sim, method)) in &m {
+                // A given-name pair scores by spelling for non-persons, which may be
+                // higher than the given-name similarity: no bound below 1 then.
+                let sim = if *method == Method::Nickname {
+                    1.0
+                } else {
+                    *sim
+                };
+                for &nm in self.t.postings(*id) {
+                    reached.add(nm, tokens.clone(), sim, reaches);
+                }
             }
             // List-side glue: a name whose adjacent tokens concatenate to this query token
             // (or to its key) holds a token whose text (or key) is a prefix of it.
@@ -1250,18 +1349,21 @@ impl NameIndex {
                     (1..key.len()).filter_map(|cut| key.get(..cut).map(|p| self.t.by_key(p)));
                 for v in by_text.chain(by_key) {
                     for id in v {
-                        add(self.t.postings(*id), mask, &mut reached);
+                        for &nm in self.t.postings(*id) {
+                            reached.add(nm, tokens.clone(), 1.0, reaches);
+                        }
                     }
                 }
             }
-            item_matches.push(Some(m));
+            if let Some(slot) = item_matches.get_mut(ii) {
+                *slot = Some(m);
+            }
         }
-        // Upper bound of each reached name's score: every token that may match it (and every
-        // token not looked up) matched perfectly, the others unmatched at their lowest cost.
-        // score <= cq <= this bound, so names under the threshold are not scored at all.
-        let not_looked_up = (0..n.min(64))
-            .filter(|&i| !looked_up[i])
-            .fold(0u64, |m, i| m | (1u64 << i));
+        // Upper bound of each reached name's score: every query token matched at the best
+        // similarity its lookups found against the name (1 for a token not looked up), or
+        // unmatched at its lowest cost, whichever raises `cq` more. score <= cq <= this
+        // bound (the list coverage and the conflict factors only lower the score), so names
+        // under the threshold are not scored at all.
         let weightings: Vec<(Vec<f64>, Vec<f64>)> = [EntityType::Person, EntityType::Organization]
             .iter()
             .map(|&c| {
@@ -1272,28 +1374,28 @@ impl NameIndex {
                 (w, cost)
             })
             .collect();
-        let can_reach = |mask: u64| -> bool {
-            if n > 64 {
+        let mut sims = vec![0.0f64; n];
+        let mut can_reach = |slot: usize| -> bool {
+            if !bounded {
                 return true;
             }
-            let possible = mask | not_looked_up;
-            weightings.iter().any(|(w, cost)| {
-                let (mut num, mut rest) = (0.0, 0.0);
-                for i in 0..n {
-                    if possible & (1u64 << i) != 0 {
-                        num += w[i];
-                    } else {
-                        rest += cost[i];
-                    }
-                }
-                num > 0.0 && num / (num + rest) >= threshold
-            })
+            for (i, s) in sims.iter_mut().enumerate() {
+                *s = if looked_up[i] {
+                    reached.best.get(slot * n + i).copied().unwrap_or(1.0)
+                } else {
+                    1.0
+                };
+            }
+            weightings
+                .iter()
+                .any(|(w, cost)| cq_bound(&sims, w, cost) >= threshold)
         };
         let mut names: Vec<u32> = reached
             .touched
             .iter()
-            .copied()
-            .filter(|&nm| can_reach(reached.masks[nm as usize]))
+            .enumerate()
+            .filter(|&(slot, _)| can_reach(slot))
+            .map(|(_, &nm)| nm)
             .collect();
         names.sort_unstable();
         Candidates {

@@ -440,11 +440,21 @@ fn spelling_distance(a: &str, b: &str) -> (usize, f64) {
 /// longest partner length, most edits). Every pair [`fuzzy_similarity`] accepts lies within
 /// them (the index walks its vocabulary with these).
 pub fn fuzzy_bounds(m: usize) -> (usize, usize, usize) {
-    let floor = FUZZY_FLOOR_SAME_START.min(FUZZY_FLOOR);
-    // d <= (1 - floor) * max(m, len) and d <= MAX_EDITS, with |len - m| <= d.
-    let by_floor = |len: usize| ((1.0 - floor) * len as f64 + 1e-9).floor() as usize;
-    let kmax = by_floor(m + MAX_EDITS).min(MAX_EDITS);
+    let kmax = edits_within_floor(FUZZY_FLOOR_SAME_START.min(FUZZY_FLOOR), m);
     (m.saturating_sub(kmax), m + kmax, kmax)
+}
+
+/// Most edits [`fuzzy_similarity`] accepts between a token of `m` letters and a word that
+/// begins with another letter (the general floor [`FUZZY_FLOOR`] applies then; at most
+/// [`fuzzy_bounds`]'s): 1 for words of 4 or 5 letters. The index walks each first-letter
+/// subtree of its vocabulary with the budget that applies to it.
+pub fn fuzzy_edits_other_start(m: usize) -> usize {
+    edits_within_floor(FUZZY_FLOOR, m)
+}
+
+/// `d <= (1 - floor) x max(m, len)` and `d <= MAX_EDITS`, with `|len - m| <= d`.
+fn edits_within_floor(floor: f64, m: usize) -> usize {
+    (((1.0 - floor) * (m + MAX_EDITS) as f64 + 1e-9).floor() as usize).min(MAX_EDITS)
 }
 
 /// Similarity of a query token and a list token, with the method that found it; `None`
@@ -1666,6 +1676,9 @@ mod tests {
                 let (lo, hi, k) = fuzzy_bounds(a.len());
                 assert!(lo <= b.len() && b.len() <= hi);
                 assert!(strsim::osa_distance(a, b) <= k);
+                if a.as_bytes()[0] != b.as_bytes()[0] {
+                    assert!(strsim::osa_distance(a, b) <= fuzzy_edits_other_start(a.len()));
+                }
             }
         }
     }
