@@ -332,8 +332,8 @@ export interface SnapshotInfo {
   sources: SnapshotSource[];
 }
 
-/** A partial date: year, optionally month and day. */
-export interface PartialDate { year: number; month?: number | null; day?: number | null; }
+/** A partial date: the year, and the month and day when known (else null). */
+export interface PartialDate { year: number; month: number | null; day: number | null; }
 
 /** A listed birth date: one (partial) date or an inclusive range. */
 export type ListedBirthDate =

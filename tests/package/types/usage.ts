@@ -72,6 +72,7 @@ if (top) {
     const dob: ListedBirthDate | undefined = details.birth_dates[0];
     if (dob?.kind === 'range') {
       const from: number = dob.from.year;
+      const month: number | null = dob.to.month;  // always present, null when not stated
       // @ts-expect-error a range has no single date
       dob.date;
     }
