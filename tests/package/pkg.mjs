@@ -1,7 +1,7 @@
 // Shared set-up for the npm package tests: the tarballs that scripts/build-packages.sh packs
 // (target/pkg/<target>.tgz), installed the way npm installs them, and the README examples.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,15 +24,16 @@ export function tarballFiles(target) {
 }
 
 /**
- * A fresh consumer project in a temporary directory with the target's tarball unpacked as
- * node_modules/kyc-check (what `npm install kyc-check` does for a package without
- * dependencies). Returns { dir, module, cleanup }.
+ * A fresh consumer project in a temporary directory with the target's tarball installed by
+ * `npm install` (offline: the package has no dependencies), as node_modules/kyc-check.
+ * Returns { dir, module, cleanup }.
  */
 export function installPackage(target) {
   const dir = mkdtempSync(join(tmpdir(), `kyc-check-${target}-`));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `consumer-${target}`, private: true }));
+  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--loglevel=error', tarball(target)], { cwd: dir });
   const module = join(dir, 'node_modules', 'kyc-check');
-  mkdirSync(module, { recursive: true });
-  execFileSync('tar', ['-xzf', tarball(target), '-C', module, '--strip-components=1']);
+  if (!existsSync(join(module, 'package.json'))) throw new Error(`npm install did not install ${tarball(target)}`);
   return { dir, module, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
