@@ -13,11 +13,11 @@ WATCHLISTS ?=
 CLI := target/release/kyc-check
 WASM_PKG := www/pkg
 
-.PHONY: demo test bootstrap cli snapshot wasm size serve lint unit wasm-test page-test bench
+.PHONY: demo test bootstrap cli snapshot wasm size serve lint unit wasm-test page-test bench pkg pkg-test
 
 demo: bootstrap cli snapshot wasm size serve
 
-test: bootstrap lint unit wasm-test wasm size page-test
+test: bootstrap lint unit wasm-test wasm size page-test pkg pkg-test
 	@echo "make test: all suites passed"
 
 bootstrap:
@@ -57,6 +57,14 @@ wasm-test:
 
 page-test:
 	node --test tests/page/
+
+# The npm package for the three wasm-pack targets (web, bundler, nodejs) in target/pkg/,
+# each also packed as target/pkg/<target>.tgz; pkg-test installs and uses those tarballs.
+pkg:
+	@bash scripts/build-packages.sh
+
+pkg-test:
+	node --test tests/package/
 
 bench:
 	cargo bench

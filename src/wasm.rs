@@ -13,8 +13,21 @@ pub fn version() -> String {
 
 #[wasm_bindgen(typescript_custom_section)]
 const VALIDATION_TYPES: &'static str = r#"
+/**
+ * A stable error code (`ErrorCode` in src/validate/error.rs, serialised in snake_case).
+ * New codes may be added in later versions; existing ones never change meaning.
+ */
+export type ErrorCode =
+  | "required" | "too_long" | "too_short" | "invalid_length" | "invalid_character"
+  | "invalid_format" | "invalid_checksum" | "control_character" | "unsupported_country"
+  | "digit_in_name" | "symbol_in_name" | "mixed_script" | "invalid_date" | "future_date"
+  | "too_young" | "too_old" | "local_part_too_long" | "invalid_domain"
+  | "unknown_calling_code" | "invalid_number_for_country" | "unknown_country"
+  | "blocked_jurisdiction" | "invalid_postal_code" | "document_expired" | "mismatch"
+  | "name_mismatch" | "birth_date_mismatch" | "nationality_mismatch" | "sex_mismatch"
+  | "unknown_country_code" | "network_mismatch" | "unknown_network";
 /** One error: a stable snake_case code and an English message. */
-export interface ValidationErrorEntry { code: string; message: string; }
+export interface ValidationErrorEntry { code: ErrorCode; message: string; }
 /** The outcome for one field. */
 export interface FieldReport {
   valid: boolean;
@@ -26,8 +39,10 @@ export interface FieldReport {
   details?: Record<string, string>;
   errors: ValidationErrorEntry[];
 }
-/** The outcome for a whole record. */
-export interface RecordReport { valid: boolean; fields: Record<string, FieldReport>; }
+/** A field of a report: a `KycRecord` key, or `record` for the record as a whole. */
+export type RecordField = keyof KycRecord | "record";
+/** The outcome for a whole record: one report per field that was given or cross-checked. */
+export interface RecordReport { valid: boolean; fields: { [F in RecordField]?: FieldReport }; }
 /** A signup record; every field is optional. */
 export interface KycRecord {
   given_name?: string; family_name?: string; full_name?: string; birth_date?: string;
@@ -107,7 +122,7 @@ fn field_report(result: crate::validate::FieldResult) -> Result<JsValue, JsError
 #[wasm_bindgen(js_name = validateRecord, unchecked_return_type = "RecordReport")]
 pub fn validate_record(
     #[wasm_bindgen(unchecked_param_type = "KycRecord")] record: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ValidationOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ValidationOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     check_keys(&record, &crate::validate::record::RECORD_FIELDS, "record")?;
     let record: crate::validate::record::Record = serde_wasm_bindgen::from_value(record)
@@ -141,7 +156,7 @@ pub fn validate_name(
 #[wasm_bindgen(js_name = validateBirthDate, unchecked_return_type = "FieldReport")]
 pub fn validate_birth_date(
     #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ValidationOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ValidationOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     use crate::validate::birth_date::{validate_birth_date, BirthDateRules};
     let input = string_arg(&input, "input")?;
@@ -162,7 +177,7 @@ pub fn validate_birth_date(
 #[wasm_bindgen(js_name = validatePhone, unchecked_return_type = "FieldReport")]
 pub fn validate_phone(
     #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
-    #[wasm_bindgen(js_name = defaultCountry, unchecked_param_type = "string | undefined")]
+    #[wasm_bindgen(js_name = defaultCountry, unchecked_optional_param_type = "string")]
     default_country: JsValue,
 ) -> Result<JsValue, JsError> {
     let input = string_arg(&input, "input")?;
@@ -217,7 +232,7 @@ pub fn validate_national_id(
 #[wasm_bindgen(js_name = validateCryptoAddress, unchecked_return_type = "FieldReport")]
 pub fn validate_crypto_address(
     #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | undefined")] network: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] network: JsValue,
 ) -> Result<JsValue, JsError> {
     let input = string_arg(&input, "input")?;
     let network = optional_string_arg(&network, "network")?;
@@ -232,7 +247,7 @@ pub fn validate_crypto_address(
 #[wasm_bindgen(js_name = validateMrz, unchecked_return_type = "FieldReport")]
 pub fn validate_mrz(
     #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | undefined")] today: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] today: JsValue,
 ) -> Result<JsValue, JsError> {
     let input = string_arg(&input, "input")?;
     let today = if today.is_undefined() || today.is_null() {
@@ -317,8 +332,8 @@ export interface SnapshotInfo {
   sources: SnapshotSource[];
 }
 
-/** A partial date: year, optionally month and day. */
-export interface PartialDate { year: number; month?: number | null; day?: number | null; }
+/** A partial date: the year, and the month and day when known (else null). */
+export interface PartialDate { year: number; month: number | null; day: number | null; }
 
 /** A listed birth date: one (partial) date or an inclusive range. */
 export type ListedBirthDate =

@@ -13,9 +13,12 @@ const CHROMIUM_ARGS = [
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
 ];
 
-/** Starts the server for www/ and a browser; returns { url, browser, close }. */
-export async function openDemo() {
-  const server = await startServer(join(ROOT, 'www'), 0);
+/**
+ * Starts the server for `root` (default www/) and a browser; returns { url, browser, close }.
+ * tests/package/ serves the npm package examples with it.
+ */
+export async function openDemo(root = join(ROOT, 'www')) {
+  const server = await startServer(root, 0);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
