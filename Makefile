@@ -66,5 +66,7 @@ pkg:
 pkg-test:
 	node --test tests/package/
 
-bench:
-	cargo bench
+# Every benchmark of BENCHMARKS.md (native divan, browser with Fuse.js and an exhaustive
+# scan, sizes, memory) in one run; report in target/bench/report.md. Needs ../shared.
+bench: bootstrap
+	@bash scripts/bench.sh

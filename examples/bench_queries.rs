@@ -1,5 +1,5 @@
 //! Writes the benchmarks' query set and name list for a snapshot, so that the native
-//! benchmark (`benches/screen.rs`) and the browser benchmark (`www/bench.html`, which also
+//! benchmark (`benches/native.rs`) and the browser benchmark (`www/bench.html`, which also
 //! runs Fuse.js and an exhaustive scan) screen exactly the same queries.
 //!
 //! ```text

@@ -1,24 +1,83 @@
-// Browser benchmark: snapshot load time and wasm memory, and screening time per query.
-// Results are put in window.benchResult (read by scripts/browser-bench.mjs) and shown.
+// Browser benchmark (www/bench.html): snapshot load time and wasm memory; screening latency
+// per query (p50/p95/p99) over a query set; the same queries through Fuse.js over the same
+// names and through an exhaustive scan with kyc-check's own scorer; memory after 10,000
+// queries. Results go to window.benchResult (read by scripts/browser-bench.mjs).
+//
+// Parameters (all optional): snapshot=FILE (default snapshot.kcs), loads=N (15),
+// queries=FILE.json and names=FILE.json (written by examples/bench_queries.rs; without them
+// a small built-in set is screened), fuse=URL of fuse.mjs (Fuse.js skipped when absent),
+// fuse_stride=N and exhaustive_stride=N (every Nth query goes through the slow engines;
+// default 1 = all), memory_queries=N (10000).
 import init, * as kyc from './pkg/kyc_check.js';
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
-
-const QUERIES = [
+const FALLBACK_QUERIES = [
   'Kim Jong Un', 'Muammar Qadhafi', 'Jane Smith', 'Bank Melli Iran', 'Osama bin Laden',
   'Maria Garcia Lopez', 'Ali Hosseini Khamenei', 'Lazarus Group', 'John Michael Doe',
   'Viktor Bout', 'Wei Zhang', 'Oleg Deripaska', 'Иван Петров', 'محمد علي', 'Ahmed Hassan',
-];
+].map((name) => ({ name, expect: null, kind: 'builtin' }));
+
+/** Quantile `p` (0..1) of the sorted array `s` (nearest rank). */
+const quantile = (s, p) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
+
+function summary(times) {
+  const s = [...times].sort((a, b) => a - b);
+  const sum = s.reduce((a, b) => a + b, 0);
+  return {
+    count: s.length,
+    p50_ms: quantile(s, 0.5),
+    p95_ms: quantile(s, 0.95),
+    p99_ms: quantile(s, 0.99),
+    max_ms: s[s.length - 1],
+    mean_ms: sum / s.length,
+  };
+}
+
+async function fetchJson(url) {
+  const r = await fetch(url, { cache: 'no-store' });
+  if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+  return r.json();
+}
+
+/**
+ * Runs `engine(query)` over `queries` and times each call; `found(result, q)` scores recall
+ * on listed queries, `flagged(result)` false alarms on the others; `after(result, q)`, if
+ * given, runs on every result outside the timing.
+ */
+function timeEngine(queries, engine, found, flagged, after = null) {
+  const times = [];
+  let hits = 0; let listed = 0; let alarms = 0; let negatives = 0;
+  for (const q of queries) {
+    const t0 = performance.now();
+    const r = engine(q);
+    times.push(performance.now() - t0);
+    if (after) after(r, q);
+    if (q.expect) {
+      listed += 1;
+      if (found(r, q)) hits += 1;
+    } else {
+      negatives += 1;
+      if (flagged(r)) alarms += 1;
+    }
+  }
+  return {
+    ...summary(times),
+    listed_queries: listed,
+    listed_found: hits,
+    recall: listed ? hits / listed : null,
+    not_listed_queries: negatives,
+    not_listed_flagged: alarms,
+  };
+}
 
 async function run() {
   const params = new URLSearchParams(location.search);
   const file = params.get('snapshot') ?? 'snapshot.kcs';
   const loads = Number(params.get('loads') ?? 15);
+  const fuseStride = Number(params.get('fuse_stride') ?? 1);
+  const exhaustiveStride = Number(params.get('exhaustive_stride') ?? 1);
+  const memoryQueries = Number(params.get('memory_queries') ?? 10000);
   const wasm = await init();
+  const memoryAtStart = wasm.memory.buffer.byteLength;
   const bytes = new Uint8Array(await (await fetch(file, { cache: 'no-store' })).arrayBuffer());
   const loadMs = [];
   let info = null;
@@ -27,30 +86,73 @@ async function run() {
     info = kyc.loadSnapshot(bytes);
     loadMs.push(performance.now() - t0);
   }
-  const memoryBytes = wasm.memory.buffer.byteLength;
-  const screenMs = [];
-  for (let round = 0; round < 5; round++) {
-    for (const name of QUERIES) {
-      const t0 = performance.now();
-      kyc.screen({ name });
-      screenMs.push(performance.now() - t0);
-    }
-  }
-  return {
+  const result = {
     snapshot: file,
     snapshot_bytes: bytes.length,
     sha256: info.sha256,
     entities: (info.sources ?? []).reduce((n, s) => n + s.entity_count, 0),
     loads,
-    load_ms_median: median(loadMs),
+    load_ms_median: summary(loadMs).p50_ms,
     load_ms_first: loadMs[0],
     load_ms_max: Math.max(...loadMs),
-    wasm_memory_bytes_after_loads: memoryBytes,
-    screen_queries: screenMs.length,
-    screen_ms_median: median(screenMs),
-    screen_ms_max: Math.max(...screenMs),
+    wasm_memory_bytes_at_start: memoryAtStart,
+    wasm_memory_bytes_after_loads: wasm.memory.buffer.byteLength,
     user_agent: navigator.userAgent,
   };
+
+  const queries = params.get('queries') ? await fetchJson(params.get('queries')) : FALLBACK_QUERIES;
+  result.queries = queries.length;
+  // Warm-up (V8 tiers the wasm up between calls), not timed.
+  for (const q of queries.slice(0, 50)) kyc.screen({ name: q.name });
+
+  const ours = (q) => kyc.screen({ name: q.name });
+  const oursFound = (r, q) => r.matches.some((m) => m.id === q.expect);
+  const oursFlagged = (r) => r.decision !== 'clear';
+  result.kyc_check = timeEngine(queries, ours, oursFound, oursFlagged);
+
+  if (exhaustiveStride > 0 && params.get('exhaustive') !== '0') {
+    const sample = queries.filter((_, i) => i % exhaustiveStride === 0);
+    // Each result is compared with the indexed one (that call is outside the timing).
+    let same = 0;
+    const compare = (r, q) => {
+      if (JSON.stringify(r) === JSON.stringify(kyc.screen({ name: q.name }))) same += 1;
+    };
+    const exhaustive = (q) => kyc.screenExhaustive({ name: q.name });
+    const t = timeEngine(sample, exhaustive, oursFound, oursFlagged, compare);
+    result.exhaustive = { ...t, stride: exhaustiveStride, identical_to_indexed: same };
+  }
+
+  if (params.get('fuse') && params.get('names')) {
+    const { default: Fuse } = await import(new URL(params.get('fuse'), location.href).href);
+    const names = await fetchJson(params.get('names'));
+    const docs = names.map(([id, name]) => ({ id, name }));
+    const t0 = performance.now();
+    // Fuse.js with its default options (threshold 0.6, location 0, distance 100).
+    const fuse = new Fuse(docs, { keys: ['name'], includeScore: true });
+    const buildMs = performance.now() - t0;
+    const sample = queries.filter((_, i) => i % fuseStride === 0);
+    // Found: the listed entity among Fuse's first 10 results (generous: Fuse has no
+    // decision, an analyst would read its top results). Flagged: any result at all.
+    const fuseFound = (r, q) => r.slice(0, 10).some((x) => x.item.id === q.expect);
+    const fuseFlagged = (r) => r.length > 0;
+    result.fuse = {
+      ...timeEngine(sample, (q) => fuse.search(q.name, { limit: 10 }), fuseFound, fuseFlagged),
+      stride: fuseStride,
+      index_build_ms: buildMs,
+      names: docs.length,
+    };
+    // The same sample through kyc-check, for a like-for-like recall comparison.
+    result.kyc_check_on_fuse_sample = timeEngine(sample, ours, oursFound, oursFlagged);
+  }
+
+  // Memory after many queries: screen the set round-robin up to `memoryQueries` in total.
+  let screened = result.kyc_check.count + 50;
+  for (let i = 0; screened < memoryQueries; i++, screened++) {
+    kyc.screen({ name: queries[i % queries.length].name });
+  }
+  result.queries_screened_total = screened;
+  result.wasm_memory_bytes_after_queries = wasm.memory.buffer.byteLength;
+  return result;
 }
 
 run().then((result) => {
