@@ -207,6 +207,17 @@ pub struct NameIndex {
     /// Token id → prepared token, built on first use from the stored fields (`OnceLock`:
     /// the index is shared by screening threads). Boxed: 16 bytes per token until used.
     vocab: Vec<OnceLock<Box<TokInfo>>>,
+    /// The edit-distance word list split by word length (built on first use from
+    /// `fuzzy_sorted`): a walk over words of one length can bound the cost still to come.
+    fuzzy_by_len: OnceLock<Vec<LengthBucket>>,
+}
+
+/// The words of one length of the edit-distance word list, in sorted order, each with the
+/// length of the prefix it shares with the previous one.
+#[derive(Debug, Clone, Default)]
+struct LengthBucket {
+    words: Vec<u32>,
+    lcp: Vec<u8>,
 }
 
 impl PartialEq for NameIndex {
@@ -278,6 +289,8 @@ struct Reached {
     /// name (`width` query tokens per slot; empty when the query is too long to bound).
     best: Vec<f64>,
     width: usize,
+    /// Per slot: a query token may meet adjacent tokens of the name glued together.
+    glued: Vec<bool>,
 }
 
 impl Reached {
@@ -294,6 +307,7 @@ impl Reached {
             self.touched.push(nm);
             *s = self.touched.len() as u32;
             self.best.resize(self.best.len() + self.width, 0.0);
+            self.glued.push(false);
         }
         let base = (*s as usize - 1) * self.width;
         for i in tokens {
@@ -862,7 +876,11 @@ impl NameIndex {
     fn from_tables(t: Tables) -> NameIndex {
         let mut vocab = Vec::new();
         vocab.resize_with(t.token_count(), OnceLock::new);
-        NameIndex { t, vocab }
+        NameIndex {
+            t,
+            vocab,
+            fuzzy_by_len: OnceLock::new(),
+        }
     }
 
     /// Number of indexed names.
@@ -1094,15 +1112,38 @@ impl NameIndex {
             .collect()
     }
 
+    /// The edit-distance word list split by word length (see [`LengthBucket`]).
+    fn length_buckets(&self) -> &[LengthBucket] {
+        self.fuzzy_by_len.get_or_init(|| {
+            let mut buckets: Vec<LengthBucket> = Vec::new();
+            for &id in &self.t.fuzzy_sorted {
+                let word = self.t.text_of(id).as_bytes();
+                if buckets.len() <= word.len() {
+                    buckets.resize_with(word.len() + 1, LengthBucket::default);
+                }
+                let b = &mut buckets[word.len()];
+                let lcp = b.words.last().map_or(0, |&prev| {
+                    let prev = self.t.text_of(prev).as_bytes();
+                    prev.iter().zip(word).take_while(|(a, c)| a == c).count()
+                });
+                b.words.push(id);
+                b.lcp.push(lcp.min(u8::MAX as usize) as u8);
+            }
+            buckets
+        })
+    }
+
     /// Every fuzzy-eligible token within the edit distance [`score::fuzzy_similarity`] can
-    /// accept from `q` (a superset of the tokens it accepts, verified by the caller): a walk
-    /// of the sorted vocabulary as an implicit trie, carrying the optimal-string-alignment
-    /// DP rows of the shared prefix and skipping every word under a prefix no later row can
-    /// bring back within the budget. The budget is per first-letter subtree (a word that
-    /// begins with another letter meets the general floor: fewer edits), and only the
-    /// diagonal band `|i - j| <= budget` of each row is computed, in bytes clamped at
-    /// `budget + 1` (every cell outside the band exceeds the budget; clamping keeps every
-    /// comparison with the budget exact).
+    /// accept from `q` (a superset of the tokens it accepts, verified by the caller). For
+    /// each partner length `len` in range, a walk of the words of that length in sorted
+    /// order as an implicit trie, carrying the optimal-string-alignment DP rows of the
+    /// shared prefix and skipping every word under a prefix whose cost cannot come back
+    /// within the budget: after `d` letters, cell `j` still needs at least
+    /// `|(len - d) - (m - j)|` edits to reach the end (the look-ahead). The budget is per
+    /// first-letter subtree (a word that begins with another letter meets the general
+    /// floor: fewer edits), and only the diagonal band `|d - j| <= budget` of each row is
+    /// computed, in bytes clamped at `budget + 1` (every cell outside the band exceeds the
+    /// budget; clamping keeps every comparison with the budget exact).
     fn fuzzy_candidates(&self, q: &TokInfo, cand: &mut Vec<u32>) {
         let qb = q.text.as_bytes();
         let m = qb.len();
@@ -1112,97 +1153,102 @@ impl NameIndex {
         // Every partner `fuzzy_similarity` can accept is within these bounds.
         let (min_len, max_len, kmax_same) = score::fuzzy_bounds(m);
         let kmax_other = score::fuzzy_edits_other_start(m).min(kmax_same);
-        let words = &self.t.fuzzy_sorted;
-        // rows[d * w .. (d + 1) * w]: the DP row after the first d letters of the prefix.
+        let buckets = self.length_buckets();
+        // rows[d * w .. (d + 1) * w]: the DP row after the first d letters of the prefix;
+        // ahead[d]: the least cost of row d plus the look-ahead.
         let w = m + 1;
         let mut rows: Vec<u8> = vec![0; (max_len + 2) * w];
-        let mut mins: Vec<u8> = vec![0; max_len + 2];
+        let mut ahead: Vec<u8> = vec![0; max_len + 2];
         let mut prefix: Vec<u8> = Vec::with_capacity(max_len + 1);
-        let mut k = kmax_same;
-        let mut i = 0;
-        while i < words.len() {
-            let word = self.t.text_of(words[i]).as_bytes();
-            // The prefix kept from the previous word: what the two words share.
-            let cp = (self.t.fuzzy_lcp.get(i).copied().unwrap_or(0) as usize)
-                .min(prefix.len())
-                .min(word.len());
-            if cp == 0 {
-                // A new first-letter subtree: its budget, and row 0 clamped to it.
-                k = match word.first() {
-                    Some(&f) if f == q_first => kmax_same,
-                    _ => kmax_other,
-                };
-                let big = (k + 1) as u8;
-                for (j, r) in rows.iter_mut().take(w).enumerate() {
-                    *r = (j as u8).min(big);
-                }
-            }
-            let big = (k + 1) as u8;
-            prefix.truncate(cp);
-            let mut pruned: Option<usize> = None;
-            while prefix.len() < word.len() {
-                let d = prefix.len();
-                if d + 1 > max_len {
-                    pruned = Some(d + 1);
-                    break;
-                }
-                let c = word[d];
-                let (done, rest) = rows.split_at_mut((d + 1) * w);
-                let prev = &done[d * w..(d + 1) * w];
-                let prev2 = if d >= 1 {
-                    Some(&done[(d - 1) * w..d * w])
-                } else {
-                    None
-                };
-                let row = &mut rest[..w];
-                // Row d + 1: cells j with |j - (d + 1)| <= k; the rest exceed the budget.
-                let lo = (d + 1).saturating_sub(k).max(1);
-                let hi = (d + 1 + k).min(m);
-                row.fill(big);
-                row[0] = (d + 1).min(k + 1) as u8;
-                let mut min_now = row[0];
-                for j in lo..=hi {
-                    let cost = u8::from(qb[j - 1] != c);
-                    let mut v = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
-                    if let Some(p2) = prev2 {
-                        if j >= 2 && qb[j - 1] == prefix[d - 1] && qb[j - 2] == c {
-                            v = v.min(p2[j - 2] + 1);
-                        }
-                    }
-                    let v = v.min(big);
-                    row[j] = v;
-                    min_now = min_now.min(v);
-                }
-                mins[d + 1] = min_now;
-                prefix.push(c);
-                // Row d + 2 on comes from this row (>= min_now) and, by a transposition,
-                // from row d (>= mins[d] + 1): both over the budget, every later row is.
-                let min_prev_plus = if d == 0 { 1 } else { mins[d].saturating_add(1) };
-                if usize::from(min_now) > k && usize::from(min_prev_plus) > k {
-                    pruned = Some(d + 1);
-                    break;
-                }
-            }
-            if let Some(depth) = pruned {
-                // Skip every word sharing the pruned prefix (contiguous in sorted order:
-                // the following words whose shared prefix with their predecessor is at
-                // least as long).
-                i += 1;
-                while i < words.len()
-                    && (self.t.fuzzy_lcp.get(i).copied().unwrap_or(0) as usize) >= depth
-                {
-                    i += 1;
-                }
+        for len in min_len.max(1)..=max_len {
+            let Some(bucket) = buckets.get(len) else {
                 continue;
+            };
+            let look = |d: usize, j: usize| ((len - d) as isize - (m - j) as isize).unsigned_abs();
+            let words = &bucket.words;
+            prefix.clear();
+            let mut k = kmax_same;
+            let mut i = 0;
+            while i < words.len() {
+                let word = self.t.text_of(words[i]).as_bytes();
+                // The prefix kept from the previous word: what the two words share.
+                let cp = (bucket.lcp.get(i).copied().unwrap_or(0) as usize)
+                    .min(prefix.len())
+                    .min(word.len());
+                if cp == 0 {
+                    // A new first-letter subtree: its budget, and row 0 clamped to it.
+                    k = match word.first() {
+                        Some(&f) if f == q_first => kmax_same,
+                        _ => kmax_other,
+                    };
+                    let big = (k + 1) as u8;
+                    let mut best = big;
+                    for (j, r) in rows.iter_mut().take(w).enumerate() {
+                        *r = (j as u8).min(big);
+                        best = best.min((j + look(0, j)).min(k + 1) as u8);
+                    }
+                    ahead[0] = best;
+                }
+                let big = (k + 1) as u8;
+                prefix.truncate(cp);
+                let mut pruned: Option<usize> = None;
+                while prefix.len() < word.len() {
+                    let d = prefix.len();
+                    let c = word[d];
+                    let (done, rest) = rows.split_at_mut((d + 1) * w);
+                    let prev = &done[d * w..(d + 1) * w];
+                    let prev2 = if d >= 1 {
+                        Some(&done[(d - 1) * w..d * w])
+                    } else {
+                        None
+                    };
+                    let row = &mut rest[..w];
+                    // Row d + 1: cells j with |j - (d + 1)| <= k; the rest exceed the budget.
+                    let lo = (d + 1).saturating_sub(k).max(1);
+                    let hi = (d + 1 + k).min(m);
+                    row.fill(big);
+                    row[0] = (d + 1).min(k + 1) as u8;
+                    let mut best = (usize::from(row[0]) + look(d + 1, 0)).min(k + 1) as u8;
+                    for j in lo..=hi {
+                        let cost = u8::from(qb[j - 1] != c);
+                        let mut v = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
+                        if let Some(p2) = prev2 {
+                            if j >= 2 && qb[j - 1] == prefix[d - 1] && qb[j - 2] == c {
+                                v = v.min(p2[j - 2] + 1);
+                            }
+                        }
+                        let v = v.min(big);
+                        row[j] = v;
+                        best = best.min((usize::from(v) + look(d + 1, j)).min(k + 1) as u8);
+                    }
+                    ahead[d + 1] = best;
+                    prefix.push(c);
+                    // Every path to the end passes through this row, or jumps over it from
+                    // row d by a transposition (+1): both over the budget, no word under
+                    // this prefix is within it.
+                    let before = if d == 0 { ahead[0] } else { ahead[d] };
+                    if usize::from(best) > k && usize::from(before) + 1 > k {
+                        pruned = Some(d + 1);
+                        break;
+                    }
+                }
+                if let Some(depth) = pruned {
+                    // Skip every word sharing the pruned prefix (contiguous in sorted order:
+                    // the following words whose shared prefix with their predecessor is at
+                    // least as long).
+                    i += 1;
+                    while i < words.len()
+                        && (bucket.lcp.get(i).copied().unwrap_or(0) as usize) >= depth
+                    {
+                        i += 1;
+                    }
+                    continue;
+                }
+                if rows.get(len * w + m).is_some_and(|&v| usize::from(v) <= k) {
+                    cand.push(words[i]);
+                }
+                i += 1;
             }
-            let last = word.len() * w + m;
-            if word.len() >= min_len
-                && word.len() <= max_len
-                && rows.get(last).is_some_and(|&v| usize::from(v) <= k)
-            {
-                cand.push(words[i]);
-            }
-            i += 1;
         }
     }
 
@@ -1304,7 +1350,11 @@ impl NameIndex {
             touched: Vec::new(),
             best: Vec::new(),
             width: if bounded { n } else { 0 },
+            glued: Vec::new(),
         };
+        // Every vocabulary token some query item matches: a listed token outside it (and
+        // outside a glue) is left unmatched, whatever the alignment.
+        let mut matchable: Vec<u32> = Vec::new();
         let mut item_matches: Vec<Option<TokenMatches>> = vec![None; q.items.len()];
         let mut looked_up = vec![false; n];
         // Essential items first: they reach the names. The others are then looked up too,
@@ -1337,6 +1387,7 @@ impl NameIndex {
                 for &nm in self.t.postings(*id) {
                     reached.add(nm, tokens.clone(), sim, reaches);
                 }
+                matchable.push(*id);
             }
             // List-side glue: a name whose adjacent tokens concatenate to this query token
             // (or to its key) holds a token whose text (or key) is a prefix of it.
@@ -1347,11 +1398,26 @@ impl NameIndex {
                     (1..text.len()).filter_map(|cut| text.get(..cut).map(|p| self.t.by_text(p)));
                 let by_key =
                     (1..key.len()).filter_map(|cut| key.get(..cut).map(|p| self.t.by_key(p)));
-                for v in by_text.chain(by_key) {
-                    for id in v {
-                        for &nm in self.t.postings(*id) {
-                            reached.add(nm, tokens.clone(), 1.0, reaches);
-                        }
+                let mut glue_names: Vec<u32> = by_text
+                    .chain(by_key)
+                    .flatten()
+                    .flat_map(|id| self.t.postings(*id).iter().copied())
+                    .collect();
+                glue_names.sort_unstable();
+                glue_names.dedup();
+                // Only names where adjacent tokens really glue to it, at that similarity.
+                for nm in glue_names {
+                    let sim = score::best_list_glue(&item.info, &self.name_tokens(nm));
+                    if sim <= 0.0 {
+                        continue;
+                    }
+                    reached.add(nm, tokens.clone(), sim, reaches);
+                    if let Some(g) = reached.slot.get(nm as usize).and_then(|&sl| {
+                        (sl as usize)
+                            .checked_sub(1)
+                            .and_then(|i| reached.glued.get_mut(i))
+                    }) {
+                        *g = true;
                     }
                 }
             }
@@ -1363,19 +1429,68 @@ impl NameIndex {
         // similarity its lookups found against the name (1 for a token not looked up), or
         // unmatched at its lowest cost, whichever raises `cq` more. score <= cq <= this
         // bound (the list coverage and the conflict factors only lower the score), so names
-        // under the threshold are not scored at all.
-        let weightings: Vec<(Vec<f64>, Vec<f64>)> = [EntityType::Person, EntityType::Organization]
+        // under the threshold are not scored at all. An unmatched query token costs at
+        // least MIN_UNMATCHED_FACTOR of its full weight; when the listed name keeps a token
+        // no query item can match, the query's extra words are not omissions and cost at
+        // least their positional price (full weight at either end, MIDDLE_EXTRA_FACTOR
+        // in the middle).
+        struct Weighting {
+            candidate: EntityType,
+            w: Vec<f64>,
+            cost: Vec<f64>,
+            cost_positional: Vec<f64>,
+        }
+        let weightings: Vec<Weighting> = [EntityType::Person, EntityType::Organization]
             .iter()
             .map(|&c| {
-                let w: Vec<f64> = q.infos.iter().map(|t| t.effective_weight(c)).collect();
-                let cost: Vec<f64> = (0..n)
-                    .map(|i| q.infos[i].effective_full_weight(c) * score::MIN_UNMATCHED_FACTOR)
-                    .collect();
-                (w, cost)
+                let full = |i: usize| q.infos[i].effective_full_weight(c);
+                Weighting {
+                    candidate: c,
+                    w: q.infos.iter().map(|t| t.effective_weight(c)).collect(),
+                    cost: (0..n)
+                        .map(|i| full(i) * score::MIN_UNMATCHED_FACTOR)
+                        .collect(),
+                    cost_positional: (0..n)
+                        .map(|i| {
+                            full(i)
+                                * if score::is_middle(i, n) {
+                                    score::MIDDLE_EXTRA_FACTOR
+                                } else {
+                                    1.0
+                                }
+                        })
+                        .collect(),
+                }
             })
             .collect();
+        matchable.sort_unstable();
+        matchable.dedup();
+        // A token of the name that stays unmatched and costs something (so the listed
+        // name is not matched in full).
+        let glue_items: Vec<&QueryItem> = q
+            .items
+            .iter()
+            .filter(|it| it.len == 1 && it.kind == ItemKind::Whole && score::glueable(&it.info))
+            .collect();
+        // Whether some query token glues adjacent tokens of the name (the glue may start
+        // with a token whose whole key is the query token's, so it is checked here).
+        let glues = |nm: u32| -> bool {
+            let list = self.name_tokens(nm);
+            glue_items
+                .iter()
+                .any(|it| score::best_list_glue(&it.info, &list) > 0.0)
+        };
+        let keeps_unmatched = |nm: u32, glued: bool, c: EntityType| -> bool {
+            self.t.name_tokens(nm as usize).iter().any(|&id| {
+                self.token(id).is_some_and(|t| {
+                    t.effective_full_weight(c) > 0.0
+                        && matchable.binary_search(&id).is_err()
+                        && !(glued && score::glueable(t))
+                })
+            })
+        };
         let mut sims = vec![0.0f64; n];
-        let mut can_reach = |slot: usize| -> bool {
+        let mut can_reach = |slot: usize, nm: u32| -> bool {
             if !bounded {
                 return true;
             }
@@ -1386,15 +1501,26 @@ impl NameIndex {
                     1.0
                 };
             }
-            weightings
-                .iter()
-                .any(|(w, cost)| cq_bound(&sims, w, cost) >= threshold)
+            let mut glued: Option<bool> = (reached.glued.get(slot) == Some(&true)).then_some(true);
+            for wt in &weightings {
+                if cq_bound(&sims, &wt.w, &wt.cost) < threshold {
+                    continue;
+                }
+                if cq_bound(&sims, &wt.w, &wt.cost_positional) >= threshold {
+                    return true;
+                }
+                let g = *glued.get_or_insert_with(|| glues(nm));
+                if !keeps_unmatched(nm, g, wt.candidate) {
+                    return true;
+                }
+            }
+            false
         };
         let mut names: Vec<u32> = reached
             .touched
             .iter()
             .enumerate()
-            .filter(|&(slot, _)| can_reach(slot))
+            .filter(|&(slot, &nm)| can_reach(slot, nm))
             .map(|(_, &nm)| nm)
             .collect();
         names.sort_unstable();

@@ -1179,22 +1179,7 @@ pub fn score_name(
                     for len in 2..=3usize {
                         for start in 0..nl.saturating_sub(len - 1) {
                             let parts = &list[start..start + len];
-                            if !parts.iter().all(|p| glueable(p)) {
-                                continue;
-                            }
-                            let sim = if concat_equals(parts, &item.info.text) {
-                                1.0
-                            } else if item.info.is_alpha()
-                                // One Han syllable is one list token, or two only
-                                // spelled exactly (`xian` = `xi an`), never by key.
-                                && item.info.script != Script::Han
-                                && item.info.len > 3
-                                && parts.iter().all(|p| p.is_alpha())
-                                && parts.iter().any(|p| short_part(p))
-                                && glue_key(parts) == item.info.key
-                            {
-                                SIM_KEY
-                            } else {
+                            let Some(sim) = list_glue_similarity(&item.info, parts) else {
                                 continue;
                             };
                             let lw: f64 = wl[start..start + len].iter().sum();
@@ -1575,6 +1560,70 @@ pub fn glue_key(parts: &[&TokInfo]) -> Vec<u8> {
         }
     }
     out
+}
+
+/// Similarity of a (glueable) query token and 2-3 adjacent list tokens `parts` glued
+/// together: 1 when their texts concatenated spell it, [`SIM_KEY`] when their keys end to
+/// end equal its key (a long alphabetic word against alphabetic parts one of which is
+/// short), else `None`.
+pub fn list_glue_similarity(q: &TokInfo, parts: &[&TokInfo]) -> Option<f64> {
+    // Either way the first part starts the query token (its text, or its key).
+    let first = parts.first()?;
+    if !q.text.starts_with(first.text.as_str()) && !q.key.starts_with(&first.key) {
+        return None;
+    }
+    if !parts.iter().all(|p| glueable(p)) {
+        return None;
+    }
+    if concat_equals(parts, &q.text) {
+        Some(1.0)
+    } else if q.is_alpha()
+        // One Han syllable is one list token, or two only spelled exactly (`xian` =
+        // `xi an`), never by key.
+        && q.script != Script::Han
+        && q.len > 3
+        && parts.iter().all(|p| p.is_alpha())
+        && parts.iter().any(|p| short_part(p))
+        && glue_key_equals(parts, &q.key)
+    {
+        Some(SIM_KEY)
+    } else {
+        None
+    }
+}
+
+/// The best [`list_glue_similarity`] of `q` over every run of 2-3 adjacent tokens of
+/// `list` (0 when none glues).
+pub fn best_list_glue(q: &TokInfo, list: &[&TokInfo]) -> f64 {
+    let mut best: f64 = 0.0;
+    for len in 2..=3usize {
+        for start in 0..list.len().saturating_sub(len - 1) {
+            if let Some(s) = list_glue_similarity(q, &list[start..start + len]) {
+                best = best.max(s);
+            }
+        }
+    }
+    best
+}
+
+/// True when [`glue_key`] of `parts` equals `key` (no allocation: screening checks it for
+/// many candidate names).
+fn glue_key_equals(parts: &[&TokInfo], key: &[u8]) -> bool {
+    let mut pos = 0;
+    let mut last: Option<u8> = None;
+    for p in parts {
+        for (i, &c) in p.key.iter().enumerate() {
+            if i == 0 && last == Some(c) {
+                continue;
+            }
+            if key.get(pos) != Some(&c) {
+                return false;
+            }
+            pos += 1;
+            last = Some(c);
+        }
+    }
+    pos == key.len()
 }
 
 /// True when the texts of `parts` concatenated equal `text` (no allocation).
