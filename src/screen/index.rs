@@ -15,11 +15,12 @@
 //! Candidate generation is exact, not heuristic. For a query token it enumerates every
 //! vocabulary token that [`pair_similarity`] can match: exact text, same key, same
 //! skeleton (including every skeleton an abjad pattern can produce), initials, and edit
-//! distance through a q-gram count filter that is a proven bound (each edit destroys at
-//! most 3 padded bigrams, so a token within distance `k` shares at least `|D| - 3k` of
-//! the query's distinct bigrams `D`). Query tokens whose combined weight cannot lift a
-//! name to the threshold on their own are not looked up (MaxScore): a name reached only
-//! through them scores below the threshold anyway. So every name that scores at or above
+//! distance through a trie walk per partner length that prunes a prefix once its cost plus
+//! the length still to come exceeds the edit budget. Query tokens whose combined weight
+//! cannot lift a name to the threshold on their own do not reach names (MaxScore): a name
+//! reached only through them scores below the threshold anyway; they are still looked up,
+//! to bound each reached name's score by what every query token can match in it (see
+//! [`NameIndex::candidates`]). So every name that scores at or above
 //! the threshold is a candidate, and the index returns exactly what an exhaustive scan
 //! with the same scorer returns (tests/screen_index.rs checks this on random queries).
 //!
