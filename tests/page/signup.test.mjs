@@ -294,3 +294,41 @@ test('screenshots at desktop width and at 375 px, with no horizontal scrolling o
     await page.close();
   }
 });
+
+test('text contrast meets WCAG AA (4.5:1, 3:1 for large text) after a screening with errors', async () => {
+  const { page } = await readyPage(demo);
+  // A state with matches, inline errors and hints on screen.
+  await submit(page, { ...VALID, given_name: 'Aiman', family_name: 'Zawahri', birth_date: '1951-06-19', email: 'x@@y' });
+  const { checked, failures } = await page.evaluate(() => {
+    const parse = (c) => (c.match(/[\d.]+/g) ?? []).map(Number);
+    const lum = ([r, g, b]) => {
+      const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const background = (el) => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = parse(getComputedStyle(e).backgroundColor);
+        if (c.length >= 3 && (c.length < 4 || c[3] > 0.5)) return c.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    const out = [];
+    let checked = 0;
+    for (const el of document.querySelectorAll('body *')) {
+      const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+      const style = getComputedStyle(el);
+      if (!own || style.visibility === 'hidden' || style.display === 'none' || !el.getClientRects().length) continue;
+      checked += 1;
+      const fg = lum(parse(style.color).slice(0, 3));
+      const bg = lum(background(el));
+      const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+      const size = parseFloat(style.fontSize);
+      const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+      if (ratio < (large ? 3 : 4.5)) out.push(`${el.tagName}.${el.className} "${el.textContent.trim().slice(0, 30)}": ${ratio.toFixed(2)}`);
+    }
+    return { checked, failures: out };
+  });
+  assert.ok(checked > 50, `only ${checked} text elements checked`);
+  assert.deepEqual(failures, []);
+  await page.close();
+});
