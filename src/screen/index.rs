@@ -285,6 +285,9 @@ pub struct Candidates {
     item_matches: Vec<Option<TokenMatches>>,
     /// True when the whole index is scanned (threshold too low to prune).
     pub exhaustive: bool,
+    /// Names that could reach the threshold but were left out by the cap of
+    /// [`NameIndex::candidates_capped`] (0 when nothing was left out).
+    pub dropped: usize,
     /// Similarities computed while scoring, for items that were not enumerated:
     /// (item << 32 | token id) → similarity. Candidate names share many tokens.
     memo: std::cell::RefCell<FxMap<u64, Option<(f64, Method)>>>,
@@ -308,6 +311,7 @@ impl Candidates {
             names: (0..name_count as u32).collect(),
             item_matches: Vec::new(),
             exhaustive: true,
+            dropped: 0,
             memo: Default::default(),
         }
     }
@@ -1188,11 +1192,21 @@ impl NameIndex {
     /// Candidate names for `q`: every name whose score can reach `threshold` (exactly as
     /// an exhaustive scan would find them).
     pub fn candidates(&self, q: &PreparedQuery, threshold: f64) -> Candidates {
+        self.candidates_capped(q, threshold, usize::MAX)
+    }
+
+    /// [`NameIndex::candidates`], keeping at most `cap` names: when more can reach the
+    /// threshold, those with the highest score bound (then the lowest ids) are kept and
+    /// [`Candidates::dropped`] counts the others. The cap bounds the scoring work of one
+    /// query; the caller must not report `clear` when something was dropped.
+    pub fn candidates_capped(&self, q: &PreparedQuery, threshold: f64, cap: usize) -> Candidates {
         if threshold <= 0.0 || q.infos.is_empty() {
+            let count = self.name_count();
             return Candidates {
-                names: (0..self.name_count() as u32).collect(),
+                names: (0..count.min(cap) as u32).collect(),
                 item_matches: vec![None; q.items.len()],
                 exhaustive: true,
+                dropped: count.saturating_sub(cap),
                 memo: Default::default(),
             };
         }
@@ -1272,34 +1286,47 @@ impl NameIndex {
                 (w, cost)
             })
             .collect();
-        let can_reach = |mask: u64| -> bool {
+        // The bound of a name's score, or `None` when it cannot reach the threshold.
+        let bound = |mask: u64| -> Option<f64> {
             if n > 64 {
-                return true;
+                return Some(1.0);
             }
             let possible = mask | not_looked_up;
-            weightings.iter().any(|(w, cost)| {
-                let (mut num, mut rest) = (0.0, 0.0);
-                for i in 0..n {
-                    if possible & (1u64 << i) != 0 {
-                        num += w[i];
-                    } else {
-                        rest += cost[i];
+            weightings
+                .iter()
+                .filter_map(|(w, cost)| {
+                    let (mut num, mut rest) = (0.0, 0.0);
+                    for i in 0..n {
+                        if possible & (1u64 << i) != 0 {
+                            num += w[i];
+                        } else {
+                            rest += cost[i];
+                        }
                     }
-                }
-                num > 0.0 && num / (num + rest) >= threshold
-            })
+                    let b = num / (num + rest);
+                    (num > 0.0 && b >= threshold).then_some(b)
+                })
+                .reduce(f64::max)
         };
-        let mut names: Vec<u32> = reached
+        let mut bounded: Vec<(f64, u32)> = reached
             .touched
             .iter()
-            .copied()
-            .filter(|&nm| can_reach(reached.masks[nm as usize]))
+            .filter_map(|&nm| bound(reached.masks[nm as usize]).map(|b| (b, nm)))
             .collect();
+        let mut dropped = 0;
+        if bounded.len() > cap {
+            // Highest bound first, then lowest id: deterministic on every platform.
+            bounded.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            dropped = bounded.len() - cap;
+            bounded.truncate(cap);
+        }
+        let mut names: Vec<u32> = bounded.into_iter().map(|(_, nm)| nm).collect();
         names.sort_unstable();
         Candidates {
             names,
             item_matches,
             exhaustive: false,
+            dropped,
             memo: Default::default(),
         }
     }
