@@ -207,7 +207,10 @@ fn an_expired_snapshot_gives_review_not_clear() {
 fn a_missing_or_empty_snapshot_leaves_screening_refused() {
     // A missing file fetched as nothing, or only the start of a header: refused, and
     // screening throws until a valid snapshot loads (fail closed, never `clear`).
-    for bytes in [&b""[..], &kyc_check::snapshot::default_snapshot_bytes()[..8]] {
+    for bytes in [
+        &b""[..],
+        &kyc_check::snapshot::default_snapshot_bytes()[..8],
+    ] {
         assert!(kyc_check::wasm::load_snapshot(bytes).is_err());
         assert!(kyc_check::wasm::snapshot_info().is_err());
         let refused = kyc_check::wasm::screen_js(
