@@ -322,7 +322,7 @@ fn rewritten_listed_names_are_still_found() {
             pool.push((e.id.clone(), n.full.clone()));
         }
     }
-    let mut rng = Rng(0x5eed_12);
+    let mut rng = Rng(0x005e_ed12);
     let mut tally: BTreeMap<Family, (usize, usize)> = BTreeMap::new();
     let mut mixed = (0usize, 0usize);
     let mut misses: Vec<String> = Vec::new();
