@@ -240,6 +240,30 @@ fn latin_tokens(text: &str, script: Script, out: &mut Vec<Token>) {
                 folded.push_str(s);
                 continue;
             }
+            match translit::script_of(d) {
+                None | Some(Script::Latin | Script::Other) => {}
+                Some(script) => {
+                    // A compatibility character whose decomposition is a letter of a script
+                    // with a table (the micro sign `µ` is `μ`, superscript `ᵝ` is `β`, the
+                    // Kangxi radical `⼈` is `人`): read here as that script reads, so the
+                    // token is the same when it is normalised again.
+                    let reading = match script {
+                        Script::Han => translit::han_reading(d).map(str::to_string),
+                        _ => Some(
+                            translit::transliterate_run(&[d], script, CyrillicLang::Russian)
+                                .into_iter()
+                                .map(|t| t.text)
+                                .collect(),
+                        ),
+                    };
+                    if let Some(r) = reading.filter(|r| r.is_ascii() && !r.is_empty()) {
+                        folded.push(' ');
+                        folded.push_str(&r);
+                        folded.push(' ');
+                        continue;
+                    }
+                }
+            }
             for l in d.to_lowercase() {
                 if l.is_ascii_alphanumeric() || matches!(l, '.' | '&' | '\'') {
                     folded.push(l);
@@ -934,7 +958,9 @@ fn numbers_as_digits(tokens: Vec<Token>) -> Vec<Token> {
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        if latin(t) {
+        // Any ASCII token (`0th` split off a word of another script too), so that a
+        // normalised token normalises to itself.
+        if t.pattern.is_none() && t.text.is_ascii() {
             if let Some(d) = digit_ordinal(&t.text) {
                 let mut n = t.clone();
                 n.text = d.to_string();
