@@ -47,10 +47,13 @@ pub const DEFAULT_MAX_MATCHES: usize = 10;
 /// longer name is not screened: the decision is `review` with a `too_long` warning, never
 /// `clear`, and nothing scans the name (bounded time on any input).
 pub const MAX_NAME_BYTES: usize = 1024;
-/// Most tokens of one reading of a name (the longest listed name, a UK entry holding every
-/// alias in one field, has 53; the index's score bound works up to 64). A reading with
-/// more is not screened: `review` with a `too_long` warning.
-pub const MAX_NAME_TOKENS: usize = 64;
+/// Most tokens of one reading of a name (a listed person or company name has a handful; the
+/// longest listed name, a UK entry holding every alias in one field, has 53). A reading
+/// with more is not screened: `review` with a `too_long` warning.
+pub const MAX_NAME_TOKENS: usize = 24;
+/// Longest token of one reading, in bytes (a word of 64 letters is no name). A reading
+/// with a longer token is not screened: `review`, `too_long` warning.
+pub const MAX_TOKEN_BYTES: usize = 64;
 /// Longest `id_number` or `crypto_address` looked up, in UTF-8 bytes; a longer one is not
 /// looked up (`review`, `too_long` warning).
 pub const MAX_IDENTIFIER_BYTES: usize = 256;
@@ -479,9 +482,10 @@ impl<'a> Screener<'a> {
             (query.id_number.as_deref(), false),
             (query.crypto_address.as_deref(), true),
         ] {
-            let Some(value) = value.filter(|v| !v.trim().is_empty()) else {
+            let Some(value) = value else {
                 continue;
             };
+            // The length first: nothing scans an over-long value (not even `trim`).
             if value.len() > MAX_IDENTIFIER_BYTES {
                 not_screened = true;
                 warnings.push(format!(
@@ -489,6 +493,9 @@ impl<'a> Screener<'a> {
                     if crypto { "crypto_address" } else { "id_number" },
                     value.len()
                 ));
+                continue;
+            }
+            if value.trim().is_empty() {
                 continue;
             }
             for hit in self.index.find_identifier(value, crypto) {
@@ -535,6 +542,14 @@ impl<'a> Screener<'a> {
                 warnings.push(format!(
                     "too_long: a reading of the name has {} words, over the {MAX_NAME_TOKENS}-word limit: not screened",
                     tokens.len()
+                ));
+                continue;
+            }
+            if let Some(long) = tokens.iter().find(|t| t.text.len() > MAX_TOKEN_BYTES) {
+                not_screened = true;
+                warnings.push(format!(
+                    "too_long: a reading of the name has a word of {} bytes, over the {MAX_TOKEN_BYTES}-byte limit: not screened",
+                    long.text.len()
                 ));
                 continue;
             }

@@ -196,7 +196,7 @@ pub fn screen_queries() -> Vec<(String, Query)> {
 
 /// Names within the bounds (at most `MAX_NAME_BYTES`) that do the most work.
 pub fn pathological_names() -> Vec<(String, String)> {
-    use kyc_check::screen::{MAX_NAME_BYTES, MAX_NAME_TOKENS};
+    use kyc_check::screen::{MAX_NAME_BYTES, MAX_NAME_TOKENS, MAX_TOKEN_BYTES};
     let common = [
         "Mohammed", "Ali", "Ahmed", "Hassan", "Abdul", "Kim", "Ivan", "Al", "Bin", "Trading",
     ];
