@@ -244,6 +244,10 @@ pub fn pathological_names() -> Vec<(String, String)> {
             ),
         ),
         (
+            "one word at the word bound".to_string(),
+            "mohammed".repeat(MAX_TOKEN_BYTES / 8),
+        ),
+        (
             "one token at the byte bound".to_string(),
             "m".repeat(MAX_NAME_BYTES),
         ),
