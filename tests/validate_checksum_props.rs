@@ -11,7 +11,8 @@
 //! What a check digit can promise, by specification, for a **single-digit substitution**
 //! (one digit replaced by another digit):
 //! - mod 97 (IBAN, ISO 7064 MOD 97-10), mod 10 with weights prime to 10 (Luhn; PESEL
-//!   1-3-7-9; TCKN's second digit), Verhoeff, mod 11 with non-zero weights and a check
+//!   1-3-7-9; TCKN's second digit; ICAO 9303's 7-3-1 on the MRZ fields, where a digit can
+//!   only be replaced by a digit), Verhoeff, mod 11 with non-zero weights and a check
 //!   value for every remainder (BSN elfproef, TFN, RUT with `K`), mod 23 (DNI/NIE), mod 31
 //!   (HETU): every substitution is caught (the changed sum differs by `d × w`, and
 //!   `0 < |d| < m`, `w` prime to `m`, so it is not `≡ 0 (mod m)`). Asserted for each.
@@ -258,6 +259,35 @@ fn eip55(addr: &[u8]) -> String {
     out
 }
 
+/// ICAO Doc 9303 Part 3 check digit: weights 7, 3, 1 repeating; digits are their value,
+/// `A`-`Z` are 10-35, the filler `<` is 0; the sum modulo 10.
+fn icao_check(field: &str) -> char {
+    let sum: u32 = field
+        .bytes()
+        .zip([7u32, 3, 1].iter().cycle())
+        .map(|(b, w)| {
+            let v = match b {
+                b'0'..=b'9' => u32::from(b - b'0'),
+                b'A'..=b'Z' => u32::from(b - b'A') + 10,
+                _ => 0,
+            };
+            v * w
+        })
+        .sum();
+    char::from(b'0' + (sum % 10) as u8)
+}
+
+/// A TD3 (passport) MRZ with every check digit computed here (ICAO Doc 9303 Part 4).
+fn td3(document: &str, birth: &str, expiry: &str, personal: &str) -> String {
+    let line1 = format!("{:<<44}", "P<UTOERIKSSON<<ANNA<MARIA");
+    let doc = format!("{document}{}", icao_check(document));
+    let birth = format!("{birth}{}", icao_check(birth));
+    let expiry = format!("{expiry}{}", icao_check(expiry));
+    let personal = format!("{personal}{}", icao_check(personal));
+    let composite = icao_check(&format!("{doc}{birth}{expiry}{personal}"));
+    format!("{line1}\n{doc}UTO{birth}F{expiry}{personal}{composite}")
+}
+
 /// Brazil's CPF check digits (Receita Federal): weights 10..2 then 11..2, `11 − r`, and
 /// 10 or 11 become 0.
 fn cpf_checks(body: &[u8]) -> (u8, u8) {
@@ -424,6 +454,19 @@ proptest! {
                 "{} changed to {}", address, changed
             );
         }
+    }
+
+    #[test]
+    fn mrz_td3_icao_7_3_1(document in ds(9), (d, m, y) in dmy(), (ed, em, ey) in (1u8..=28, 1u8..=12, 30u8..=39),
+                          personal in ds(14)) {
+        let mrz = td3(
+            &digits(&document),
+            &format!("{y:02}{m:02}{d:02}"),
+            &format!("{ey:02}{em:02}{ed:02}"),
+            &digits(&personal),
+        );
+        // Today is fixed so that every generated document is unexpired.
+        assert_checksum_catches_every_change("mrz@2026-01-01", &mrz)?;
     }
 
     #[test]
