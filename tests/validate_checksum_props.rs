@@ -340,6 +340,26 @@ proptest! {
     }
 
     #[test]
+    fn za_id_luhn((d, m, y) in dmy(), seq in ds(4), citizen in 0u8..2, race in 8u8..10) {
+        let mut p = vec![y / 10, y % 10, m / 10, m % 10, d / 10, d % 10];
+        p.extend(seq);
+        p.extend([citizen, race]);
+        let c = luhn(&p);
+        p.push(c);
+        assert_checksum_catches_every_change("za_id", &digits(&p))?;
+    }
+
+    #[test]
+    fn se_pnr_luhn((d, m, y) in dmy(), serial in ds(3)) {
+        let mut p = vec![y / 10, y % 10, m / 10, m % 10, d / 10, d % 10];
+        p.extend(serial);
+        let c = luhn(&p);
+        p.push(c);
+        let s = digits(&p);
+        assert_checksum_catches_every_change("se_pnr", &format!("{}-{}", &s[..6], &s[6..]))?;
+    }
+
+    #[test]
     fn in_aadhaar_verhoeff(first in 2u8..10, rest in ds(10)) {
         let mut p = vec![first];
         p.extend(rest);
