@@ -45,6 +45,7 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+	cargo deny --locked check licenses bans sources
 
 unit:
 	@mkdir -p target

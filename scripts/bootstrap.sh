@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
 WASM_PACK_VERSION=0.15.1
+# Supply-chain check of `make lint` (licenses, bans, sources; no advisory DB, no network).
+CARGO_DENY_VERSION=0.20.2
 # wasm-pack uses a wasm-bindgen CLI on PATH only when its version equals the wasm-bindgen
 # crate in Cargo.lock exactly; otherwise it tries to download one (and fails offline).
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
@@ -51,6 +53,11 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qF " $WASM_BINDGEN_VERSION"; the
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION from crates.io"
   # --locked fails for this crate; the exact version pin (=) is what matters.
   cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION" --force
+fi
+
+if ! cargo deny --version 2>/dev/null | grep -qF " $CARGO_DENY_VERSION"; then
+  say "installing cargo-deny $CARGO_DENY_VERSION from crates.io"
+  cargo install cargo-deny --version "$CARGO_DENY_VERSION" --locked
 fi
 
 if [ -n "$apt_pid" ]; then

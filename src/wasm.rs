@@ -532,7 +532,9 @@ export interface ScreeningResult {
 /**
  * Screens a name against the active snapshot (see `loadSnapshot`, `useDefaultSnapshot`).
  * Throws when there is no valid snapshot (fail closed: never `clear` without one), or when
- * the query or options are malformed.
+ * the query or options are malformed. Bounded work on any input: a name over 1,024 bytes
+ * (or a reading of it over 64 words) or an identifier over 256 bytes is not screened, and
+ * the decision is `review` with a `too_long` warning (docs/SCREENING.md, "Bounds").
  */
 export function screen(query: ScreenQuery, options?: ScreenOptions): ScreeningResult;
 

@@ -374,6 +374,9 @@ pub struct Candidates {
     item_matches: Vec<Option<TokenMatches>>,
     /// True when the whole index is scanned (threshold too low to prune).
     pub exhaustive: bool,
+    /// Names that could reach the threshold but were left out by the cap of
+    /// [`NameIndex::candidates_capped`] (0 when nothing was left out).
+    pub dropped: usize,
     /// Similarities computed while scoring, for items that were not enumerated:
     /// (item << 32 | token id) → similarity. Candidate names share many tokens.
     memo: std::cell::RefCell<FxMap<u64, Option<(f64, Method)>>>,
@@ -397,6 +400,7 @@ impl Candidates {
             names: (0..name_count as u32).collect(),
             item_matches: Vec::new(),
             exhaustive: true,
+            dropped: 0,
             memo: Default::default(),
         }
     }
@@ -1334,11 +1338,21 @@ impl NameIndex {
     /// Candidate names for `q`: every name whose score can reach `threshold` (exactly as
     /// an exhaustive scan would find them).
     pub fn candidates(&self, q: &PreparedQuery, threshold: f64) -> Candidates {
+        self.candidates_capped(q, threshold, usize::MAX)
+    }
+
+    /// [`NameIndex::candidates`], keeping at most `cap` names: when more can reach the
+    /// threshold, those with the highest score bound (then the lowest ids) are kept and
+    /// [`Candidates::dropped`] counts the others. The cap bounds the scoring work of one
+    /// query; the caller must not report `clear` when something was dropped.
+    pub fn candidates_capped(&self, q: &PreparedQuery, threshold: f64, cap: usize) -> Candidates {
         if threshold <= 0.0 || q.infos.is_empty() {
+            let count = self.name_count();
             return Candidates {
-                names: (0..self.name_count() as u32).collect(),
+                names: (0..count.min(cap) as u32).collect(),
                 item_matches: vec![None; q.items.len()],
                 exhaustive: true,
+                dropped: count.saturating_sub(cap),
                 memo: Default::default(),
             };
         }
@@ -1491,9 +1505,10 @@ impl NameIndex {
             })
         };
         let mut sims = vec![0.0f64; n];
-        let mut can_reach = |slot: usize, nm: u32| -> bool {
+        // The bound of a name's score, or `None` when it cannot reach the threshold.
+        let mut bound = |slot: usize, nm: u32| -> Option<f64> {
             if !bounded {
-                return true;
+                return Some(1.0);
             }
             for (i, s) in sims.iter_mut().enumerate() {
                 *s = if looked_up[i] {
@@ -1503,32 +1518,42 @@ impl NameIndex {
                 };
             }
             let mut glued: Option<bool> = (reached.glued.get(slot) == Some(&true)).then_some(true);
+            let mut best: Option<f64> = None;
             for wt in &weightings {
-                if cq_bound(&sims, &wt.w, &wt.cost) < threshold {
+                let b = cq_bound(&sims, &wt.w, &wt.cost);
+                if b < threshold {
                     continue;
                 }
-                if cq_bound(&sims, &wt.w, &wt.cost_positional) >= threshold {
-                    return true;
+                if cq_bound(&sims, &wt.w, &wt.cost_positional) < threshold {
+                    let g = *glued.get_or_insert_with(|| glues(nm));
+                    if keeps_unmatched(nm, g, wt.candidate) {
+                        continue;
+                    }
                 }
-                let g = *glued.get_or_insert_with(|| glues(nm));
-                if !keeps_unmatched(nm, g, wt.candidate) {
-                    return true;
-                }
+                best = Some(best.map_or(b, |x: f64| x.max(b)));
             }
-            false
+            best
         };
-        let mut names: Vec<u32> = reached
+        let mut within: Vec<(f64, u32)> = reached
             .touched
             .iter()
             .enumerate()
-            .filter(|&(slot, &nm)| can_reach(slot, nm))
-            .map(|(_, &nm)| nm)
+            .filter_map(|(slot, &nm)| bound(slot, nm).map(|b| (b, nm)))
             .collect();
+        let mut dropped = 0;
+        if within.len() > cap {
+            // Highest bound first, then lowest id: deterministic on every platform.
+            within.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            dropped = within.len() - cap;
+            within.truncate(cap);
+        }
+        let mut names: Vec<u32> = within.into_iter().map(|(_, nm)| nm).collect();
         names.sort_unstable();
         Candidates {
             names,
             item_matches,
             exhaustive: false,
+            dropped,
             memo: Default::default(),
         }
     }

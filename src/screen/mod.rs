@@ -43,6 +43,29 @@ pub const DEFAULT_BLOCK_THRESHOLD: f64 = 0.95;
 /// Default number of matches returned.
 pub const DEFAULT_MAX_MATCHES: usize = 10;
 
+/// Longest name screened, in UTF-8 bytes (three times the longest listed name, 346 bytes). A
+/// longer name is not screened: the decision is `review` with a `too_long` warning, never
+/// `clear`, and nothing scans the name (bounded time on any input).
+pub const MAX_NAME_BYTES: usize = 1024;
+/// Most tokens of one reading of a name (a listed person or company name has a handful; the
+/// longest listed name, a UK entry holding every alias in one field, has 53). A reading
+/// with more is not screened: `review` with a `too_long` warning.
+pub const MAX_NAME_TOKENS: usize = 24;
+/// Longest token of one reading, in bytes (a word of 64 letters is no name). A reading
+/// with a longer token is not screened: `review`, `too_long` warning.
+pub const MAX_TOKEN_BYTES: usize = 64;
+/// Longest `id_number` or `crypto_address` looked up, in UTF-8 bytes; a longer one is not
+/// looked up (`review`, `too_long` warning).
+pub const MAX_IDENTIFIER_BYTES: usize = 256;
+/// Longest `birth_date`, `country` or `today` value read, in bytes; a longer one is ignored
+/// with a warning that does not repeat it.
+pub const MAX_EVIDENCE_BYTES: usize = 64;
+/// Most candidate names scored per reading of a query: the bound on screening time (see
+/// docs/SCREENING.md, "Bounds"). When more names could reach the threshold, the ones with
+/// the highest score bound are scored and the decision is at least `review`, with a
+/// `candidates_truncated` warning: a truncated search never reports `clear`.
+pub const MAX_CANDIDATES: usize = 20_000;
+
 /// What to screen. Only `name` is usually given; the rest is optional evidence.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -151,6 +174,12 @@ impl Options {
             ));
         }
         if let Some(today) = &self.today {
+            if today.len() > MAX_EVIDENCE_BYTES {
+                return Err(format!(
+                    "today must be a date YYYY-MM-DD, got {} bytes",
+                    today.len()
+                ));
+            }
             if Date::parse_iso(today).is_none() {
                 return Err(format!("today must be a date YYYY-MM-DD, got `{today}`"));
             }
@@ -392,9 +421,18 @@ impl<'a> Screener<'a> {
                 }
             }
         };
-        let dob = match query
-            .birth_date
-            .as_deref()
+        // Bounds (fail closed): an over-long field is not read, and the decision can no
+        // longer be `clear`.
+        let mut not_screened = false;
+        let name_too_long = query.name.len() > MAX_NAME_BYTES;
+        if name_too_long {
+            not_screened = true;
+            warnings.push(format!(
+                "too_long: the name is {} bytes, over the {MAX_NAME_BYTES}-byte limit: not screened",
+                query.name.len()
+            ));
+        }
+        let dob = match bounded_evidence("birth_date", query.birth_date.as_deref(), &mut warnings)
             .map(str::trim)
             .filter(|s| !s.is_empty())
         {
@@ -409,9 +447,7 @@ impl<'a> Screener<'a> {
                 }
             },
         };
-        let country = match query
-            .country
-            .as_deref()
+        let country = match bounded_evidence("country", query.country.as_deref(), &mut warnings)
             .map(str::trim)
             .filter(|s| !s.is_empty())
         {
@@ -446,9 +482,22 @@ impl<'a> Screener<'a> {
             (query.id_number.as_deref(), false),
             (query.crypto_address.as_deref(), true),
         ] {
-            let Some(value) = value.filter(|v| !v.trim().is_empty()) else {
+            let Some(value) = value else {
                 continue;
             };
+            // The length first: nothing scans an over-long value (not even `trim`).
+            if value.len() > MAX_IDENTIFIER_BYTES {
+                not_screened = true;
+                warnings.push(format!(
+                    "too_long: the {} is {} bytes, over the {MAX_IDENTIFIER_BYTES}-byte limit: not looked up",
+                    if crypto { "crypto_address" } else { "id_number" },
+                    value.len()
+                ));
+                continue;
+            }
+            if value.trim().is_empty() {
+                continue;
+            }
             for hit in self.index.find_identifier(value, crypto) {
                 let Some(e) = decoded.get(hit.entity) else {
                     continue;
@@ -475,7 +524,11 @@ impl<'a> Screener<'a> {
             }
         }
 
-        let variants = normalize::query_variants(&query.name);
+        let variants = if name_too_long {
+            Vec::new()
+        } else {
+            normalize::query_variants(&query.name)
+        };
         let bonus = evidence::max_bonus(dob.as_ref(), country.as_deref());
         let threshold = options.review_threshold - bonus;
         let mut screened_any = false;
@@ -484,12 +537,35 @@ impl<'a> Screener<'a> {
                 continue;
             }
             screened_any = true;
+            if tokens.len() > MAX_NAME_TOKENS {
+                not_screened = true;
+                warnings.push(format!(
+                    "too_long: a reading of the name has {} words, over the {MAX_NAME_TOKENS}-word limit: not screened",
+                    tokens.len()
+                ));
+                continue;
+            }
+            if let Some(long) = tokens.iter().find(|t| t.text.len() > MAX_TOKEN_BYTES) {
+                not_screened = true;
+                warnings.push(format!(
+                    "too_long: a reading of the name has a word of {} bytes, over the {MAX_TOKEN_BYTES}-byte limit: not screened",
+                    long.text.len()
+                ));
+                continue;
+            }
             let q = self.index.prepare(tokens);
             let cands = if exhaustive {
                 index::Candidates::all(self.index.name_count())
             } else {
-                self.index.candidates(&q, threshold)
+                self.index.candidates_capped(&q, threshold, MAX_CANDIDATES)
             };
+            if cands.dropped > 0 {
+                not_screened = true;
+                warnings.push(format!(
+                    "candidates_truncated: {} more names could reach the threshold than the {MAX_CANDIDATES} scored",
+                    cands.dropped
+                ));
+            }
             for &nid in &cands.names {
                 let Some(name) = self.index.name(nid) else {
                     continue;
@@ -561,7 +637,7 @@ impl<'a> Screener<'a> {
                 }
             }
         }
-        if !screened_any && ident_hits.is_empty() {
+        if !screened_any && ident_hits.is_empty() && !name_too_long {
             warnings.push("the name has no letters or digits to screen".to_string());
         }
         for (ent, adj) in ident_hits {
@@ -649,9 +725,9 @@ impl<'a> Screener<'a> {
             .any(|(_, m)| m.score >= options.review_threshold)
         {
             Decision::Review
-        } else if !decoded.failures.is_empty() || expired.is_some() {
-            // Some candidate could not be checked, or the lists are older than the caller
-            // accepts: never report that as clear.
+        } else if !decoded.failures.is_empty() || expired.is_some() || not_screened {
+            // Some candidate could not be checked, the lists are older than the caller
+            // accepts, or part of the query was over a bound: never report that as clear.
             Decision::Review
         } else {
             Decision::Clear
@@ -703,6 +779,24 @@ impl<'a> Screener<'a> {
         let query: Vec<&TokInfo> = q.infos.iter().collect();
         explain::explain(&query, &list, ns)
     }
+}
+
+/// `value` when it is at most [`MAX_EVIDENCE_BYTES`] long; otherwise `None`, with a
+/// warning that gives its length, not its text.
+fn bounded_evidence<'q>(
+    field: &str,
+    value: Option<&'q str>,
+    warnings: &mut Vec<String>,
+) -> Option<&'q str> {
+    let value = value?;
+    if value.len() > MAX_EVIDENCE_BYTES {
+        warnings.push(format!(
+            "{field} ignored: {} bytes, over the {MAX_EVIDENCE_BYTES}-byte limit",
+            value.len()
+        ));
+        return None;
+    }
+    Some(value)
 }
 
 /// True when `kind` is matched through `Query::crypto_address` rather than `id_number`.

@@ -240,6 +240,30 @@ fn latin_tokens(text: &str, script: Script, out: &mut Vec<Token>) {
                 folded.push_str(s);
                 continue;
             }
+            match translit::script_of(d) {
+                None | Some(Script::Latin | Script::Other) => {}
+                Some(script) => {
+                    // A compatibility character whose decomposition is a letter of a script
+                    // with a table (the micro sign `µ` is `μ`, superscript `ᵝ` is `β`, the
+                    // Kangxi radical `⼈` is `人`): read here as that script reads, so the
+                    // token is the same when it is normalised again.
+                    let reading = match script {
+                        Script::Han => translit::han_reading(d).map(str::to_string),
+                        _ => Some(
+                            translit::transliterate_run(&[d], script, CyrillicLang::Russian)
+                                .into_iter()
+                                .map(|t| t.text)
+                                .collect(),
+                        ),
+                    };
+                    if let Some(r) = reading.filter(|r| r.is_ascii() && !r.is_empty()) {
+                        folded.push(' ');
+                        folded.push_str(&r);
+                        folded.push(' ');
+                        continue;
+                    }
+                }
+            }
             for l in d.to_lowercase() {
                 if l.is_ascii_alphanumeric() || matches!(l, '.' | '&' | '\'') {
                     folded.push(l);
@@ -934,7 +958,9 @@ fn numbers_as_digits(tokens: Vec<Token>) -> Vec<Token> {
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        if latin(t) {
+        // Any ASCII token (`0th` split off a word of another script too), so that a
+        // normalised token normalises to itself.
+        if t.pattern.is_none() && t.text.is_ascii() {
             if let Some(d) = digit_ordinal(&t.text) {
                 let mut n = t.clone();
                 n.text = d.to_string();
@@ -1124,15 +1150,179 @@ pub fn normalize_name(raw: &str, lang_tag: Option<&str>) -> Vec<Token> {
     finish(tokens)
 }
 
-/// The readings of a query name: the normal one; its look-alike Latin reading when the
-/// whole name is written in Cyrillic or Greek letters that all look like Latin ones
-/// (`РОРЕ`); and its de-leeted reading when words mix letters with digits that stand for
-/// letters (`Ig0r Sech1n`). A name spelled entirely in homoglyphs or leet cannot evade.
+/// The readings of a query name: the normal one, and the readings that undo the usual
+/// ways of hiding a name from a filter, each kept only when it differs:
+/// - compatibility forms folded first (NFKC: full-width `ＰＵＴＩＮ`, `Ｐｕ７ｉｎ`), invisible
+///   characters removed;
+/// - letters written one by one joined into a word (`P U T I N`, `P-U-T-I-N`,
+///   `P. U. T. I. N.`: runs of at least [`MIN_SPELLED_RUN`] one-character pieces);
+/// - digits standing for letters inside words read as letters (`Ig0r Sech1n`);
+/// - a name written entirely in Cyrillic or Greek letters that all look like Latin ones
+///   (`РОРЕ`) read as Latin.
+///
+/// The best reading counts, so a name spelled in homoglyphs, leet or spaced letters cannot
+/// evade; each extra reading is one more screening pass, and an ordinary name has none.
 pub fn query_variants(raw: &str) -> Vec<Vec<Token>> {
-    let primary = normalize_name(raw, None);
-    let mut out = vec![primary];
-    let letters: Vec<char> = raw.chars().filter(|c| c.is_alphabetic()).collect();
-    let all_confusable = !letters.is_empty()
+    let mut out = vec![normalize_name(raw, None)];
+    // The texts to read, ordinary first; de-duplicated as text, so an ordinary name (no
+    // compatibility form, spelled letters, digits in words or homoglyphs) is read once.
+    let stripped: String = raw.chars().filter(|&c| !is_invisible(c)).collect();
+    // NFKC turns some Greek look-alikes into other letters (lunate sigma `Ϲ` into `Σ`),
+    // so the look-alike reading is tried on the text before NFKC too.
+    let compat: String = stripped.nfkc().collect();
+    let mut texts: Vec<String> = Vec::new();
+    for base in [stripped, compat] {
+        let joined = join_spelled_letters(&base);
+        for text in [base, joined] {
+            for reading in deleet_readings(&text) {
+                if all_confusable(&reading) {
+                    let latin: String = reading
+                        .chars()
+                        .map(|c| translit::confusable_to_latin(c).unwrap_or(c))
+                        .collect();
+                    if !texts.contains(&latin) {
+                        texts.push(latin);
+                    }
+                }
+                if !texts.contains(&reading) {
+                    texts.push(reading);
+                }
+            }
+        }
+    }
+    for text in texts.iter().filter(|t| t.as_str() != raw) {
+        let alt = normalize_name(text, None);
+        if !alt.is_empty() && !out.contains(&alt) {
+            out.push(alt);
+        }
+    }
+    out
+}
+
+/// Shortest run of one-character pieces read as a word spelled letter by letter: three,
+/// so that two initials (`J. K. Rowling`) stay initials.
+pub const MIN_SPELLED_RUN: usize = 3;
+
+/// True for the characters that separate letters written one by one.
+fn is_letter_separator(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '.' | '-' | '_' | '·' | '•' | '∙' | '‧' | '‐' | '‑' | '/' | '*' | '+' | '|'
+        )
+}
+
+/// Joins runs of at least [`MIN_SPELLED_RUN`] one-character pieces (a letter, or a digit
+/// that stands for a letter) separated only by separators (`P U T I N`, `P.u.t.i.n`,
+/// `P-U-T-I-N`) into one word. A run keeps one separator, and two or more spaces end it, so
+/// `P U T I N  V L A D` and `P.U.T.I.N V.L.A.D` keep their two words.
+fn join_spelled_letters(text: &str) -> String {
+    // Pieces: (separator before, piece).
+    let mut pieces: Vec<(String, String)> = Vec::new();
+    let mut sep = String::new();
+    let mut word = String::new();
+    for c in text.chars() {
+        if is_letter_separator(c) {
+            if !word.is_empty() {
+                pieces.push((std::mem::take(&mut sep), std::mem::take(&mut word)));
+            }
+            sep.push(c);
+        } else {
+            word.push(c);
+        }
+    }
+    if !word.is_empty() {
+        pieces.push((std::mem::take(&mut sep), word));
+    }
+    let single = |p: &str| {
+        let mut chars = p.chars().filter(|c| !is_combining_mark(*c));
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => c.is_alphabetic() || leet_letter(c).is_some(),
+            _ => false,
+        }
+    };
+    let wide_gap = |s: &str| s.chars().filter(|c| c.is_whitespace()).count() >= 2;
+    let mut result = String::new();
+    let mut i = 0;
+    while i < pieces.len() {
+        let mut j = i;
+        if single(&pieces[i].1) {
+            j = i + 1;
+            // One separator throughout (`T. R. A. D. I. N. G C. O. R. P.` is two words).
+            let run_sep = pieces.get(j).map(|p| p.0.as_str()).unwrap_or_default();
+            while j < pieces.len()
+                && single(&pieces[j].1)
+                && pieces[j].0 == run_sep
+                && !wide_gap(&pieces[j].0)
+            {
+                j += 1;
+            }
+        }
+        let letters = pieces[i..j]
+            .iter()
+            .any(|p| p.1.chars().any(char::is_alphabetic));
+        if j - i >= MIN_SPELLED_RUN && letters {
+            result.push_str(if i == 0 { "" } else { " " });
+            for p in &pieces[i..j] {
+                result.push_str(&p.1);
+            }
+            i = j;
+        } else {
+            result.push_str(&pieces[i].0);
+            result.push_str(&pieces[i].1);
+            i += 1;
+        }
+    }
+    result.push_str(&sep);
+    result
+}
+
+/// `text` itself, then its readings with digits standing for letters inside words read as
+/// letters (`Ig0r Sech1n`), only where every digit of the word has a look-alike (`A320`
+/// stays as it is). `1` stands for `i` or `l`: both readings are given when it occurs.
+fn deleet_readings(text: &str) -> Vec<String> {
+    let mut out = vec![text.to_string()];
+    for one in ['i', 'l'] {
+        let mut changed_one = false;
+        let reading = text
+            .split(' ')
+            .map(|w| {
+                let letters = w.chars().any(|c| c.is_alphabetic());
+                let digits = w.chars().any(|c| c.is_ascii_digit());
+                if letters
+                    && digits
+                    && w.chars()
+                        .filter(|c| c.is_ascii_digit())
+                        .all(|c| leet_letter(c).is_some())
+                {
+                    changed_one |= w.contains('1');
+                    w.chars()
+                        .map(|c| match c {
+                            '1' => one,
+                            _ => leet_letter(c).unwrap_or(c),
+                        })
+                        .collect()
+                } else {
+                    w.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        if one == 'l' && !changed_one {
+            break;
+        }
+        if reading != text {
+            out.push(reading);
+        }
+    }
+    out
+}
+
+/// True when every letter of `text` is Latin or a Cyrillic/Greek look-alike of a Latin
+/// letter, and at least one is Cyrillic or Greek (`РОРЕ`, `Рutin`).
+fn all_confusable(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty()
         && letters.iter().any(|&c| {
             matches!(
                 translit::script_of(c),
@@ -1142,44 +1332,7 @@ pub fn query_variants(raw: &str) -> Vec<Vec<Token>> {
         && letters.iter().all(|&c| {
             translit::script_of(c) == Some(Script::Latin)
                 || translit::confusable_to_latin(c).is_some()
-        });
-    // Digits standing for letters inside words (`Ig0r Sech1n`): read them as letters, but
-    // only where every digit of the word has a look-alike (`A320` stays as it is).
-    let deleeted: String = raw
-        .split(' ')
-        .map(|w| {
-            let letters = w.chars().any(|c| c.is_alphabetic());
-            let digits = w.chars().any(|c| c.is_ascii_digit());
-            if letters
-                && digits
-                && w.chars()
-                    .filter(|c| c.is_ascii_digit())
-                    .all(|c| leet_letter(c).is_some())
-            {
-                w.chars().map(|c| leet_letter(c).unwrap_or(c)).collect()
-            } else {
-                w.to_string()
-            }
         })
-        .collect::<Vec<_>>()
-        .join(" ");
-    if deleeted != raw {
-        let alt = normalize_name(&deleeted, None);
-        if !alt.is_empty() && !out.contains(&alt) {
-            out.push(alt);
-        }
-    }
-    if all_confusable {
-        let mapped: String = raw
-            .chars()
-            .map(|c| translit::confusable_to_latin(c).unwrap_or(c))
-            .collect();
-        let alt = normalize_name(&mapped, None);
-        if !alt.is_empty() && alt != out[0] {
-            out.push(alt);
-        }
-    }
-    out
 }
 
 /// The letter a digit stands for in leet spelling.
@@ -1244,11 +1397,44 @@ mod tests {
     #[test]
     fn leet_words_get_a_letter_reading() {
         let v = query_variants("Ig0r Sech1n");
-        assert_eq!(v.len(), 2);
+        // `1` reads as `i`, then as `l`.
+        assert_eq!(v.len(), 3);
         assert_eq!(v[1][0].text, "igor");
         assert_eq!(v[1][1].text, "sechin");
         assert_eq!(query_variants("A320 Airbus").len(), 1);
         assert_eq!(query_variants("11420 Corp").len(), 1);
+        assert_eq!(query_variants("A1-L1bi")[1][1].text, "libi");
+    }
+
+    #[test]
+    fn letters_written_one_by_one_are_joined() {
+        let reads = |q: &str| -> Vec<String> {
+            query_variants(q)
+                .iter()
+                .map(|v| {
+                    v.iter()
+                        .map(|t| t.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect()
+        };
+        for q in [
+            "P U T I N Vladimir",
+            "P-U-T-I-N Vladimir",
+            "P. U. T. I. N. Vladimir",
+            "Ｐ Ｕ Ｔ Ｉ Ｎ Vladimir",
+        ] {
+            assert!(
+                reads(q).contains(&"putin vladimir".to_string()),
+                "{q}: {:?}",
+                reads(q)
+            );
+        }
+        assert!(reads("T. R. A. D. I. N. G C. O. R. P.").contains(&"trading corp".to_string()));
+        assert!(reads("V L A D  P U T I N").contains(&"vlad putin".to_string()));
+        // Two initials stay initials.
+        assert_eq!(reads("J. K. Rowling"), vec!["j k rowling".to_string()]);
     }
 
     #[test]
@@ -1256,6 +1442,9 @@ mod tests {
         let v = query_variants("РОРЕ");
         assert_eq!(v.len(), 2);
         assert_eq!(v[1][0].text, "pope");
+        // Greek lunate sigma `Ϲ` (NFKC would make it `Σ`) and Cyrillic `Ј`, `Ѕ`.
+        let v = query_variants("ϹOΝСERΝ ЈOІΝΤ ЅΤΟϹК");
+        assert!(v.iter().any(|r| r[0].text == "concern"), "{v:?}");
     }
 
     #[test]

@@ -1238,6 +1238,8 @@ pub fn confusable_to_latin(c: char) -> Option<char> {
         'υ' => 'u',
         'χ' => 'x',
         'ϲ' => 'c',
+        'Ϲ' => 'C',
+        'γ' => 'y',
         'ϳ' => 'j',
         // Armenian.
         'օ' => 'o',

@@ -202,3 +202,44 @@ fn an_expired_snapshot_gives_review_not_clear() {
             .is_some_and(|w| w.starts_with("snapshot_expired")));
     }
 }
+
+#[wasm_bindgen_test]
+fn a_missing_or_empty_snapshot_leaves_screening_refused() {
+    // A missing file fetched as nothing, or only the start of a header: refused, and
+    // screening throws until a valid snapshot loads (fail closed, never `clear`).
+    for bytes in [
+        &b""[..],
+        &kyc_check::snapshot::default_snapshot_bytes()[..8],
+    ] {
+        assert!(kyc_check::wasm::load_snapshot(bytes).is_err());
+        assert!(kyc_check::wasm::snapshot_info().is_err());
+        let refused = kyc_check::wasm::screen_js(
+            js(serde_json::json!({ "name": "Maria Jose Fernandez Lopez" })),
+            wasm_bindgen::JsValue::UNDEFINED,
+        );
+        assert!(refused.is_err());
+    }
+    kyc_check::wasm::use_default_snapshot().expect("default snapshot loads again");
+}
+
+#[wasm_bindgen_test]
+fn a_megabyte_of_input_gives_too_long_or_review_never_clear() {
+    kyc_check::wasm::use_default_snapshot().expect("default snapshot loads");
+    let big = "a\u{200B}".repeat(1 << 18);
+    let result = json(
+        kyc_check::wasm::screen_js(
+            js(serde_json::json!({ "name": big })),
+            wasm_bindgen::JsValue::UNDEFINED,
+        )
+        .expect("screened"),
+    );
+    assert_eq!(result["decision"], "review");
+    assert!(result["warnings"][0]
+        .as_str()
+        .is_some_and(|w| w.starts_with("too_long")));
+    let report = json(
+        kyc_check::wasm::validate_format("iban".into(), big.as_str().into()).expect("validated"),
+    );
+    assert_eq!(report["valid"], false);
+    assert_eq!(report["errors"][0]["code"], "too_long");
+}
