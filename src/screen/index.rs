@@ -1117,6 +1117,50 @@ impl NameIndex {
             .collect()
     }
 
+    /// The best [`score::list_glue_similarity`] of query token `q` over every run of 2-3
+    /// adjacent tokens of name `nm` (0 when none glues). A run whose first token does not
+    /// start `q` (by text or by key) cannot glue, and is passed over before its tokens are
+    /// prepared: names holding such short tokens are many.
+    fn list_glue(&self, q: &TokInfo, nm: u32) -> f64 {
+        let ids = self.t.name_tokens(nm as usize);
+        let mut best: f64 = 0.0;
+        for (start, &first) in ids.iter().enumerate() {
+            // The first two tokens must already spell the start of `q` (text), or their
+            // keys the start of its key (the second key's first letter may merge with the
+            // first key's last, as in `score::glue_key`).
+            let (t1, k1) = (self.t.text_of(first), self.t.key_of(first));
+            let text_ok = q.text.starts_with(t1);
+            let key_ok = q.key.starts_with(k1);
+            let Some(&second) = ids.get(start + 1) else {
+                break;
+            };
+            let (t2, k2) = (self.t.text_of(second), self.t.key_of(second));
+            let text2 = text_ok && q.text.get(t1.len()..).is_some_and(|r| r.starts_with(t2));
+            let key2 = key_ok
+                && q.key.get(k1.len()..).is_some_and(|r| {
+                    r.starts_with(k2)
+                        || (k1.last().is_some()
+                            && k1.last() == k2.first()
+                            && k2.get(1..).is_some_and(|k| r.starts_with(k)))
+                });
+            if !text2 && !key2 {
+                continue;
+            }
+            for len in 2..=3usize {
+                let Some(run) = ids.get(start..start + len) else {
+                    break;
+                };
+                let parts: Vec<&TokInfo> = run.iter().filter_map(|&t| self.token(t)).collect();
+                if parts.len() == len {
+                    if let Some(sim) = score::list_glue_similarity(q, &parts) {
+                        best = best.max(sim);
+                    }
+                }
+            }
+        }
+        best
+    }
+
     /// The edit-distance word list split by word length (see [`LengthBucket`]).
     fn length_buckets(&self) -> &[LengthBucket] {
         self.fuzzy_by_len.get_or_init(|| {
@@ -1422,7 +1466,7 @@ impl NameIndex {
                 glue_names.dedup();
                 // Only names where adjacent tokens really glue to it, at that similarity.
                 for nm in glue_names {
-                    let sim = score::best_list_glue(&item.info, &self.name_tokens(nm));
+                    let sim = self.list_glue(&item.info, nm);
                     if sim <= 0.0 {
                         continue;
                     }
@@ -1490,10 +1534,9 @@ impl NameIndex {
         // Whether some query token glues adjacent tokens of the name (the glue may start
         // with a token whose whole key is the query token's, so it is checked here).
         let glues = |nm: u32| -> bool {
-            let list = self.name_tokens(nm);
             glue_items
                 .iter()
-                .any(|it| score::best_list_glue(&it.info, &list) > 0.0)
+                .any(|it| self.list_glue(&it.info, nm) > 0.0)
         };
         let keeps_unmatched = |nm: u32, glued: bool, c: EntityType| -> bool {
             self.t.name_tokens(nm as usize).iter().any(|&id| {

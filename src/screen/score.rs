@@ -1592,20 +1592,6 @@ pub fn list_glue_similarity(q: &TokInfo, parts: &[&TokInfo]) -> Option<f64> {
     }
 }
 
-/// The best [`list_glue_similarity`] of `q` over every run of 2-3 adjacent tokens of
-/// `list` (0 when none glues).
-pub fn best_list_glue(q: &TokInfo, list: &[&TokInfo]) -> f64 {
-    let mut best: f64 = 0.0;
-    for len in 2..=3usize {
-        for start in 0..list.len().saturating_sub(len - 1) {
-            if let Some(s) = list_glue_similarity(q, &list[start..start + len]) {
-                best = best.max(s);
-            }
-        }
-    }
-    best
-}
-
 /// True when [`glue_key`] of `parts` equals `key` (no allocation: screening checks it for
 /// many candidate names).
 fn glue_key_equals(parts: &[&TokInfo], key: &[u8]) -> bool {
