@@ -13,11 +13,11 @@ WATCHLISTS ?=
 CLI := target/release/kyc-check
 WASM_PKG := www/pkg
 
-.PHONY: demo test bootstrap cli snapshot wasm size serve lint unit wasm-test page-test bench
+.PHONY: demo test bootstrap cli snapshot wasm size serve lint unit wasm-test page-test bench fuzz-smoke fuzz
 
 demo: bootstrap cli snapshot wasm size serve
 
-test: bootstrap lint unit wasm-test wasm size page-test
+test: bootstrap lint unit fuzz-smoke wasm-test wasm size page-test
 	@echo "make test: all suites passed"
 
 bootstrap:
@@ -60,3 +60,12 @@ page-test:
 
 bench:
 	cargo bench
+
+# Fuzzing (FUZZING.md): every cargo-fuzz target for a few seconds over its seeds; `make fuzz`
+# runs each for FUZZ_SECONDS (default 600), one at a time, niced.
+FUZZ_SECONDS ?= 600
+fuzz-smoke:
+	bash scripts/fuzz.sh smoke
+
+fuzz: bootstrap
+	bash scripts/fuzz.sh long $(FUZZ_SECONDS)
