@@ -243,6 +243,11 @@ pub fn format_for(selector: u8, param: u8) -> String {
     }
 }
 
+/// True for format ids whose canonical value is an input of the same format.
+fn reparses_own_output(format: &str) -> bool {
+    !(format.starts_with("mrz") || format.starts_with("birth_date:"))
+}
+
 /// Target `validators`: byte 0 picks the format id (255: the first line is a free format
 /// id), byte 1 the country for parametrised ids, the rest is the input. Every result must
 /// be the same twice and every accepted value must validate again to itself.
@@ -266,6 +271,19 @@ pub fn validators(data: &[u8]) {
         first, second,
         "validate_format({format:?}) is not deterministic"
     );
+    // Normalisation is idempotent: an accepted value's canonical form is accepted again,
+    // unchanged (dates written in another order and MRZ lines have other canonical forms).
+    if let Some(Ok(normalized)) = &first {
+        if reparses_own_output(&format) {
+            let again = validate_format(&format, &normalized.value);
+            assert_eq!(
+                again.as_ref().map(|r| r.as_ref().map(|n| &n.value)),
+                Some(Ok(&normalized.value)),
+                "{format:?}: {input:?} normalises to {:?}, which does not validate to itself",
+                normalized.value
+            );
+        }
+    }
     // The direct entry points JavaScript calls with a country name or code.
     let countries = country::all();
     let cc = countries[usize::from(*param) % countries.len()];
