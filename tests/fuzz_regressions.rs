@@ -5,6 +5,8 @@
 //! - `fuzz/seeds/<target>/*`: the hand-made seeds, a cheap check that the targets still run.
 //!
 //! A failure here is a panic or a failed assertion of the harness, named by its file.
+// Native only: the harness uses the list parsers and the ZIP writer.
+#![cfg(not(target_arch = "wasm32"))]
 
 #[path = "../fuzz/src/harness.rs"]
 mod harness;
