@@ -13,11 +13,11 @@ WATCHLISTS ?=
 CLI := target/release/kyc-check
 WASM_PKG := www/pkg
 
-.PHONY: demo test bootstrap cli snapshot wasm size serve lint unit wasm-test page-test bench pkg pkg-test
+.PHONY: demo test bootstrap cli snapshot wasm size serve lint unit wasm-test page-test bench pkg pkg-test fuzz-smoke fuzz
 
 demo: bootstrap cli snapshot wasm size serve
 
-test: bootstrap lint unit wasm-test wasm size page-test pkg pkg-test
+test: bootstrap lint unit fuzz-smoke wasm-test wasm size page-test pkg pkg-test
 	@echo "make test: all suites passed"
 
 bootstrap:
@@ -71,3 +71,12 @@ pkg-test:
 # scan, sizes, memory) in one run; report in target/bench/report.md. Needs ../shared.
 bench: bootstrap
 	@bash scripts/bench.sh
+
+# Fuzzing (FUZZING.md): every cargo-fuzz target for a few seconds over its seeds; `make fuzz`
+# runs each for FUZZ_SECONDS (default 600), one at a time, niced.
+FUZZ_SECONDS ?= 600
+fuzz-smoke:
+	bash scripts/fuzz.sh smoke
+
+fuzz: bootstrap
+	bash scripts/fuzz.sh long $(FUZZ_SECONDS)

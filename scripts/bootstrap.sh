@@ -10,6 +10,8 @@ export PATH="$HOME/.cargo/bin:$PATH"
 WASM_PACK_VERSION=0.15.1
 # Supply-chain check of `make lint` (licenses, bans, sources; no advisory DB, no network).
 CARGO_DENY_VERSION=0.20.2
+# cargo-fuzz drives the libFuzzer targets of fuzz/ (make fuzz-smoke, FUZZING.md).
+CARGO_FUZZ_VERSION=0.13.2
 # wasm-pack uses a wasm-bindgen CLI on PATH only when its version equals the wasm-bindgen
 # crate in Cargo.lock exactly; otherwise it tries to download one (and fails offline).
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
@@ -49,6 +51,10 @@ if ! wasm-pack --version 2>/dev/null | grep -qF "$WASM_PACK_VERSION"; then
   say "installing wasm-pack $WASM_PACK_VERSION from crates.io"
   cargo install wasm-pack --version "$WASM_PACK_VERSION" --locked
 fi
+if ! cargo fuzz --version 2>/dev/null | grep -qF " $CARGO_FUZZ_VERSION"; then
+  say "installing cargo-fuzz $CARGO_FUZZ_VERSION from crates.io"
+  cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked
+fi
 if ! wasm-bindgen --version 2>/dev/null | grep -qF " $WASM_BINDGEN_VERSION"; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION from crates.io"
   # --locked fails for this crate; the exact version pin (=) is what matters.
@@ -72,4 +78,4 @@ if [ ! -f node_modules/.kyc-check-stamp ] || [ package-lock.json -nt node_module
   npm ci --no-audit --no-fund --loglevel=error >&2
   touch node_modules/.kyc-check-stamp
 fi
-say "ok: $(wasm-pack --version), wasm-bindgen $WASM_BINDGEN_VERSION, $(chromium --version 2>/dev/null | head -1)"
+say "ok: $(wasm-pack --version), wasm-bindgen $WASM_BINDGEN_VERSION, $(cargo fuzz --version), $(chromium --version 2>/dev/null | head -1)"
