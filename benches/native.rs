@@ -12,6 +12,8 @@
 
 #[path = "support/full_record.rs"]
 mod full_record;
+#[path = "support/lists.rs"]
+mod lists;
 
 use divan::counter::ItemsCount;
 use divan::Bencher;
@@ -32,18 +34,6 @@ fn crate_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The list folders of `../shared/watchlists` (every official file there).
-const LISTS: [&str; 8] = [
-    "ofac/sdn_2024-05-03",
-    "ofac/sdn_set_2021-07-07",
-    "ofac/cons_csv_2025-12-19",
-    "ofac/cons_xml_2025-03-28",
-    "un",
-    "uk/ofsi_conlist_2025-04-10",
-    "uk/fcdo_uksl_summary_2025-08-11",
-    "eu/fsf_whole_2016-02-11_excerpt",
-];
-
 /// Every list in `../shared/watchlists`, parsed (the official files, read by path).
 fn parse_all() -> Option<Vec<ParsedSource>> {
     let root = crate_dir().join("../shared/watchlists");
@@ -55,7 +45,7 @@ fn parse_all() -> Option<Vec<ParsedSource>> {
         return None;
     }
     let mut parsed = Vec::new();
-    for l in LISTS {
+    for l in lists::LISTS {
         match kyc_check::sources::load_paths(&[root.join(l)]) {
             Ok(p) => parsed.extend(p),
             Err(e) => eprintln!("native bench: skipped {l}: {e}"),
