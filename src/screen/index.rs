@@ -1127,7 +1127,7 @@ impl NameIndex {
         for (start, &first) in ids.iter().enumerate() {
             // The first two tokens must already spell the start of `q` (text), or their
             // keys the start of its key (the second key's first letter may merge with the
-            // first key's last, as in `score::glue_key`).
+            // first key's last, as in `score::glue_key_equals`).
             let (t1, k1) = (self.t.text_of(first), self.t.key_of(first));
             let text_ok = q.text.starts_with(t1);
             let key_ok = q.key.starts_with(k1);

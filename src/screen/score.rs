@@ -1546,22 +1546,6 @@ fn nasab_reversed(items: &[QueryItem], nq: usize, list: &[&TokInfo], pairs: &[Pa
     false
 }
 
-/// The phonetic keys of `parts` put end to end (a class repeated across the joint counts
-/// once). Each part's key is a prefix of the result, which is what lets the index find
-/// such names by looking up the prefixes of a query token's key.
-pub fn glue_key(parts: &[&TokInfo]) -> Vec<u8> {
-    let mut out: Vec<u8> = Vec::new();
-    for p in parts {
-        for (i, &c) in p.key.iter().enumerate() {
-            if i == 0 && out.last() == Some(&c) {
-                continue;
-            }
-            out.push(c);
-        }
-    }
-    out
-}
-
 /// Similarity of a (glueable) query token and 2-3 adjacent list tokens `parts` glued
 /// together: 1 when their texts concatenated spell it, [`SIM_KEY`] when their keys end to
 /// end equal its key (a long alphabetic word against alphabetic parts one of which is
@@ -1592,8 +1576,10 @@ pub fn list_glue_similarity(q: &TokInfo, parts: &[&TokInfo]) -> Option<f64> {
     }
 }
 
-/// True when [`glue_key`] of `parts` equals `key` (no allocation: screening checks it for
-/// many candidate names).
+/// True when the phonetic keys of `parts` put end to end (a class repeated across the
+/// joint counts once) equal `key`. Each part's key is a prefix of that concatenation, which
+/// is what lets the index find such names by looking up the prefixes of a query token's
+/// key. No allocation: screening checks it for many candidate names.
 fn glue_key_equals(parts: &[&TokInfo], key: &[u8]) -> bool {
     let mut pos = 0;
     let mut last: Option<u8> = None;

@@ -169,11 +169,7 @@ fn screening_explains_matches_and_fails_closed() {
 
     // A refused snapshot leaves screening unable to answer: an error, never `clear`.
     assert!(kyc_check::wasm::load_snapshot(b"garbage").is_err());
-    let refused = kyc_check::wasm::screen_js(
-        js(serde_json::json!({ "name": "Maria Jose Fernandez Lopez" })),
-        wasm_bindgen::JsValue::UNDEFINED,
-    );
-    assert!(refused.is_err());
+    assert!(screening_is_refused());
     kyc_check::wasm::use_default_snapshot().expect("default snapshot loads again");
 }
 
@@ -213,11 +209,7 @@ fn a_missing_or_empty_snapshot_leaves_screening_refused() {
     ] {
         assert!(kyc_check::wasm::load_snapshot(bytes).is_err());
         assert!(kyc_check::wasm::snapshot_info().is_err());
-        let refused = kyc_check::wasm::screen_js(
-            js(serde_json::json!({ "name": "Maria Jose Fernandez Lopez" })),
-            wasm_bindgen::JsValue::UNDEFINED,
-        );
-        assert!(refused.is_err());
+        assert!(screening_is_refused());
     }
     kyc_check::wasm::use_default_snapshot().expect("default snapshot loads again");
 }
@@ -242,4 +234,13 @@ fn a_megabyte_of_input_gives_too_long_or_review_never_clear() {
     );
     assert_eq!(report["valid"], false);
     assert_eq!(report["errors"][0]["code"], "too_long");
+}
+
+/// True when `screen` throws for a plain name (no valid snapshot: fail closed).
+fn screening_is_refused() -> bool {
+    kyc_check::wasm::screen_js(
+        js(serde_json::json!({ "name": "Maria Jose Fernandez Lopez" })),
+        wasm_bindgen::JsValue::UNDEFINED,
+    )
+    .is_err()
 }
