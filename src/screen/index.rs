@@ -362,6 +362,56 @@ fn cq_bound(sim: &[f64], w: &[f64], cost: &[f64]) -> f64 {
     num / den
 }
 
+/// [`cq_bound`] when at most `most` query tokens can be matched. Dinkelbach's method:
+/// for a trial ratio `r`, the set that maximises `sum(M, sim x w) - r (sum(not M, cost) +
+/// sum(M, w))` takes the `most` tokens of highest positive `sim x w - r (w - cost)`; its
+/// ratio is the next trial, which rises to the optimum in a few steps. The result is
+/// returned only once no set beats it (so it is an upper bound, up to a 1e-9 margin);
+/// otherwise the unlimited bound, which always is.
+fn cq_bound_at_most(sim: &[f64], w: &[f64], cost: &[f64], most: usize) -> f64 {
+    let n = sim.len().min(w.len()).min(cost.len()).min(64);
+    let base: f64 = cost.iter().take(n).sum();
+    if base <= 0.0 {
+        return cq_bound(sim, w, cost);
+    }
+    let mut r = 0.0f64;
+    let mut gains = [0.0f64; 64];
+    let mut picked = [0usize; 64];
+    for _ in 0..32 {
+        for i in 0..n {
+            gains[i] = sim[i] * w[i] - r * (w[i] - cost[i]);
+        }
+        // The `most` highest positive gains (insertion into a short sorted list).
+        let mut k = 0;
+        for i in 0..n {
+            if gains[i] <= 0.0 || sim[i] <= 0.0 {
+                continue;
+            }
+            let mut at = k.min(most);
+            while at > 0 && gains[picked[at - 1]] < gains[i] {
+                at -= 1;
+            }
+            if at < most {
+                let end = k.min(most - 1);
+                picked.copy_within(at..end, at + 1);
+                picked[at] = i;
+                k = (k + 1).min(most);
+            }
+        }
+        let best_gain: f64 = picked[..k].iter().map(|&i| gains[i]).sum::<f64>() - r * base;
+        if best_gain <= 1e-12 {
+            return r + 1e-9;
+        }
+        let num: f64 = picked[..k].iter().map(|&i| sim[i] * w[i]).sum();
+        let den: f64 = base + picked[..k].iter().map(|&i| w[i] - cost[i]).sum::<f64>();
+        if den <= 0.0 {
+            break;
+        }
+        r = num / den;
+    }
+    cq_bound(sim, w, cost)
+}
+
 /// The vocabulary tokens a query item matches, sorted by token id, with similarities.
 type TokenMatches = Vec<(u32, (f64, Method))>;
 
@@ -1121,6 +1171,36 @@ impl NameIndex {
     /// adjacent tokens of name `nm` (0 when none glues). A run whose first token does not
     /// start `q` (by text or by key) cannot glue, and is passed over before its tokens are
     /// prepared: names holding such short tokens are many.
+    /// The names (of at least `min_len` tokens) where adjacent tokens glue to `item`,
+    /// with the similarity of the best such glue.
+    fn list_glue_hits(&self, item: &QueryItem, min_len: usize) -> Vec<(u32, f64)> {
+        // List-side glue: a name whose adjacent tokens concatenate to this query token
+        // (or to its key) holds a token whose text (or key) is a prefix of it.
+        if !(item.len == 1 && item.kind == ItemKind::Whole && score::glueable(&item.info)) {
+            return Vec::new();
+        }
+        let text = &item.info.text;
+        let key = &item.info.key;
+        let by_text = (1..text.len()).filter_map(|cut| text.get(..cut).map(|p| self.t.by_text(p)));
+        let by_key = (1..key.len()).filter_map(|cut| key.get(..cut).map(|p| self.t.by_key(p)));
+        let mut glue_names: Vec<u32> = by_text
+            .chain(by_key)
+            .flatten()
+            .flat_map(|id| self.t.postings(*id).iter().copied())
+            .collect();
+        glue_names.sort_unstable();
+        glue_names.dedup();
+        // Only names where adjacent tokens really glue to it, at that similarity.
+        glue_names
+            .into_iter()
+            .filter(|&nm| self.t.name_tokens(nm as usize).len() >= min_len)
+            .filter_map(|nm| {
+                let sim = self.list_glue(&item.info, nm);
+                (sim > 0.0).then_some((nm, sim))
+            })
+            .collect()
+    }
+
     fn list_glue(&self, q: &TokInfo, nm: u32) -> f64 {
         let ids = self.t.name_tokens(nm as usize);
         let mut best: f64 = 0.0;
@@ -1416,83 +1496,12 @@ impl NameIndex {
         let mut matchable: Vec<u32> = Vec::new();
         let mut item_matches: Vec<Option<TokenMatches>> = vec![None; q.items.len()];
         let mut looked_up = vec![false; n];
+        // Items already looked up: (item index, its list-side glue hits).
+        let mut looked: Vec<(usize, Vec<(u32, f64)>)> = Vec::new();
         // Essential items first: they reach the names. The others are then looked up too,
         // but only to tell which reached names they can match (and how well): a name they
         // alone reach cannot get to the threshold, and a token that cannot match a name
         // lowers its bound.
-        let order = (0..q.items.len())
-            .filter(|&ii| essential[ii])
-            .chain((0..q.items.len()).filter(|&ii| !essential[ii]));
-        for ii in order {
-            let item = &q.items[ii];
-            let reaches = essential[ii];
-            let tokens = item.start..item.start + item.len;
-            // Only a single token's own lookup tells which names it cannot match; a glued
-            // or split item covering it does not.
-            if item.len == 1 && item.kind == ItemKind::Whole {
-                if let Some(l) = looked_up.get_mut(item.start) {
-                    *l = true;
-                }
-            }
-            let m = self.enumerate_matches(item);
-            for (id, (sim, method)) in &m {
-                // A given-name pair scores by spelling for non-persons, which may be
-                // higher than the given-name similarity: no bound below 1 then.
-                let sim = if *method == Method::Nickname {
-                    1.0
-                } else {
-                    *sim
-                };
-                for &nm in self.t.postings(*id) {
-                    reached.add(nm, tokens.clone(), sim, reaches);
-                }
-                matchable.push(*id);
-            }
-            // List-side glue: a name whose adjacent tokens concatenate to this query token
-            // (or to its key) holds a token whose text (or key) is a prefix of it.
-            if item.len == 1 && item.kind == ItemKind::Whole && score::glueable(&item.info) {
-                let text = &item.info.text;
-                let key = &item.info.key;
-                let by_text =
-                    (1..text.len()).filter_map(|cut| text.get(..cut).map(|p| self.t.by_text(p)));
-                let by_key =
-                    (1..key.len()).filter_map(|cut| key.get(..cut).map(|p| self.t.by_key(p)));
-                let mut glue_names: Vec<u32> = by_text
-                    .chain(by_key)
-                    .flatten()
-                    .flat_map(|id| self.t.postings(*id).iter().copied())
-                    .collect();
-                glue_names.sort_unstable();
-                glue_names.dedup();
-                // Only names where adjacent tokens really glue to it, at that similarity.
-                for nm in glue_names {
-                    let sim = self.list_glue(&item.info, nm);
-                    if sim <= 0.0 {
-                        continue;
-                    }
-                    reached.add(nm, tokens.clone(), sim, reaches);
-                    if let Some(g) = reached.slot.get(nm as usize).and_then(|&sl| {
-                        (sl as usize)
-                            .checked_sub(1)
-                            .and_then(|i| reached.glued.get_mut(i))
-                    }) {
-                        *g = true;
-                    }
-                }
-            }
-            if let Some(slot) = item_matches.get_mut(ii) {
-                *slot = Some(m);
-            }
-        }
-        // Upper bound of each reached name's score: every query token matched at the best
-        // similarity its lookups found against the name (1 for a token not looked up), or
-        // unmatched at its lowest cost, whichever raises `cq` more. score <= cq <= this
-        // bound (the list coverage and the conflict factors only lower the score), so names
-        // under the threshold are not scored at all. An unmatched query token costs at
-        // least MIN_UNMATCHED_FACTOR of its full weight; when the listed name keeps a token
-        // no query item can match, the query's extra words are not omissions and cost at
-        // least their positional price (full weight at either end, MIDDLE_EXTRA_FACTOR
-        // in the middle).
         struct Weighting {
             candidate: EntityType,
             w: Vec<f64>,
@@ -1522,15 +1531,112 @@ impl NameIndex {
                 }
             })
             .collect();
+        // A name of `l` tokens matches at most `3 l` query tokens (each listed token is
+        // matched once; an item covers at most 3 query tokens): when even that many,
+        // matched in full, cannot reach the threshold, its names are never reached.
+        let min_name_len = if bounded {
+            let ones = vec![1.0f64; n];
+            let fewest = weightings
+                .iter()
+                .filter_map(|wt| {
+                    (0..=n).find(|&k| cq_bound_at_most(&ones, &wt.w, &wt.cost, k) >= threshold)
+                })
+                .min();
+            fewest.map_or(usize::MAX, |k| k.div_ceil(3))
+        } else {
+            0
+        };
+        let long_enough = |nm: u32| self.t.name_tokens(nm as usize).len() >= min_name_len;
+        let order = (0..q.items.len())
+            .filter(|&ii| essential[ii])
+            .chain((0..q.items.len()).filter(|&ii| !essential[ii]));
+        for ii in order {
+            let item = &q.items[ii];
+            let reaches = essential[ii];
+            let tokens = item.start..item.start + item.len;
+            // Only a single token's own lookup tells which names it cannot match; a glued
+            // or split item covering it does not.
+            if item.len == 1 && item.kind == ItemKind::Whole {
+                if let Some(l) = looked_up.get_mut(item.start) {
+                    *l = true;
+                }
+            }
+            // A query that repeats a word ("Mohammed bin Mohammed", or a padded attack)
+            // looks each distinct item up once: the matches and the list-side glue
+            // depend only on the item, not on where it stands.
+            let same = looked.iter().position(|&(jj, _)| {
+                q.items.get(jj).is_some_and(|other| {
+                    other.kind == item.kind
+                        && other.len == item.len
+                        && other.glue_exact == item.glue_exact
+                        && other.info == item.info
+                })
+            });
+            let (m, glue_hits) = match same.and_then(|k| looked.get(k)) {
+                Some((jj, glue_hits)) => (
+                    item_matches.get(*jj).cloned().flatten().unwrap_or_default(),
+                    glue_hits.clone(),
+                ),
+                None => {
+                    let m = self.enumerate_matches(item);
+                    (m, self.list_glue_hits(item, min_name_len))
+                }
+            };
+            if same.is_none() {
+                looked.push((ii, glue_hits.clone()));
+            }
+            for (id, (sim, method)) in &m {
+                // A given-name pair scores by spelling for non-persons, which may be
+                // higher than the given-name similarity: no bound below 1 then.
+                let sim = if *method == Method::Nickname {
+                    1.0
+                } else {
+                    *sim
+                };
+                for &nm in self.t.postings(*id) {
+                    if long_enough(nm) {
+                        reached.add(nm, tokens.clone(), sim, reaches);
+                    }
+                }
+                matchable.push(*id);
+            }
+            for &(nm, sim) in &glue_hits {
+                reached.add(nm, tokens.clone(), sim, reaches);
+                if let Some(g) = reached.slot.get(nm as usize).and_then(|&sl| {
+                    (sl as usize)
+                        .checked_sub(1)
+                        .and_then(|i| reached.glued.get_mut(i))
+                }) {
+                    *g = true;
+                }
+            }
+            if let Some(slot) = item_matches.get_mut(ii) {
+                *slot = Some(m);
+            }
+        }
+        // Upper bound of each reached name's score: every query token matched at the best
+        // similarity its lookups found against the name (1 for a token not looked up), or
+        // unmatched at its lowest cost, whichever raises `cq` more. score <= cq <= this
+        // bound (the list coverage and the conflict factors only lower the score), so names
+        // under the threshold are not scored at all. An unmatched query token costs at
+        // least MIN_UNMATCHED_FACTOR of its full weight; when the listed name keeps a token
+        // no query item can match, the query's extra words are not omissions and cost at
+        // least their positional price (full weight at either end, MIDDLE_EXTRA_FACTOR
+        // in the middle).
         matchable.sort_unstable();
         matchable.dedup();
         // A token of the name that stays unmatched and costs something (so the listed
         // name is not matched in full).
-        let glue_items: Vec<&QueryItem> = q
-            .items
-            .iter()
-            .filter(|it| it.len == 1 && it.kind == ItemKind::Whole && score::glueable(&it.info))
-            .collect();
+        let mut glue_items: Vec<&QueryItem> = Vec::new();
+        for it in q.items.iter() {
+            if it.len == 1
+                && it.kind == ItemKind::Whole
+                && score::glueable(&it.info)
+                && !glue_items.iter().any(|g| g.info == it.info)
+            {
+                glue_items.push(it);
+            }
+        }
         // Whether some query token glues adjacent tokens of the name (the glue may start
         // with a token whose whole key is the query token's, so it is checked here).
         let glues = |nm: u32| -> bool {
@@ -1563,7 +1669,13 @@ impl NameIndex {
             let mut glued: Option<bool> = (reached.glued.get(slot) == Some(&true)).then_some(true);
             let mut best: Option<f64> = None;
             for wt in &weightings {
-                let b = cq_bound(&sims, &wt.w, &wt.cost);
+                let mut b = cq_bound(&sims, &wt.w, &wt.cost);
+                // The scorer matches each listed token once, and one item covers at most
+                // 3 query tokens: a name of `l` tokens matches at most `3 l` of them.
+                let most = 3 * self.t.name_tokens(nm as usize).len();
+                if b >= threshold && most < n {
+                    b = b.min(cq_bound_at_most(&sims, &wt.w, &wt.cost, most));
+                }
                 if b < threshold {
                     continue;
                 }
@@ -2075,6 +2187,63 @@ mod tests {
             "JSC ARGUMENT",
         );
         vec![a, b]
+    }
+
+    /// The best ratio over every set of at most `most` matched tokens, by brute force.
+    fn cq_brute(sim: &[f64], w: &[f64], cost: &[f64], most: usize) -> f64 {
+        let n = sim.len();
+        let mut best: f64 = 0.0;
+        for mask in 0u32..(1 << n) {
+            if mask.count_ones() as usize > most {
+                continue;
+            }
+            let (mut num, mut den) = (0.0, 0.0);
+            for i in 0..n {
+                if mask & (1 << i) != 0 && sim[i] > 0.0 {
+                    num += sim[i] * w[i];
+                    den += w[i];
+                } else {
+                    den += cost[i];
+                }
+            }
+            if den > 0.0 {
+                best = best.max(num / den);
+            }
+        }
+        best
+    }
+
+    #[test]
+    fn limited_bound_is_the_best_ratio_of_at_most_that_many_tokens() {
+        // A fixed xorshift: many small random cases, each checked against brute force.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % 1000) as f64 / 1000.0
+        };
+        for _ in 0..3000 {
+            let n = 1 + (next() * 9.0) as usize;
+            let sim: Vec<f64> = (0..n)
+                .map(|_| if next() < 0.2 { 0.0 } else { next() })
+                .collect();
+            let w: Vec<f64> = (0..n).map(|_| 0.1 + next() * 3.0).collect();
+            let cost: Vec<f64> = w.iter().map(|&wi| wi * (0.05 + next() * 1.2)).collect();
+            for most in 0..=n {
+                let got = cq_bound_at_most(&sim, &w, &cost, most);
+                let want = cq_brute(&sim, &w, &cost, most);
+                assert!(
+                    got >= want - 1e-12,
+                    "{got} < {want}: {sim:?} {w:?} {cost:?} {most}"
+                );
+                assert!(
+                    got <= want + 1e-6,
+                    "{got} > {want}: {sim:?} {w:?} {cost:?} {most}"
+                );
+                assert!(got <= cq_bound(&sim, &w, &cost) + 1e-6);
+            }
+        }
     }
 
     #[test]
