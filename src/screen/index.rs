@@ -1653,6 +1653,39 @@ impl NameIndex {
                 })
             })
         };
+        // Highest list coverage `cl` the name can get: its tokens no query item can match
+        // stay unmatched and cost at least their lowest price, the others are at best all
+        // matched. The score is `cq x (ALPHA + (1 - ALPHA) cl)` times factors <= 1.
+        let mut unmatched: Vec<(usize, f64)> = Vec::new();
+        let mut coverage_factor = |nm: u32, glued: bool, c: EntityType| -> f64 {
+            let toks = self.t.name_tokens(nm as usize);
+            unmatched.clear();
+            let mut matchable_weight = 0.0;
+            for (j, &id) in toks.iter().enumerate() {
+                let Some(t) = self.token(id) else {
+                    continue;
+                };
+                let full = t.effective_full_weight(c);
+                if full > 0.0
+                    && matchable.binary_search(&id).is_err()
+                    && !(glued && score::glueable(t))
+                {
+                    unmatched.push((j, full));
+                } else {
+                    matchable_weight += t.effective_weight(c);
+                }
+            }
+            if unmatched.is_empty() {
+                return 1.0;
+            }
+            let den = matchable_weight + score::min_unmatched_cost(&unmatched, toks.len());
+            let cl = if den > 0.0 {
+                matchable_weight / den
+            } else {
+                0.0
+            };
+            score::ALPHA + (1.0 - score::ALPHA) * cl
+        };
         let mut sims = vec![0.0f64; n];
         // The bound of a name's score, or `None` when it cannot reach the threshold.
         let mut bound = |slot: usize, nm: u32| -> Option<f64> {
@@ -1682,6 +1715,20 @@ impl NameIndex {
                 if cq_bound(&sims, &wt.w, &wt.cost_positional) < threshold {
                     let g = *glued.get_or_insert_with(|| glues(nm));
                     if keeps_unmatched(nm, g, wt.candidate) {
+                        continue;
+                    }
+                }
+                // The list coverage, first as if every glueable token glued (no glue
+                // check needed when that is enough), then, if it would prune, with the
+                // real glue.
+                let cq = b;
+                let b = cq * coverage_factor(nm, glued.unwrap_or(true), wt.candidate);
+                if b < threshold {
+                    continue;
+                }
+                if glued.is_none() && cq * coverage_factor(nm, false, wt.candidate) < threshold {
+                    let g = *glued.get_or_insert_with(|| glues(nm));
+                    if !g {
                         continue;
                     }
                 }

@@ -1094,6 +1094,13 @@ fn omission_cost(costs: &[(usize, f64)], n: usize) -> f64 {
     omitted.min(unmatched_cost(costs, n))
 }
 
+/// The least the unmatched tokens `costs` (position, full weight) of a name of `n`
+/// tokens can cost, whatever else goes unmatched and whichever rule prices them
+/// (omission or position; conflicts only add): the index's list-coverage bound.
+pub fn min_unmatched_cost(costs: &[(usize, f64)], n: usize) -> f64 {
+    omission_cost(costs, n)
+}
+
 /// Scores one listed name.
 ///
 /// `sims[item * nl + j]` must hold `item_similarity(items[item], list[j])` for every
