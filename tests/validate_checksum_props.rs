@@ -14,7 +14,8 @@
 //! - mod 97 (IBAN, ISO 7064 MOD 97-10; FR NIR, INSEE key 97 − n mod 97 with Corsica's 2A/2B
 //!   read as 19/18), mod 10 with weights prime to 10 (Luhn; PESEL 1-3-7-9; TCKN's second
 //!   digit; ICAO 9303's 7-3-1 on the MRZ fields, where a digit can only be replaced by a
-//!   digit), Verhoeff, ISO 7064 MOD 11-2 (CN resident ID, GB 11643-1999) and MOD 11,10 (DE
+//!   digit; TD1, TD2 and TD3, where the composite also covers the optional data, and a
+//!   TD1 document number longer than 9 characters, Part 5 note j), Verhoeff, ISO 7064 MOD 11-2 (CN resident ID, GB 11643-1999) and MOD 11,10 (DE
 //!   IdNr, §139b AO / BZSt), mod 11 with non-zero weights and a check value for every
 //!   remainder (BSN elfproef, TFN, RUT with `K`) or with the value 10 never issued (NO
 //!   fødselsnummer, Folkeregisteret: both digits), mod 23 (DNI/NIE; IE PPSN, weights 8..2
@@ -60,6 +61,9 @@
 //!   issued), and the validator checks only the date and century. No single-digit property
 //!   can hold; the test asserts the documented rule instead: every last digit is accepted,
 //!   although at most one of the ten satisfies the old mod-11 rule.
+//! - Machine readable visas (ICAO Doc 9303 Part 7, MRV-A and MRV-B) have no composite
+//!   check digit, so their optional data is unprotected: the test asserts that a change
+//!   there is accepted and every other single-digit change is caught.
 //! - Not covered because they carry no check digit: GB NINO, US SSN, IN PAN (its check
 //!   letter's algorithm is not published), Solana (plain Base58 of a 32-byte key).
 
@@ -399,6 +403,77 @@ fn td3(document: &str, birth: &str, expiry: &str, personal: &str) -> String {
     let personal = format!("{personal}{}", icao_check(personal));
     let composite = icao_check(&format!("{doc}{birth}{expiry}{personal}"));
     format!("{line1}\n{doc}UTO{birth}F{expiry}{personal}{composite}")
+}
+
+/// `field` followed by its ICAO 9303 check digit.
+fn with_icao_check(field: &str) -> String {
+    format!("{field}{}", icao_check(field))
+}
+
+/// A TD1 (ID card, 3 × 30) MRZ with every check digit computed here (ICAO Doc 9303 Part
+/// 5): a document number longer than 9 characters follows note j (the first 9 in the
+/// number field, `<` in its check position, the rest and the check digit over the whole
+/// number at the start of the optional data, then `<`).
+fn td1(document: &str, birth: &str, expiry: &str, optional1: &str, optional2: &str) -> String {
+    let (number, optional1) = if document.len() <= 9 {
+        (
+            with_icao_check(&format!("{document:<<9}")),
+            optional1.to_string(),
+        )
+    } else {
+        let long = format!("{}{}<{optional1}", &document[9..], icao_check(document));
+        (format!("{}<", &document[..9]), long)
+    };
+    let line1 = format!("I<UTO{number}{:<<15}", optional1)[..30].to_string();
+    let line2 = format!(
+        "{}F{}UTO{:<<11}",
+        with_icao_check(birth),
+        with_icao_check(expiry),
+        optional2
+    );
+    let composite = icao_check(&format!(
+        "{}{}{}{}",
+        &line1[5..30],
+        &line2[0..7],
+        &line2[8..15],
+        &line2[18..29]
+    ));
+    let line3 = format!("{:<<30}", "ERIKSSON<<ANNA<MARIA");
+    format!("{line1}\n{line2}{composite}\n{line3}")
+}
+
+/// A TD2 (2 × 36) MRZ with every check digit computed here (ICAO Doc 9303 Part 6).
+fn td2(document: &str, birth: &str, expiry: &str, optional: &str) -> String {
+    let line1 = format!("{:<<36}", "I<UTOERIKSSON<<ANNA<MARIA");
+    let line2 = format!(
+        "{}UTO{}F{}{:<<7}",
+        with_icao_check(document),
+        with_icao_check(birth),
+        with_icao_check(expiry),
+        optional
+    );
+    let composite = icao_check(&format!(
+        "{}{}{}",
+        &line2[0..10],
+        &line2[13..20],
+        &line2[21..35]
+    ));
+    format!("{line1}\n{line2}{composite}")
+}
+
+/// A machine readable visa (ICAO Doc 9303 Part 7), MRV-A (`width` 44) or MRV-B (36): check
+/// digits on the document number, birth and expiry dates only; the optional data (from
+/// position 29 of line 2) has none, and there is no composite.
+fn mrv(width: usize, document: &str, birth: &str, expiry: &str, optional: &str) -> String {
+    let line1 = format!("{:<<width$}", "V<UTOERIKSSON<<ANNA<MARIA");
+    let line2 = format!(
+        "{}UTO{}F{}{optional:<<len$}",
+        with_icao_check(document),
+        with_icao_check(birth),
+        with_icao_check(expiry),
+        len = width - 28
+    );
+    format!("{line1}\n{}", &line2[..width])
 }
 
 /// Brazil's CPF check digits (Receita Federal): weights 10..2 then 11..2, `11 − r`, and
@@ -835,12 +910,28 @@ const CURP_STATES: [&str; 33] = [
     "ZS",
 ];
 
+/// Days in `month` of `year`, Gregorian.
+fn days_in_month(year: u32, month: u8) -> u8 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Any calendar date `(year, month, day)` with the year in `years` (leap days and the
+/// 29th-31st included, unlike [`dmy`]).
+fn calendar_date(years: std::ops::RangeInclusive<u32>) -> impl Strategy<Value = (u32, u8, u8)> {
+    (years, 1u8..=12).prop_flat_map(|(y, m)| (Just(y), Just(m), 1..=days_in_month(y, m)))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
     #[test]
     fn cn_ric_iso7064_mod_11_2(province in prop::sample::select(CN_PROVINCES.to_vec()), area in ds(4),
-            year in 1900u32..=2026, (d, m, _) in dmy(), seq in ds(3)) {
+            (year, m, d) in calendar_date(1900..=2026), seq in ds(3)) {
         let mut p = vec![province / 10, province % 10];
         p.extend(area);
         p.extend(digit_values(&format!("{year:04}{m:02}{d:02}")));
@@ -850,11 +941,12 @@ proptest! {
     }
 
     #[test]
-    fn be_nn_accepts_a_change_only_for_the_other_century((d, m, y) in dmy(), born_2000 in any::<bool>(),
-            bis in prop::sample::select(vec![0u8, 20, 40]), counter in 1u16..=997) {
-        // Births from 2000 are pivoted onto 2000-2026 (the validator refuses future dates).
-        let y = if born_2000 { y % 27 } else { y };
-        let first9 = digit_values(&format!("{y:02}{:02}{d:02}{counter:03}", m + bis));
+    fn be_nn_accepts_a_change_only_for_the_other_century((year, m, d) in calendar_date(1900..=2026),
+            bis in prop::sample::select(vec![0u8, 20, 40]), unknown in 0u8..4, counter in 1u16..=997) {
+        let born_2000 = year >= 2000;
+        // The register writes an unknown birth month or day as 00.
+        let (m, d) = match unknown { 0 => (0, 0), 1 => (m, 0), _ => (m, d) };
+        let first9 = digit_values(&format!("{:02}{:02}{d:02}{counter:03}", year % 100, m + bis));
         let nn = format!("{}{:02}", digits(&first9), be_nn_check(&first9, born_2000));
         // 97 − n mod 97 catches every substitution for a given century, but the validator
         // must try both (the number does not say which): a change can land on the check of
@@ -876,9 +968,12 @@ proptest! {
     }
 
     #[test]
-    fn it_cf_check_letter_catches_every_single_character_change(names in "[A-Z]{6}", (d, m, y) in dmy(),
+    fn it_cf_check_letter_catches_every_single_character_change(names in "[A-Z]{6}",
+            // Two-digit years are read as the latest such year up to 2026.
+            (year, m, d) in calendar_date(1927..=2026),
             female in any::<bool>(), place in "[A-Z][0-9]{3}", omocodia in 0usize..=7) {
         let day = if female { d + 40 } else { d };
+        let y = year % 100;
         let mut body = format!("{names}{y:02}{}{day:02}{place}", char::from(b"ABCDEHLMPRST"[usize::from(m - 1)]))
             .into_bytes();
         // Omocodia: the digits are replaced by LMNPQRSTUV from the right.
@@ -923,16 +1018,17 @@ proptest! {
     }
 
     #[test]
-    fn no_fnr_two_mod_11_digits((d, m, yy) in dmy(), individual in 0u16..1000, kind in 0u8..3) {
-        // Folkeregisteret's individual-number ranges per century.
-        let century = match (individual, yy) {
-            (0..=499, _) => 1900,
-            (500..=749, 54..=99) => 1800,
-            (500..=999, 0..=39) => 2000,
-            (900..=999, 40..=99) => 1900,
-            _ => 0,
+    fn no_fnr_two_mod_11_digits((year, m, d) in calendar_date(1854..=2026), pick in 0u16..1000, kind in 0u8..3) {
+        // Folkeregisteret's individual-number ranges: 500-749 for 1854-1899, 000-499 for
+        // 1900-1999 (and 900-999 from 1940), 500-999 for 2000-2039.
+        let individual = match year {
+            ..=1899 => 500 + pick % 250,
+            1900..=1939 => pick % 500,
+            1940..=1999 if pick >= 500 => 900 + pick % 100,
+            1940..=1999 => pick,
+            _ => 500 + pick % 500,
         };
-        prop_assume!(century != 0 && century + u32::from(yy) <= 2026);
+        let yy = year % 100;
         // D-numbers add 4 to the first day digit, H-numbers to the first month digit.
         let (d, m) = match kind { 1 => (d + 40, m), 2 => (d, m + 40), _ => (d, m) };
         let mut p = digit_values(&format!("{d:02}{m:02}{yy:02}{individual:03}"));
@@ -946,11 +1042,19 @@ proptest! {
     }
 
     #[test]
-    fn kr_rrn_accepts_a_change_only_when_the_specification_does((d, m, y) in dmy(), g in 0u8..10,
-            region in 0u8..=96, serial in ds(3)) {
+    fn kr_rrn_accepts_a_change_only_when_the_specification_does((year, m, d) in calendar_date(1800..=2020),
+            male in any::<bool>(), foreigner in any::<bool>(), region in 0u8..=96, serial in ds(3)) {
         // Born before September 2020 (later numbers carry no check digit).
-        let yy = if kr_rrn_century(g) == 2000 { y % 20 } else { y };
-        let mut p = digit_values(&format!("{yy:02}{m:02}{d:02}{g}{region:02}"));
+        prop_assume!((year, m) < (2020, 9));
+        // 7th digit: century and sex (odd for men), 5-8 for foreign residents.
+        let g = match (year / 100, foreigner) {
+            (18, _) => if male { 9 } else { 0 },
+            (19, false) => if male { 1 } else { 2 },
+            (19, true) => if male { 5 } else { 6 },
+            (_, false) => if male { 3 } else { 4 },
+            (_, true) => if male { 7 } else { 8 },
+        };
+        let mut p = digit_values(&format!("{:02}{m:02}{d:02}{g}{region:02}", year % 100));
         p.extend(serial);
         p.push(kr_rrn_check(&p));
         // (11 − r) mod 10 gives 1 for both r = 0 and r = 10, so a change between those
@@ -962,14 +1066,15 @@ proptest! {
     #[test]
     fn mx_curp_accepts_a_change_only_when_the_specification_does(
             // No inconvenient word (RENAPO Anexo 2) ends in one of these letters.
-            name in "[A-Z][A-Z][A-Z][BCDFGHJKLMPQTVWXZ]", (d, m, y) in dmy(),
+            name in "[A-Z][A-Z][A-Z][BCDFGHJKLMPQTVWXZ]", (year, m, d) in calendar_date(1900..=2026),
             sex in prop::sample::select(vec!['H', 'M', 'X']), state in prop::sample::select(CURP_STATES.to_vec()),
-            consonants in "[BCDFGHJKLMNPQRSTVWXYZ]{3}", born_2000 in any::<bool>(), differentiator in 0u8..26) {
+            consonants in "[BCDFGHJKLMNPQRSTVWXYZ]{3}", differentiator in 0u8..26) {
         // Differentiator: a digit for births before 2000, a letter from 2000.
-        let (yy, diff) = if born_2000 {
-            (y % 27, char::from(b'A' + differentiator))
+        let yy = year % 100;
+        let diff = if year >= 2000 {
+            char::from(b'A' + differentiator)
         } else {
-            (y, char::from(b'0' + differentiator % 10))
+            char::from(b'0' + differentiator % 10)
         };
         let first17 = format!("{name}{yy:02}{m:02}{d:02}{sex}{state}{consonants}{diff}");
         let curp = format!("{first17}{}", curp_check(first17.as_bytes()));
@@ -1015,14 +1120,16 @@ proptest! {
     }
 
     #[test]
-    fn dk_cpr_has_no_check_digit_to_test((d, m, yy) in dmy(), seventh in 0u8..10, serial in ds(2)) {
+    fn dk_cpr_has_no_check_digit_to_test(yy in 0u8..100, m in 1u8..=12, d in 1u8..=31, seventh in 0u8..10,
+            serial in ds(2)) {
         // CPR-kontoret's century table (7th digit and two-digit year).
         let century = match (seventh, yy) {
             (0..=3, _) | (4 | 9, 37..=99) => 1900,
             (4 | 9, _) | (5..=8, 0..=57) => 2000,
             _ => 1800,
         };
-        prop_assume!(century + u32::from(yy) <= 2026);
+        let year = century + u32::from(yy);
+        prop_assume!(year <= 2026 && d <= days_in_month(year, m));
         // The validator follows CPR-kontoret's 2007 rule: no mod-11 check. Every last digit
         // is accepted, although at most one of the ten satisfies the old mod-11 rule
         // (weights 4,3,2,7,6,5,4,3,2,1), so "a single-digit change fails" cannot hold.
@@ -1117,5 +1224,38 @@ proptest! {
     fn bitcoin_cash_legacy_base58check(version in prop::sample::select(vec![0x00u8, 0x05]),
             hash in proptest::collection::vec(any::<u8>(), 20)) {
         assert_checksum_catches_every_change("crypto:bch", &base58check(version, &hash, BITCOIN_BASE58))?;
+    }
+
+    #[test]
+    fn mrz_td1_icao_7_3_1(document in "[A-Z0-9]{9,12}", (d, m, y) in dmy(),
+            (ed, em, ey) in (1u8..=28, 1u8..=12, 30u8..=39), optional1 in "[A-Z0-9<]{0,10}",
+            optional2 in "[A-Z0-9<]{0,11}") {
+        let mrz = td1(&document, &format!("{y:02}{m:02}{d:02}"), &format!("{ey:02}{em:02}{ed:02}"),
+            &optional1, &optional2);
+        // The optional data has no check digit of its own; the composite covers it.
+        assert_checksum_catches_every_change("mrz@2026-01-01", &mrz)?;
+    }
+
+    #[test]
+    fn mrz_td2_icao_7_3_1(document in "[A-Z0-9]{9}", (d, m, y) in dmy(),
+            (ed, em, ey) in (1u8..=28, 1u8..=12, 30u8..=39), optional in "[A-Z0-9<]{0,7}") {
+        let mrz = td2(&document, &format!("{y:02}{m:02}{d:02}"), &format!("{ey:02}{em:02}{ed:02}"), &optional);
+        assert_checksum_catches_every_change("mrz@2026-01-01", &mrz)?;
+    }
+
+    #[test]
+    fn mrz_visa_checks_every_field_but_the_optional_data(width in prop::sample::select(vec![44usize, 36]),
+            document in "[A-Z0-9]{9}", (d, m, y) in dmy(), (ed, em, ey) in (1u8..=28, 1u8..=12, 30u8..=39),
+            optional in "[A-Z0-9<]{0,16}") {
+        let mrz = mrv(width, &document, &format!("{y:02}{m:02}{d:02}"), &format!("{ey:02}{em:02}{ed:02}"),
+            &optional);
+        prop_assert!(valid("mrz@2026-01-01", &mrz), "generated visa MRZ refused: {}", mrz);
+        // Part 7: visas carry no composite check digit, so a change in the optional data
+        // (line 2 from position 29) is accepted; every other change is caught.
+        let optional_from = width + 1 + 28;
+        for (i, changed) in single_digit_changes(&mrz) {
+            prop_assert_eq!(valid("mrz@2026-01-01", &changed), i >= optional_from,
+                "{} changed at {} to {}", mrz, i, changed);
+        }
     }
 }
