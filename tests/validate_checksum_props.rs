@@ -15,10 +15,11 @@
 //!   read as 19/18), mod 10 with weights prime to 10 (Luhn; PESEL 1-3-7-9; TCKN's second
 //!   digit; ICAO 9303's 7-3-1 on the MRZ fields, where a digit can only be replaced by a
 //!   digit; TD1, TD2 and TD3, where the composite also covers the optional data, and a
-//!   TD1 document number longer than 9 characters, Part 5 note j), Verhoeff, ISO 7064 MOD 11-2 (CN resident ID, GB 11643-1999) and MOD 11,10 (DE
-//!   IdNr, §139b AO / BZSt), mod 11 with non-zero weights and a check value for every
-//!   remainder (BSN elfproef, TFN, RUT with `K`) or with the value 10 never issued (NO
-//!   fødselsnummer, Folkeregisteret: both digits), mod 23 (DNI/NIE; IE PPSN, weights 8..2
+//!   TD1 document number longer than 9 characters, Part 5 note j), Verhoeff, ISO 7064
+//!   MOD 11-2 (CN resident ID, GB 11643-1999) and MOD 11,10 (DE IdNr, §139b AO / BZSt),
+//!   mod 11 with non-zero weights and a check value for every remainder (BSN elfproef,
+//!   TFN, RUT with `K`) or with the value 10 never issued (NO fødselsnummer,
+//!   Folkeregisteret: both digits), mod 23 (DNI/NIE; IE PPSN, weights 8..2
 //!   and 9 for a 2013-format second letter), mod 31 (HETU), mod 26 with a permutation table
 //!   (IT codice fiscale, D.M. 23/12/1976): every substitution is caught (the changed sum
 //!   differs by `d × w`, and `0 < |d| < m`, `w` prime to `m`, so it is not `≡ 0 (mod m)`).
@@ -702,6 +703,11 @@ fn ds(n: usize) -> impl Strategy<Value = Vec<u8>> {
     proptest::collection::vec(0u8..10, n)
 }
 
+/// `n` random bytes (a hash or witness program).
+fn bytes(n: usize) -> impl Strategy<Value = Vec<u8>> {
+    proptest::collection::vec(any::<u8>(), n)
+}
+
 /// A date `(day, month, two-digit year)` that exists in every year.
 fn dmy() -> impl Strategy<Value = (u8, u8, u8)> {
     (1u8..=28, 1u8..=12, 0u8..=99)
@@ -828,19 +834,19 @@ proptest! {
     }
 
     #[test]
-    fn bitcoin_base58check(hash in proptest::collection::vec(any::<u8>(), 20)) {
+    fn bitcoin_base58check(hash in bytes(20)) {
         let address = base58check_address(&hash);
         assert_checksum_catches_every_change("crypto:btc", &address)?;
     }
 
     #[test]
-    fn bitcoin_bech32(program in proptest::collection::vec(any::<u8>(), 20)) {
+    fn bitcoin_bech32(program in bytes(20)) {
         assert_checksum_catches_every_change("crypto:btc", &bech32_address(&program))?;
     }
 
     #[test]
     fn ethereum_eip55_accepts_a_change_only_when_its_case_pattern_is_right(
-        addr in proptest::collection::vec(any::<u8>(), 20)
+        addr in bytes(20)
     ) {
         let address = eip55(&addr);
         prop_assert!(valid("crypto:eth", &address), "generated {address} refused");
@@ -903,6 +909,17 @@ const CN_PROVINCES: [u8; 35] = [
     53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83,
 ];
 
+/// A PPSN's optional second letter: the 2013 format's A, B, H, the older W, T, X, or none.
+const PPS_SECOND_LETTERS: [Option<u8>; 7] = [
+    None,
+    Some(b'A'),
+    Some(b'B'),
+    Some(b'H'),
+    Some(b'W'),
+    Some(b'T'),
+    Some(b'X'),
+];
+
 /// RENAPO state codes (`NE` = born abroad).
 const CURP_STATES: [&str; 33] = [
     "AS", "BC", "BS", "CC", "CH", "CL", "CM", "CS", "DF", "DG", "GR", "GT", "HG", "JC", "MC", "MN",
@@ -960,7 +977,11 @@ proptest! {
 
     #[test]
     fn fr_nir_97_mod_97(sex in prop::sample::select(vec![1u8, 2, 3, 4, 7, 8]), yy in 0u8..100, m in 1u8..=12,
-            dept in prop_oneof![(1u8..=95).prop_map(|d| format!("{d:02}")), Just("2A".to_string()), Just("2B".to_string())],
+            dept in prop_oneof![
+                (1u8..=95).prop_map(|d| format!("{d:02}")),
+                Just("2A".to_string()),
+                Just("2B".to_string()),
+            ],
             commune in 1u16..=999, order in 1u16..=999) {
         let first13 = format!("{sex}{yy:02}{m:02}{dept}{commune:03}{order:03}");
         let nir = format!("{first13}{:02}", fr_nir_key(&first13));
@@ -974,8 +995,8 @@ proptest! {
             female in any::<bool>(), place in "[A-Z][0-9]{3}", omocodia in 0usize..=7) {
         let day = if female { d + 40 } else { d };
         let y = year % 100;
-        let mut body = format!("{names}{y:02}{}{day:02}{place}", char::from(b"ABCDEHLMPRST"[usize::from(m - 1)]))
-            .into_bytes();
+        let month = char::from(b"ABCDEHLMPRST"[usize::from(m - 1)]);
+        let mut body = format!("{names}{y:02}{month}{day:02}{place}").into_bytes();
         // Omocodia: the digits are replaced by LMNPQRSTUV from the right.
         for &i in [14usize, 13, 12, 10, 9, 7, 6].iter().take(omocodia) {
             body[i] = b"LMNPQRSTUV"[usize::from(body[i] - b'0')];
@@ -1018,7 +1039,8 @@ proptest! {
     }
 
     #[test]
-    fn no_fnr_two_mod_11_digits((year, m, d) in calendar_date(1854..=2026), pick in 0u16..1000, kind in 0u8..3) {
+    fn no_fnr_two_mod_11_digits((year, m, d) in calendar_date(1854..=2026), pick in 0u16..1000,
+            kind in 0u8..3) {
         // Folkeregisteret's individual-number ranges: 500-749 for 1854-1899, 000-499 for
         // 1900-1999 (and 900-999 from 1940), 500-999 for 2000-2039.
         let individual = match year {
@@ -1067,7 +1089,8 @@ proptest! {
     fn mx_curp_accepts_a_change_only_when_the_specification_does(
             // No inconvenient word (RENAPO Anexo 2) ends in one of these letters.
             name in "[A-Z][A-Z][A-Z][BCDFGHJKLMPQTVWXZ]", (year, m, d) in calendar_date(1900..=2026),
-            sex in prop::sample::select(vec!['H', 'M', 'X']), state in prop::sample::select(CURP_STATES.to_vec()),
+            sex in prop::sample::select(vec!['H', 'M', 'X']),
+            state in prop::sample::select(CURP_STATES.to_vec()),
             consonants in "[BCDFGHJKLMNPQRSTVWXYZ]{3}", differentiator in 0u8..26) {
         // Differentiator: a digit for births before 2000, a letter from 2000.
         let yy = year % 100;
@@ -1100,8 +1123,7 @@ proptest! {
     }
 
     #[test]
-    fn ie_pps_mod_23(seven in ds(7), second in prop::sample::select(vec![None, Some(b'A'), Some(b'B'), Some(b'H'),
-            Some(b'W'), Some(b'T'), Some(b'X')])) {
+    fn ie_pps_mod_23(seven in ds(7), second in prop::sample::select(PPS_SECOND_LETTERS.to_vec())) {
         let suffix = |s: Option<u8>| s.map(char::from).map(String::from).unwrap_or_default();
         let check = char::from(ie_pps_check(&seven, second));
         let pps = format!("{}{check}{}", digits(&seven), suffix(second));
@@ -1109,7 +1131,7 @@ proptest! {
         // The second letter: A, B and H are weighted 9 × 1, 2, 8, none of them ≡ 0 mod 23,
         // so a change to or from one of them is caught; W, T, X and no letter all count 0
         // and are interchangeable by the specification.
-        for other in [None, Some(b'A'), Some(b'B'), Some(b'H'), Some(b'W'), Some(b'T'), Some(b'X')] {
+        for other in PPS_SECOND_LETTERS {
             if other == second {
                 continue;
             }
@@ -1146,7 +1168,7 @@ proptest! {
     }
 
     #[test]
-    fn tron_base58check(hash in proptest::collection::vec(any::<u8>(), 20), pos in any::<usize>(), shift in any::<usize>()) {
+    fn tron_base58check(hash in bytes(20), pos in any::<usize>(), shift in any::<usize>()) {
         let address = base58check(0x41, &hash, BITCOIN_BASE58);
         prop_assert!(address.starts_with('T'));
         assert_checksum_catches_every_change("crypto:tron", &address)?;
@@ -1155,7 +1177,7 @@ proptest! {
     }
 
     #[test]
-    fn xrp_base58check_ripple_alphabet(hash in proptest::collection::vec(any::<u8>(), 20), pos in any::<usize>(),
+    fn xrp_base58check_ripple_alphabet(hash in bytes(20), pos in any::<usize>(),
             shift in any::<usize>()) {
         let address = base58check(0x00, &hash, RIPPLE_BASE58);
         prop_assert!(address.starts_with('r'));
@@ -1166,7 +1188,7 @@ proptest! {
 
     #[test]
     fn litecoin_base58check(version in prop::sample::select(vec![0x30u8, 0x32, 0x05]),
-            hash in proptest::collection::vec(any::<u8>(), 20), pos in any::<usize>(), shift in any::<usize>()) {
+            hash in bytes(20), pos in any::<usize>(), shift in any::<usize>()) {
         // 0x30 `L…` P2PKH, 0x32 `M…` P2SH, 0x05 `3…` legacy P2SH (Litecoin chainparams).
         let address = base58check(version, &hash, BITCOIN_BASE58);
         assert_checksum_catches_every_change("crypto:ltc", &address)?;
@@ -1175,8 +1197,9 @@ proptest! {
     }
 
     #[test]
-    fn litecoin_segwit(form in prop::sample::select(vec![(0u8, 20usize, false), (0, 32, false), (1, 32, true)]),
-            program in proptest::collection::vec(any::<u8>(), 32), pos in any::<usize>(), shift in any::<usize>()) {
+    fn litecoin_segwit(
+            form in prop::sample::select(vec![(0u8, 20usize, false), (0, 32, false), (1, 32, true)]),
+            program in bytes(32), pos in any::<usize>(), shift in any::<usize>()) {
         // v0 with Bech32 (BIP-173), v1 with Bech32m (BIP-350); both detect any error in up
         // to 4 characters.
         let (version, len, bech32m) = form;
@@ -1187,7 +1210,7 @@ proptest! {
     }
 
     #[test]
-    fn bitcoin_other_forms(form in 0u8..5, program in proptest::collection::vec(any::<u8>(), 32),
+    fn bitcoin_other_forms(form in 0u8..5, program in bytes(32),
             pos in any::<usize>(), shift in any::<usize>()) {
         // P2SH `3…`; SegWit v0 P2WSH (32 bytes); Taproot v1 (Bech32m); testnet `m/n…`,
         // `2…` and `tb1…`.
@@ -1205,8 +1228,9 @@ proptest! {
     }
 
     #[test]
-    fn bitcoin_cash_cashaddr(kind in 0u8..4, hash in proptest::collection::vec(any::<u8>(), 20),
-            prefixed in any::<bool>(), upper in any::<bool>(), pos in any::<usize>(), shift in any::<usize>()) {
+    fn bitcoin_cash_cashaddr(kind in 0u8..4, hash in bytes(20),
+            prefixed in any::<bool>(), upper in any::<bool>(), pos in any::<usize>(),
+            shift in any::<usize>()) {
         // The 40-bit BCH checksum covers the prefix even when it is left out.
         let full = cashaddr(kind, &hash);
         let changed_full = one_char_change(&full, 12, BECH32_CHARSET, pos, shift);
@@ -1222,7 +1246,7 @@ proptest! {
 
     #[test]
     fn bitcoin_cash_legacy_base58check(version in prop::sample::select(vec![0x00u8, 0x05]),
-            hash in proptest::collection::vec(any::<u8>(), 20)) {
+            hash in bytes(20)) {
         assert_checksum_catches_every_change("crypto:bch", &base58check(version, &hash, BITCOIN_BASE58))?;
     }
 
@@ -1239,7 +1263,8 @@ proptest! {
     #[test]
     fn mrz_td2_icao_7_3_1(document in "[A-Z0-9]{9}", (d, m, y) in dmy(),
             (ed, em, ey) in (1u8..=28, 1u8..=12, 30u8..=39), optional in "[A-Z0-9<]{0,7}") {
-        let mrz = td2(&document, &format!("{y:02}{m:02}{d:02}"), &format!("{ey:02}{em:02}{ed:02}"), &optional);
+        let (birth, expiry) = (format!("{y:02}{m:02}{d:02}"), format!("{ey:02}{em:02}{ed:02}"));
+        let mrz = td2(&document, &birth, &expiry, &optional);
         assert_checksum_catches_every_change("mrz@2026-01-01", &mrz)?;
     }
 
