@@ -1242,6 +1242,27 @@ proptest! {
     }
 
     #[test]
+    fn segwit_any_version_either_case(hrp in prop::sample::select(vec![("bc", "crypto:btc"), ("tb", "crypto:testnet"),
+                ("ltc", "crypto:ltc")]),
+            (version, program) in (0u8..=16).prop_flat_map(|v| {
+                // BIP-141: programs of 2-40 bytes, exactly 20 or 32 for version 0.
+                let lengths = if v == 0 { vec![20usize, 32] } else { (2usize..=40).collect() };
+                (Just(v), prop::sample::select(lengths).prop_flat_map(bytes))
+            }),
+            upper in any::<bool>(), pos in any::<usize>(), shift in any::<usize>()) {
+        // BIP-350: Bech32 for version 0, Bech32m for 1-16; BIP-173: all upper case is valid.
+        let (hrp, network) = hrp;
+        let lower = segwit_address(hrp, version, &program, version > 0);
+        let changed = one_char_change(&lower, hrp.len() + 1, BECH32_CHARSET, pos, shift);
+        let shown = |s: &str| if upper { s.to_ascii_uppercase() } else { s.to_string() };
+        assert_checksum_catches_every_change(network, &shown(&lower))?;
+        prop_assert!(!valid(network, &shown(&changed)), "{} changed to {} still passes", lower, changed);
+        // The other checksum variant for the same data never verifies.
+        let wrong_variant = segwit_address(hrp, version, &program, version == 0);
+        prop_assert!(!valid(network, &wrong_variant), "{} (wrong Bech32 variant) passes", wrong_variant);
+    }
+
+    #[test]
     fn bitcoin_cash_cashaddr(kind in 0u8..4,
             // Every hash size of the specification; 20 bytes (P2PKH, P2SH20) and 32 (P2SH32,
             // since 2023) are the ones in use. An unprefixed address of another size than 20
