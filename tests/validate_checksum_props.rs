@@ -1242,8 +1242,8 @@ proptest! {
     }
 
     #[test]
-    fn segwit_any_version_either_case(hrp in prop::sample::select(vec![("bc", "crypto:btc"), ("tb", "crypto:testnet"),
-                ("ltc", "crypto:ltc")]),
+    fn segwit_any_version_either_case(
+            hrp in prop::sample::select(vec![("bc", "crypto:btc"), ("tb", "crypto:testnet"), ("ltc", "crypto:ltc")]),
             (version, program) in (0u8..=16).prop_flat_map(|v| {
                 // BIP-141: programs of 2-40 bytes, exactly 20 or 32 for version 0.
                 let lengths = if v == 0 { vec![20usize, 32] } else { (2usize..=40).collect() };
