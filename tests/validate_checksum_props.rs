@@ -19,8 +19,9 @@
 //!   MOD 11-2 (CN resident ID, GB 11643-1999) and MOD 11,10 (DE IdNr, §139b AO / BZSt),
 //!   mod 11 with non-zero weights and a check value for every remainder (BSN elfproef,
 //!   TFN, RUT with `K`) or with the value 10 never issued (NO fødselsnummer,
-//!   Folkeregisteret: both digits), mod 23 (DNI/NIE; IE PPSN, weights 8..2
-//!   and 9 for a 2013-format second letter), mod 31 (HETU), mod 26 with a permutation table
+//!   Folkeregisteret: both digits), mod 23 (DNI/NIE; IE PPSN, weights 8..2 and 9 for a
+//!   2013-format second letter A/B/H, whose changes are caught too, while the older W, T, X
+//!   and no letter all count 0 and are interchangeable: asserted both ways), mod 31 (HETU), mod 26 with a permutation table
 //!   (IT codice fiscale, D.M. 23/12/1976): every substitution is caught (the changed sum
 //!   differs by `d × w`, and `0 < |d| < m`, `w` prime to `m`, so it is not `≡ 0 (mod m)`).
 //!   Asserted for each. For the codice fiscale the test also asserts every single
@@ -38,10 +39,10 @@
 //!   vectors added to `tests/vectors/crypto_bitcoin_cash.tsv`). For these the test also
 //!   asserts one random single-character substitution per case.
 //!   EIP-55: the case of each letter comes from the Keccak hash, so a changed digit is
-//!   caught unless the new hash happens to give every letter the case
-//!   it has (probability 2^-letters, 0.0247% on average by EIP-55's own estimate, and
-//!   seen in practice on addresses with few letters): the test asserts that the validator
-//!   accepts a changed address exactly when the independent EIP-55 computation does.
+//!   caught unless the new hash happens to give every letter the case it has (probability
+//!   2^-letters, 0.0247% on average by EIP-55's own estimate, and seen in practice on
+//!   addresses with few letters): the test asserts that the validator accepts a changed
+//!   address exactly when the independent EIP-55 computation does.
 //! - Brazil's CPF (Receita Federal: `11 − (sum mod 11)`, and 10 or 11 become 0) maps
 //!   remainders 0 and 1 to the same digit, so the specification itself lets some
 //!   substitutions through. For CPF the test asserts what the specification guarantees:
