@@ -31,8 +31,8 @@ use super::error::{ErrorCode, Field, FieldResult, Normalized, ValidationError};
 use super::fold::{fold, FoldRules};
 use base58::{BITCOIN_ALPHABET, RIPPLE_ALPHABET};
 
-/// Longest accepted input in UTF-8 bytes (the longest address, a prefixed CashAddr or a
-/// Bech32 string, is at most 90 characters).
+/// Longest accepted input in UTF-8 bytes (the longest address, a prefixed CashAddr for a
+/// 512-bit hash, is 124 characters; a Bech32 string is at most 90).
 pub const MAX_INPUT_BYTES: usize = 256;
 
 const RULES: FoldRules = FoldRules {
@@ -380,11 +380,19 @@ fn segwit(s: &str, chain: &Chain) -> Parsed {
 
 // ---- Bitcoin Cash ----
 
+/// Lengths of a CashAddr without its prefix: the version byte and a hash of 160, 192, 224,
+/// 256, 320, 384, 448 or 512 bits (the specification's size bits 0-7) in 5-bit groups, plus
+/// 8 checksum characters. 42 (160 bits) and 61 (256 bits, P2SH32) are the ones in use.
+const BARE_CASHADDR_LENGTHS: [usize; 8] = [42, 48, 55, 61, 74, 87, 100, 112];
+
 fn bitcoin_cash(s: &str) -> Parsed {
     let lower = s.to_ascii_lowercase();
     let prefixed = lower.starts_with("bitcoincash:");
-    // Unprefixed CashAddr for a 160-bit hash is 42 characters starting with q, p, z or r.
-    let bare = !s.contains(':') && s.len() == 42 && lower.starts_with(['q', 'p', 'z', 'r']);
+    // An unprefixed CashAddr has one of those lengths and starts with q, p, z or r (types
+    // 0-3); the prefix may be omitted whatever the hash size.
+    let bare = !s.contains(':')
+        && BARE_CASHADDR_LENGTHS.contains(&s.len())
+        && lower.starts_with(['q', 'p', 'z', 'r']);
     if !prefixed && !bare {
         // Legacy addresses are Bitcoin's Base58Check P2PKH/P2SH.
         return match bitcoin_like(s, &BITCOIN) {
