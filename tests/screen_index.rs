@@ -166,3 +166,48 @@ fn decode_is_total_on_truncations_and_byte_flips() {
     // (counts, widths, offsets) are rejected.
     assert!(ok > 0 && rejected > 0, "ok {ok}, rejected {rejected}");
 }
+
+/// A glue by key whose first part is the whole query key and whose second repeats its
+/// last letter (`MARIA III` ~ `MIRAH`: MVRV + V): found once the index looked glues up by
+/// their second part too (the prefix-only lookup missed it; seen on the OFAC SDN list).
+#[test]
+fn whole_key_glue_is_found_by_the_index() {
+    use kyc_check::model::{Entity, EntityType, SourceList};
+    let entities = vec![
+        Entity::new(
+            SourceList::OfacSdn,
+            "15905",
+            EntityType::Vessel,
+            "MARIA III",
+        ),
+        Entity::new(
+            SourceList::OfacSdn,
+            "7593",
+            EntityType::Organization,
+            "MIRA E.U.",
+        ),
+        Entity::new(
+            SourceList::OfacSdn,
+            "28537",
+            EntityType::Organization,
+            "MIRATH S.A.L.",
+        ),
+        Entity::new(
+            SourceList::OfacSdn,
+            "1",
+            EntityType::Person,
+            "MOHAMMED ALI HASSAN",
+        ),
+    ];
+    let queries: Vec<String> = ["MIRAH S.A.L.", "MIRAH", "MohammedAli", "Mariaiii", "MIRAHE"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    check(entities.clone(), &queries, &[0.5, 0.7, 0.83]);
+    let snap = snapshot(entities);
+    let found = Screener::new(&snap).screen(&Query::name("MIRAH S.A.L."), &Options::default());
+    assert!(
+        found.matches.iter().any(|m| m.id == "ofac_sdn:15905"),
+        "{found:?}"
+    );
+}

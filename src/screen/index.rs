@@ -1173,21 +1173,66 @@ impl NameIndex {
     /// prepared: names holding such short tokens are many.
     /// The names (of at least `min_len` tokens) where adjacent tokens glue to `item`,
     /// with the similarity of the best such glue.
+    ///
+    /// A glue starts with a token whose text (or key) is a proper prefix of the query
+    /// token's, followed by a token whose text (or key) begins the rest: only names
+    /// holding both are checked. By key, the second key may also repeat the first key's
+    /// last letter (see `score::glue_key_equals`), which lets a first key that is the
+    /// whole query key glue too, and a second key may be empty (a word of vowels).
     fn list_glue_hits(&self, item: &QueryItem, min_len: usize) -> Vec<(u32, f64)> {
-        // List-side glue: a name whose adjacent tokens concatenate to this query token
-        // (or to its key) holds a token whose text (or key) is a prefix of it.
         if !(item.len == 1 && item.kind == ItemKind::Whole && score::glueable(&item.info)) {
             return Vec::new();
         }
-        let text = &item.info.text;
-        let key = &item.info.key;
-        let by_text = (1..text.len()).filter_map(|cut| text.get(..cut).map(|p| self.t.by_text(p)));
-        let by_key = (1..key.len()).filter_map(|cut| key.get(..cut).map(|p| self.t.by_key(p)));
-        let mut glue_names: Vec<u32> = by_text
-            .chain(by_key)
-            .flatten()
-            .flat_map(|id| self.t.postings(*id).iter().copied())
-            .collect();
+        let text = item.info.text.as_bytes();
+        let key = item.info.key.as_slice();
+        let mut glue_names: Vec<u32> = Vec::new();
+        let mut seconds: Vec<u32> = Vec::new();
+        // Names holding a token of `first` and one of `seconds` (token ids, sorted): the
+        // first tokens' postings are walked, the second tokens only looked up in each name.
+        let both = |first: &[u32], seconds: &mut Vec<u32>, out: &mut Vec<u32>| {
+            if first.is_empty() || seconds.is_empty() {
+                return;
+            }
+            seconds.sort_unstable();
+            seconds.dedup();
+            for &t1 in first {
+                for &nm in self.t.postings(t1) {
+                    let toks = self.t.name_tokens(nm as usize);
+                    if toks.iter().any(|t| seconds.binary_search(t).is_ok()) {
+                        out.push(nm);
+                    }
+                }
+            }
+        };
+        let text_str = item.info.text.as_str();
+        for cut in 1..text.len() {
+            let (Some(head), Some(rest)) = (text_str.get(..cut), text_str.get(cut..)) else {
+                continue;
+            };
+            seconds.clear();
+            for c in 1..=rest.len() {
+                if let Some(p) = rest.get(..c) {
+                    seconds.extend_from_slice(self.t.by_text(p));
+                }
+            }
+            both(self.t.by_text(head), &mut seconds, &mut glue_names);
+        }
+        let mut merged: Vec<u8> = Vec::new();
+        for cut in 1..=key.len() {
+            let (head, rest) = key.split_at(cut);
+            let Some(&last) = head.last() else {
+                continue;
+            };
+            seconds.clear();
+            for c in 0..=rest.len() {
+                seconds.extend_from_slice(self.t.by_key(&rest[..c]));
+                merged.clear();
+                merged.push(last);
+                merged.extend_from_slice(&rest[..c]);
+                seconds.extend_from_slice(self.t.by_key(&merged));
+            }
+            both(self.t.by_key(head), &mut seconds, &mut glue_names);
+        }
         glue_names.sort_unstable();
         glue_names.dedup();
         // Only names where adjacent tokens really glue to it, at that similarity.
