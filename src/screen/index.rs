@@ -475,6 +475,39 @@ fn equal_range<'a, 'b>(
     sorted.get(lo..hi).unwrap_or(&[])
 }
 
+/// Appends the entries of `sorted` (ordered by `get`) equal to a prefix `s[..c]` of `s`,
+/// `c >= from`: prefixes are tried from the shortest and the walk stops at the first
+/// one no entry begins with (no longer prefix can be equal to an entry then).
+fn extend_with_prefixes<'b>(
+    sorted: &[u32],
+    get: impl Fn(u32) -> &'b [u8],
+    s: &[u8],
+    from: usize,
+    out: &mut Vec<u32>,
+) {
+    let mut lo = 0;
+    for c in from..=s.len() {
+        let Some(p) = s.get(..c) else {
+            break;
+        };
+        // The lower bound only grows with the prefix.
+        lo += sorted
+            .get(lo..)
+            .map_or(0, |rest| rest.partition_point(|&id| get(id) < p));
+        let mut k = lo;
+        while let Some(&id) = sorted.get(k) {
+            if get(id) != p {
+                break;
+            }
+            out.push(id);
+            k += 1;
+        }
+        if !sorted.get(k).is_some_and(|&id| get(id).starts_with(p)) {
+            break;
+        }
+    }
+}
+
 /// Position of `target` in a table of `n` distinct sorted strings (`get`), if present.
 fn find_sorted<'b>(n: usize, get: impl Fn(usize) -> &'b [u8], target: &[u8]) -> Option<usize> {
     let (mut lo, mut hi) = (0usize, n);
@@ -1209,13 +1242,14 @@ impl NameIndex {
             let (Some(head), Some(rest)) = (text_str.get(..cut), text_str.get(cut..)) else {
                 continue;
             };
-            seconds.clear();
-            for c in 1..=rest.len() {
-                if let Some(p) = rest.get(..c) {
-                    seconds.extend_from_slice(self.t.by_text(p));
-                }
+            let first = self.t.by_text(head);
+            if first.is_empty() {
+                continue;
             }
-            both(self.t.by_text(head), &mut seconds, &mut glue_names);
+            seconds.clear();
+            let text_of = |id: u32| self.t.text_of(id).as_bytes();
+            extend_with_prefixes(&self.t.by_text, text_of, rest.as_bytes(), 1, &mut seconds);
+            both(first, &mut seconds, &mut glue_names);
         }
         let mut merged: Vec<u8> = Vec::new();
         for cut in 1..=key.len() {
@@ -1223,15 +1257,18 @@ impl NameIndex {
             let Some(&last) = head.last() else {
                 continue;
             };
-            seconds.clear();
-            for c in 0..=rest.len() {
-                seconds.extend_from_slice(self.t.by_key(&rest[..c]));
-                merged.clear();
-                merged.push(last);
-                merged.extend_from_slice(&rest[..c]);
-                seconds.extend_from_slice(self.t.by_key(&merged));
+            let first = self.t.by_key(head);
+            if first.is_empty() {
+                continue;
             }
-            both(self.t.by_key(head), &mut seconds, &mut glue_names);
+            seconds.clear();
+            let key_of = |id: u32| self.t.key_of(id);
+            extend_with_prefixes(&self.t.by_key, key_of, rest, 0, &mut seconds);
+            merged.clear();
+            merged.push(last);
+            merged.extend_from_slice(rest);
+            extend_with_prefixes(&self.t.by_key, key_of, &merged, 1, &mut seconds);
+            both(first, &mut seconds, &mut glue_names);
         }
         glue_names.sort_unstable();
         glue_names.dedup();
@@ -1275,6 +1312,13 @@ impl NameIndex {
                 let Some(run) = ids.get(start..start + len) else {
                     break;
                 };
+                // The glue needs the texts or the keys end to end to equal the query
+                // token's: checked on the stored tables before any token is prepared.
+                let texts = run.iter().map(|&t| self.t.text_of(t));
+                let keys = run.iter().map(|&t| self.t.key_of(t));
+                if !score::texts_glue_to(texts, &q.text) && !score::keys_glue_to(keys, &q.key) {
+                    continue;
+                }
                 let parts: Vec<&TokInfo> = run.iter().filter_map(|&t| self.token(t)).collect();
                 if parts.len() == len {
                     if let Some(sim) = score::list_glue_similarity(q, &parts) {

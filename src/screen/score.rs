@@ -1588,10 +1588,16 @@ pub fn list_glue_similarity(q: &TokInfo, parts: &[&TokInfo]) -> Option<f64> {
 /// is what lets the index find such names by looking up the prefixes of a query token's
 /// key. No allocation: screening checks it for many candidate names.
 fn glue_key_equals(parts: &[&TokInfo], key: &[u8]) -> bool {
+    keys_glue_to(parts.iter().map(|p| p.key.as_slice()), key)
+}
+
+/// [`glue_key_equals`] on bare keys: the index checks its stored keys with it before
+/// preparing any token.
+pub fn keys_glue_to<'a>(keys: impl IntoIterator<Item = &'a [u8]>, key: &[u8]) -> bool {
     let mut pos = 0;
     let mut last: Option<u8> = None;
-    for p in parts {
-        for (i, &c) in p.key.iter().enumerate() {
+    for k in keys {
+        for (i, &c) in k.iter().enumerate() {
             if i == 0 && last == Some(c) {
                 continue;
             }
@@ -1605,16 +1611,20 @@ fn glue_key_equals(parts: &[&TokInfo], key: &[u8]) -> bool {
     pos == key.len()
 }
 
-/// True when the texts of `parts` concatenated equal `text` (no allocation).
-fn concat_equals(parts: &[&TokInfo], text: &str) -> bool {
+/// True when `texts` put end to end spell `text`.
+pub fn texts_glue_to<'a>(texts: impl IntoIterator<Item = &'a str>, text: &str) -> bool {
     let mut rest = text;
-    for p in parts {
-        match rest.strip_prefix(p.text.as_str()) {
+    for t in texts {
+        match rest.strip_prefix(t) {
             Some(r) => rest = r,
             None => return false,
         }
     }
     rest.is_empty()
+}
+
+fn concat_equals(parts: &[&TokInfo], text: &str) -> bool {
+    texts_glue_to(parts.iter().map(|p| p.text.as_str()), text)
 }
 
 /// Scores a query against one name directly (no index): the reference the index is
