@@ -21,6 +21,7 @@ pub mod screen;
 pub mod snapshot;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod sources;
+pub(crate) mod unicode_norm;
 pub mod validate;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -25,8 +25,8 @@
 //!    generic words weigh little and never make a match on their own, numbers match only
 //!    exactly.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use crate::unicode_norm::is_combining_mark;
+use crate::unicode_norm::UnicodeNormalization;
 
 use crate::screen::phonetic::Slot;
 use crate::screen::translit::{self, CyrillicLang, Script};

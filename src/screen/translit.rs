@@ -782,8 +782,8 @@ pub fn transliterate_run(chars: &[char], script: Script, cyr: CyrillicLang) -> V
                 .map(|&c| {
                     let lc = c.to_lowercase().next().unwrap_or(c);
                     let mut first = lc;
-                    unicode_normalization::char::decompose_canonical(lc, |d| {
-                        if first == lc && !unicode_normalization::char::is_combining_mark(d) {
+                    crate::unicode_norm::decompose_canonical(lc, |d| {
+                        if first == lc && !crate::unicode_norm::is_combining_mark(d) {
                             first = d;
                         }
                     });

@@ -18,8 +18,8 @@
 
 use super::error::{ErrorCode, Field, FieldResult, Normalized, ValidationError};
 use super::{punycode, text};
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use crate::unicode_norm::is_combining_mark;
+use crate::unicode_norm::UnicodeNormalization;
 
 /// Longest raw input in bytes (`too_long` beyond, without scanning).
 pub const MAX_INPUT_BYTES: usize = 1024;

@@ -18,8 +18,8 @@
 
 use super::country;
 use super::error::{ErrorCode, Field, ValidationError};
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use crate::unicode_norm::is_combining_mark;
+use crate::unicode_norm::UnicodeNormalization;
 
 /// A blockable sub-national region.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -13,8 +13,8 @@ use super::checksum::icao9303;
 use super::date::Date;
 use super::error::{ErrorCode, Field, FieldResult, Normalized, ValidationError};
 use super::{country, fold, text};
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
-use unicode_normalization::UnicodeNormalization;
+use crate::unicode_norm::UnicodeNormalization;
+use crate::unicode_norm::{decompose_canonical, is_combining_mark};
 
 /// Longest raw input in bytes (`too_long` beyond, without scanning): three 30-character
 /// lines or two 44-character lines plus generous room for spaces and line breaks.
