@@ -264,7 +264,7 @@ fn latin_tokens(text: &str, script: Script, out: &mut Vec<Token>) {
                     }
                 }
             }
-            for l in d.to_lowercase() {
+            for l in crate::unicode_norm::to_lowercase(d) {
                 if l.is_ascii_alphanumeric() || matches!(l, '.' | '&' | '\'') {
                     folded.push(l);
                 } else if l.is_alphanumeric() {

@@ -9,7 +9,11 @@
 //! Latin-1 text never reaches a table. The tests below compare every property with the
 //! crate's for every code point, and the four normal forms on mixed texts.
 
+mod case;
+mod case_tables;
 mod tables;
+
+pub use case::{str_to_lowercase, to_lowercase, to_uppercase};
 
 use core::iter::Fuse;
 use core::ops::Range;

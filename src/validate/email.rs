@@ -131,7 +131,9 @@ pub fn validate_email(input: &str) -> FieldResult {
     let domain: String = if domain.is_ascii() {
         domain.to_ascii_lowercase()
     } else {
-        domain.to_lowercase().nfc().collect()
+        crate::unicode_norm::str_to_lowercase(domain)
+            .nfc()
+            .collect()
     };
     if domain.is_empty() {
         return Err(err(ErrorCode::InvalidDomain, "nothing after the '@'"));

@@ -161,7 +161,7 @@ fn search_key(s: &str) -> String {
     let folded: String = s
         .nfd()
         .filter(|&c| !is_combining_mark(c))
-        .flat_map(char::to_lowercase)
+        .flat_map(crate::unicode_norm::to_lowercase)
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
         .collect();
     format!(" {folded} ")

@@ -480,7 +480,7 @@ pub fn transliterate(name: &str, german_style: bool) -> Option<String> {
             continue;
         }
         // Upper-case without allocating; ß (upper-cased "SS") is handled below.
-        let mut upper = c.to_uppercase();
+        let mut upper = crate::unicode_norm::to_uppercase(c);
         let c = match (upper.next(), upper.next()) {
             (Some(u), None) => u,
             _ => c,
