@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prints raw and gzip (-9) sizes of the built wasm and of the snapshots, and writes them to
-# target/size-report.txt. The 350 KB gzip budget for the wasm code is asserted by
+# target/size-report.txt. The 300 KB gzip budget for the wasm code is asserted by
 # tests/page/size.test.mjs.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -12,6 +12,7 @@
 //! - `sources` (native only): parsers for the official list formats.
 //! - [`snapshot`]: the versioned, hashed binary snapshot format (and, natively, its builder).
 //! - [`screen`]: normalisation, index, scoring and explanations.
+//! - `unicode_norm`: Unicode normalisation and case mapping from compact tables (wasm size).
 //! - `wasm` (wasm32 only): the JavaScript API.
 
 #![forbid(unsafe_code)]
@@ -21,6 +22,7 @@ pub mod screen;
 pub mod snapshot;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod sources;
+pub(crate) mod unicode_norm;
 pub mod validate;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -25,8 +25,8 @@
 //!    generic words weigh little and never make a match on their own, numbers match only
 //!    exactly.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use crate::unicode_norm::is_combining_mark;
+use crate::unicode_norm::UnicodeNormalization;
 
 use crate::screen::phonetic::Slot;
 use crate::screen::translit::{self, CyrillicLang, Script};
@@ -264,7 +264,7 @@ fn latin_tokens(text: &str, script: Script, out: &mut Vec<Token>) {
                     }
                 }
             }
-            for l in d.to_lowercase() {
+            for l in crate::unicode_norm::to_lowercase(d) {
                 if l.is_ascii_alphanumeric() || matches!(l, '.' | '&' | '\'') {
                     folded.push(l);
                 } else if l.is_alphanumeric() {

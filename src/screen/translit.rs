@@ -764,7 +764,7 @@ pub fn transliterate_run(chars: &[char], script: Script, cyr: CyrillicLang) -> V
         Script::Cyrillic => {
             let mut text = String::new();
             for &c in chars {
-                let lc = c.to_lowercase().next().unwrap_or(c);
+                let lc = crate::unicode_norm::to_lowercase(c).next().unwrap_or(c);
                 match cyrillic_letter(lc, cyr) {
                     Some(s) => text.push_str(s),
                     None => text.push(lc),
@@ -780,10 +780,10 @@ pub fn transliterate_run(chars: &[char], script: Script, cyr: CyrillicLang) -> V
             let base: Vec<char> = chars
                 .iter()
                 .map(|&c| {
-                    let lc = c.to_lowercase().next().unwrap_or(c);
+                    let lc = crate::unicode_norm::to_lowercase(c).next().unwrap_or(c);
                     let mut first = lc;
-                    unicode_normalization::char::decompose_canonical(lc, |d| {
-                        if first == lc && !unicode_normalization::char::is_combining_mark(d) {
+                    crate::unicode_norm::decompose_canonical(lc, |d| {
+                        if first == lc && !crate::unicode_norm::is_combining_mark(d) {
                             first = d;
                         }
                     });
@@ -880,7 +880,10 @@ pub fn transliterate_run(chars: &[char], script: Script, cyr: CyrillicLang) -> V
             }
         }
         Script::Other | Script::Latin => {
-            let text: String = chars.iter().flat_map(|c| c.to_lowercase()).collect();
+            let text: String = chars
+                .iter()
+                .flat_map(|&c| crate::unicode_norm::to_lowercase(c))
+                .collect();
             vec![TranslitToken {
                 text,
                 script,

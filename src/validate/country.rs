@@ -5,8 +5,8 @@
 
 use super::country_data::{COUNTRIES, NAME_KEYS};
 use super::{ErrorCode, Field, FieldResult, Normalized, ValidationError};
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use crate::unicode_norm::is_combining_mark;
+use crate::unicode_norm::UnicodeNormalization;
 
 /// Inputs longer than this are rejected with `too_long` without being scanned (the longest
 /// official short name is under 60 characters).

@@ -18,8 +18,8 @@
 
 use super::error::{ErrorCode, Field, FieldResult, Normalized, ValidationError};
 use super::{punycode, text};
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use crate::unicode_norm::is_combining_mark;
+use crate::unicode_norm::UnicodeNormalization;
 
 /// Longest raw input in bytes (`too_long` beyond, without scanning).
 pub const MAX_INPUT_BYTES: usize = 1024;
@@ -131,7 +131,9 @@ pub fn validate_email(input: &str) -> FieldResult {
     let domain: String = if domain.is_ascii() {
         domain.to_ascii_lowercase()
     } else {
-        domain.to_lowercase().nfc().collect()
+        crate::unicode_norm::str_to_lowercase(domain)
+            .nfc()
+            .collect()
     };
     if domain.is_empty() {
         return Err(err(ErrorCode::InvalidDomain, "nothing after the '@'"));

@@ -18,8 +18,8 @@
 
 use super::country;
 use super::error::{ErrorCode, Field, ValidationError};
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use crate::unicode_norm::is_combining_mark;
+use crate::unicode_norm::UnicodeNormalization;
 
 /// A blockable sub-national region.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,7 +161,7 @@ fn search_key(s: &str) -> String {
     let folded: String = s
         .nfd()
         .filter(|&c| !is_combining_mark(c))
-        .flat_map(char::to_lowercase)
+        .flat_map(crate::unicode_norm::to_lowercase)
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
         .collect();
     format!(" {folded} ")

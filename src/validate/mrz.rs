@@ -13,8 +13,8 @@ use super::checksum::icao9303;
 use super::date::Date;
 use super::error::{ErrorCode, Field, FieldResult, Normalized, ValidationError};
 use super::{country, fold, text};
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
-use unicode_normalization::UnicodeNormalization;
+use crate::unicode_norm::UnicodeNormalization;
+use crate::unicode_norm::{decompose_canonical, is_combining_mark};
 
 /// Longest raw input in bytes (`too_long` beyond, without scanning): three 30-character
 /// lines or two 44-character lines plus generous room for spaces and line breaks.
@@ -480,7 +480,7 @@ pub fn transliterate(name: &str, german_style: bool) -> Option<String> {
             continue;
         }
         // Upper-case without allocating; ß (upper-cased "SS") is handled below.
-        let mut upper = c.to_uppercase();
+        let mut upper = crate::unicode_norm::to_uppercase(c);
         let c = match (upper.next(), upper.next()) {
             (Some(u), None) => u,
             _ => c,

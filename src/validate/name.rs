@@ -18,7 +18,7 @@
 use super::error::{ErrorCode, Field, FieldResult, Normalized, ValidationError};
 use super::script::{compatible, script_of, Script};
 use super::text;
-use unicode_normalization::char::is_combining_mark;
+use crate::unicode_norm::is_combining_mark;
 
 /// Longest given or family name, in characters (the longest names in civil registers run
 /// to a few dozen characters; ICAO 9303 Part 3 caps the printed name field at 39).

@@ -10,7 +10,7 @@
 use super::error::{ErrorCode, Field, ValidationError};
 use super::fold;
 use super::script::{script_of, Script};
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use crate::unicode_norm::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Folds one visible character variant to its canonical form: full-width ASCII
 /// (U+FF01-U+FF5E) to ASCII, dashes and minus signs to `-`, ideographic and other

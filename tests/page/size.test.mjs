@@ -1,6 +1,8 @@
 // Size budget of the wasm build (issue: "A test fails when the wasm code alone (without
-// snapshot data) exceeds 350 KB gzip"). The default snapshot is compiled into the wasm, so
-// its own gzip size is subtracted.
+// snapshot data) exceeds 350 KB gzip"; lowered to the performance issue's 300 KB target once
+// the code met it, BENCHMARKS.md "Wasm size"). The default snapshot is compiled into the
+// wasm, so its own gzip size is subtracted. KB = 1000 bytes, as in BENCHMARKS.md; gzip is
+// Node's zlib at level 9, which gives a few KB more than `gzip -9` on the same file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
@@ -8,9 +10,9 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { ROOT } from './browser.mjs';
 
-const BUDGET_GZIP_BYTES = 350 * 1000;
+const BUDGET_GZIP_BYTES = 300 * 1000;
 
-test('wasm code stays within 350 KB gzip', () => {
+test('wasm code stays within 300 KB gzip', () => {
   const wasm = readFileSync(join(ROOT, 'www/pkg/kyc_check_bg.wasm'));
   const snapshotPath = join(ROOT, 'data/default.kcs');
   const snapshot = existsSync(snapshotPath) ? readFileSync(snapshotPath) : Buffer.alloc(0);
