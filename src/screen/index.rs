@@ -1208,8 +1208,8 @@ impl NameIndex {
     /// with the similarity of the best such glue.
     ///
     /// A glue starts with a token whose text (or key) is a proper prefix of the query
-    /// token's, followed by a token whose text (or key) begins the rest: only names
-    /// holding both are checked. By key, the second key may also repeat the first key's
+    /// token's, directly followed by a token whose text (or key) begins the rest: only
+    /// names holding such a pair are checked. By key, the second key may also repeat the first key's
     /// last letter (see `score::glue_key_equals`), which lets a first key that is the
     /// whole query key glue too, and a second key may be empty (a word of vowels).
     fn list_glue_hits(&self, item: &QueryItem, min_len: usize) -> Vec<(u32, f64)> {
@@ -1220,8 +1220,9 @@ impl NameIndex {
         let key = item.info.key.as_slice();
         let mut glue_names: Vec<u32> = Vec::new();
         let mut seconds: Vec<u32> = Vec::new();
-        // Names holding a token of `first` and one of `seconds` (token ids, sorted): the
-        // first tokens' postings are walked, the second tokens only looked up in each name.
+        // Names where a token of `first` is directly followed by one of `seconds` (token
+        // ids, sorted): the first tokens' postings are walked, the second tokens only
+        // looked up in each name.
         let both = |first: &[u32], seconds: &mut Vec<u32>, out: &mut Vec<u32>| {
             if first.is_empty() || seconds.is_empty() {
                 return;
@@ -1230,8 +1231,12 @@ impl NameIndex {
             seconds.dedup();
             for &t1 in first {
                 for &nm in self.t.postings(t1) {
+                    // `t1` directly followed by a second token.
                     let toks = self.t.name_tokens(nm as usize);
-                    if toks.iter().any(|t| seconds.binary_search(t).is_ok()) {
+                    if toks
+                        .windows(2)
+                        .any(|w| w[0] == t1 && seconds.binary_search(&w[1]).is_ok())
+                    {
                         out.push(nm);
                     }
                 }
