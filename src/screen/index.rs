@@ -1082,6 +1082,21 @@ impl NameIndex {
                 _ => false,
             }
         };
+        // Split halves of a repeated word are asked about once.
+        let mut known_half: FxMap<(&str, &[u8]), bool> = FxMap::default();
+        let mut known_split = |k: usize| -> bool {
+            let Some(t) = items.get(k).map(|it| &it.info) else {
+                return false;
+            };
+            match known_half.get(&(t.text.as_str(), t.key.as_slice())) {
+                Some(&k) => k,
+                None => {
+                    let k = known(t, true);
+                    known_half.insert((t.text.as_str(), t.key.as_slice()), k);
+                    k
+                }
+            }
+        };
         let mut keep = vec![true; items.len()];
         let mut i = 0;
         while i < items.len() {
@@ -1092,8 +1107,7 @@ impl NameIndex {
                 ItemKind::Whole if items[i].len > 1 => keep[i] = known(&items[i].info, false),
                 ItemKind::Whole => {}
                 ItemKind::SplitPart { first: true } => {
-                    let ok = known(&items[i].info, true)
-                        && items.get(i + 1).is_some_and(|b| known(&b.info, true));
+                    let ok = known_split(i) && i + 1 < items.len() && known_split(i + 1);
                     keep[i] = ok;
                     if let Some(k) = keep.get_mut(i + 1) {
                         *k = ok;

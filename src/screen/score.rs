@@ -940,10 +940,30 @@ pub fn query_items(tokens: &[Token], infos: &[TokInfo]) -> Vec<QueryItem> {
             });
         }
     }
+    // Where each token's halves start in `items` (a repeated token reuses them).
+    let mut halves_at: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
     for (i, t) in infos.iter().enumerate() {
         if !splittable(t) {
             continue;
         }
+        if let Some(range) = halves_at
+            .iter()
+            .find(|(j, _)| infos.get(*j) == Some(t))
+            .map(|(_, r)| r.clone())
+        {
+            let copies: Vec<QueryItem> = items
+                .get(range)
+                .unwrap_or_default()
+                .iter()
+                .map(|it| QueryItem {
+                    start: i,
+                    ..it.clone()
+                })
+                .collect();
+            items.extend(copies);
+            continue;
+        }
+        let from = items.len();
         for cut in SPLIT_MIN_PART..=t.text.len() - SPLIT_MIN_PART {
             let (a, b) = t.text.split_at(cut);
             for (first, part) in [(true, a), (false, b)] {
@@ -960,6 +980,7 @@ pub fn query_items(tokens: &[Token], infos: &[TokInfo]) -> Vec<QueryItem> {
                 });
             }
         }
+        halves_at.push((i, from..items.len()));
     }
     items
 }
