@@ -415,6 +415,49 @@ fn cq_bound_at_most(sim: &[f64], w: &[f64], cost: &[f64], most: usize) -> f64 {
 /// The vocabulary tokens a query item matches, sorted by token id, with similarities.
 type TokenMatches = Vec<(u32, (f64, Method))>;
 
+/// The vocabulary matches of query items, kept across the readings of one query (see
+/// [`NameIndex::candidates_cached`]); valid for one index only.
+#[derive(Debug, Default)]
+pub struct MatchCache {
+    /// False for a cache that keeps nothing (a query with one reading).
+    keep: bool,
+    /// Item (without its position) and what it matches.
+    entries: Vec<(ItemKind, usize, bool, TokInfo, TokenMatches)>,
+}
+
+impl MatchCache {
+    /// A cache for the readings of one query; `keep` false makes it keep nothing (when
+    /// there is only one reading, copying into it would be wasted).
+    pub fn new(keep: bool) -> MatchCache {
+        MatchCache {
+            keep,
+            entries: Vec::new(),
+        }
+    }
+
+    /// The matches of `item`: cached, or found by `find` and cached.
+    fn matches(&mut self, item: &QueryItem, find: impl FnOnce() -> TokenMatches) -> TokenMatches {
+        if !self.keep {
+            return find();
+        }
+        let same = |e: &&(ItemKind, usize, bool, TokInfo, TokenMatches)| {
+            e.0 == item.kind && e.1 == item.len && e.2 == item.glue_exact && e.3 == item.info
+        };
+        if let Some(e) = self.entries.iter().find(same) {
+            return e.4.clone();
+        }
+        let m = find();
+        self.entries.push((
+            item.kind,
+            item.len,
+            item.glue_exact,
+            item.info.clone(),
+            m.clone(),
+        ));
+        m
+    }
+}
+
 /// Candidate names for one query, with the similarities found while generating them.
 #[derive(Debug, Clone, Default)]
 pub struct Candidates {
@@ -1578,6 +1621,19 @@ impl NameIndex {
     /// [`Candidates::dropped`] counts the others. The cap bounds the scoring work of one
     /// query; the caller must not report `clear` when something was dropped.
     pub fn candidates_capped(&self, q: &PreparedQuery, threshold: f64, cap: usize) -> Candidates {
+        self.candidates_cached(q, threshold, cap, &mut MatchCache::default())
+    }
+
+    /// [`NameIndex::candidates_capped`] with the vocabulary matches of items already
+    /// looked up for another reading of the same name (`cache`, filled here): readings
+    /// share most of their words.
+    pub fn candidates_cached(
+        &self,
+        q: &PreparedQuery,
+        threshold: f64,
+        cap: usize,
+        cache: &mut MatchCache,
+    ) -> Candidates {
         if threshold <= 0.0 || q.infos.is_empty() {
             let count = self.name_count();
             return Candidates {
@@ -1686,7 +1742,7 @@ impl NameIndex {
                     glue_hits.clone(),
                 ),
                 None => {
-                    let m = self.enumerate_matches(item);
+                    let m = cache.matches(item, || self.enumerate_matches(item));
                     (m, self.list_glue_hits(item, min_name_len))
                 }
             };

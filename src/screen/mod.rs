@@ -532,6 +532,7 @@ impl<'a> Screener<'a> {
         let bonus = evidence::max_bonus(dob.as_ref(), country.as_deref());
         let threshold = options.review_threshold - bonus;
         let mut screened_any = false;
+        let mut matches_seen = index::MatchCache::new(variants.len() > 1);
         for tokens in variants {
             if tokens.is_empty() {
                 continue;
@@ -557,7 +558,8 @@ impl<'a> Screener<'a> {
             let cands = if exhaustive {
                 index::Candidates::all(self.index.name_count())
             } else {
-                self.index.candidates_capped(&q, threshold, MAX_CANDIDATES)
+                self.index
+                    .candidates_cached(&q, threshold, MAX_CANDIDATES, &mut matches_seen)
             };
             if cands.dropped > 0 {
                 not_screened = true;
