@@ -14,7 +14,12 @@
 //!   `expect` is the listed entity id the query was made from, or `null`.
 //! - `OUT_DIR/names.json`: every indexed name as `[entity id, name]` (what Fuse.js
 //!   searches).
+//! - `OUT_DIR/stress.json`: the pathological names within the resource bounds
+//!   (`tests/bounds`, as `bounds_bench` runs them natively) as `{"label", "name"}`, timed
+//!   one by one in the browser.
 
+#[path = "../tests/bounds/mod.rs"]
+mod bounds;
 #[path = "support/perturb.rs"]
 mod perturb;
 
@@ -166,7 +171,25 @@ fn main() {
         queries.push('\n');
     }
     queries.push(']');
-    for (file, text) in [("queries.json", &queries), ("names.json", &names_json)] {
+    let mut stress = String::from("[\n");
+    for (label, name) in bounds::pathological_names() {
+        let _ = writeln!(
+            stress,
+            "{{\"label\":{},\"name\":{}}},",
+            json_str(&label),
+            json_str(&name)
+        );
+    }
+    if stress.ends_with(",\n") {
+        stress.truncate(stress.len() - 2);
+        stress.push('\n');
+    }
+    stress.push(']');
+    for (file, text) in [
+        ("queries.json", &queries),
+        ("names.json", &names_json),
+        ("stress.json", &stress),
+    ] {
         let path = out_dir.join(file);
         std::fs::write(&path, text).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
     }

@@ -40,6 +40,7 @@ const params = new URLSearchParams({
 if (queryDir) {
   params.set('queries', serve(join(queryDir, 'queries.json')));
   params.set('names', serve(join(queryDir, 'names.json')));
+  if (existsSync(join(queryDir, 'stress.json'))) params.set('stress', serve(join(queryDir, 'stress.json')));
   const fuse = join(ROOT, 'node_modules', 'fuse.js', 'dist', 'fuse.mjs');
   if (existsSync(fuse)) params.set('fuse', serve(fuse));
 }

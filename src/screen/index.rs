@@ -1288,12 +1288,18 @@ impl NameIndex {
             seconds.dedup();
             for &t1 in first {
                 for &nm in self.t.postings(t1) {
-                    // `t1` directly followed by a second token.
+                    // `t1` directly followed by a second token, and the 2 or 3 tokens
+                    // from there glue by text or key (what `list_glue` then prices).
                     let toks = self.t.name_tokens(nm as usize);
-                    if toks
-                        .windows(2)
-                        .any(|w| w[0] == t1 && seconds.binary_search(&w[1]).is_ok())
-                    {
+                    let glues_at = |p: usize| {
+                        toks.get(p + 1)
+                            .is_some_and(|t2| seconds.binary_search(t2).is_ok())
+                            && (2..=3).any(|len| {
+                                toks.get(p..p + len)
+                                    .is_some_and(|run| self.run_glues_to(run, &item.info))
+                            })
+                    };
+                    if (0..toks.len()).any(|p| toks[p] == t1 && glues_at(p)) {
                         out.push(nm);
                     }
                 }
@@ -1345,6 +1351,14 @@ impl NameIndex {
             .collect()
     }
 
+    /// Whether the texts or the keys of the tokens `run` end to end equal `q`'s, which a
+    /// list-side glue needs: checked on the stored tables before any token is prepared.
+    fn run_glues_to(&self, run: &[u32], q: &TokInfo) -> bool {
+        let texts = run.iter().map(|&t| self.t.text_of(t));
+        let keys = run.iter().map(|&t| self.t.key_of(t));
+        score::texts_glue_to(texts, &q.text) || score::keys_glue_to(keys, &q.key)
+    }
+
     fn list_glue(&self, q: &TokInfo, nm: u32) -> f64 {
         let ids = self.t.name_tokens(nm as usize);
         let mut best: f64 = 0.0;
@@ -1374,11 +1388,7 @@ impl NameIndex {
                 let Some(run) = ids.get(start..start + len) else {
                     break;
                 };
-                // The glue needs the texts or the keys end to end to equal the query
-                // token's: checked on the stored tables before any token is prepared.
-                let texts = run.iter().map(|&t| self.t.text_of(t));
-                let keys = run.iter().map(|&t| self.t.key_of(t));
-                if !score::texts_glue_to(texts, &q.text) && !score::keys_glue_to(keys, &q.key) {
+                if !self.run_glues_to(run, q) {
                     continue;
                 }
                 let parts: Vec<&TokInfo> = run.iter().filter_map(|&t| self.token(t)).collect();
