@@ -1278,22 +1278,31 @@ impl NameIndex {
         let mut glue_names: Vec<u32> = Vec::new();
         let mut seconds: Vec<u32> = Vec::new();
         // Names where a token of `first` is directly followed by one of `seconds` (token
-        // ids, sorted): the first tokens' postings are walked, the second tokens only
-        // looked up in each name.
-        let both = |first: &[u32], seconds: &mut Vec<u32>, out: &mut Vec<u32>| {
+        // ids): the first tokens' postings are walked, the second tokens only looked up
+        // in each name.
+        // Membership of `seconds` as a bit set over the vocabulary (set, used, cleared).
+        let mut is_second: Vec<u64> = vec![0; self.t.token_count().div_ceil(64)];
+        let mut both = |first: &[u32], seconds: &mut Vec<u32>, out: &mut Vec<u32>| {
             if first.is_empty() || seconds.is_empty() {
                 return;
             }
-            seconds.sort_unstable();
-            seconds.dedup();
+            for &t in seconds.iter() {
+                if let Some(w) = is_second.get_mut(t as usize / 64) {
+                    *w |= 1 << (t % 64);
+                }
+            }
+            let second = |t: u32| {
+                is_second
+                    .get(t as usize / 64)
+                    .is_some_and(|w| w & (1 << (t % 64)) != 0)
+            };
             for &t1 in first {
                 for &nm in self.t.postings(t1) {
                     // `t1` directly followed by a second token, and the 2 or 3 tokens
                     // from there glue by text or key (what `list_glue` then prices).
                     let toks = self.t.name_tokens(nm as usize);
                     let glues_at = |p: usize| {
-                        toks.get(p + 1)
-                            .is_some_and(|t2| seconds.binary_search(t2).is_ok())
+                        toks.get(p + 1).is_some_and(|&t2| second(t2))
                             && (2..=3).any(|len| {
                                 toks.get(p..p + len)
                                     .is_some_and(|run| self.run_glues_to(run, &item.info))
@@ -1302,6 +1311,11 @@ impl NameIndex {
                     if (0..toks.len()).any(|p| toks[p] == t1 && glues_at(p)) {
                         out.push(nm);
                     }
+                }
+            }
+            for &t in seconds.iter() {
+                if let Some(w) = is_second.get_mut(t as usize / 64) {
+                    *w = 0;
                 }
             }
         };
