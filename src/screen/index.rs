@@ -83,10 +83,12 @@ impl FxHasher {
 /// A hash map with [`FxHasher`].
 pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
-/// Encoding magic and version (3: abjad patterns carry vowel letters; 2: flat precomputed
-/// tables; 1 stored only the vocabulary, names and identifiers and derived the rest at load).
+/// Encoding magic and version (4: the postings are derived from the names at load and the
+/// name → entity table is stored as differences; 3: abjad patterns carry vowel letters; 2:
+/// flat precomputed tables; 1 stored only the vocabulary, names and identifiers and derived
+/// the rest at load).
 const MAGIC: &[u8; 4] = b"KCIX";
-const VERSION: u8 = 3;
+const VERSION: u8 = 4;
 
 /// One listed name in the index (a view into the index's flat tables).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -900,27 +902,15 @@ impl Tables {
                 a.iter().zip(b).take_while(|(x, y)| x == y).count().min(255) as u8
             })
             .collect();
-        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); tokens.len()];
         push_off(&mut t.name_offs, 0);
-        for (ni, n) in names.iter().enumerate() {
-            for &tk in &n.tokens {
-                if let Some(p) = postings.get_mut(tk as usize) {
-                    if p.last() != Some(&(ni as u32)) {
-                        p.push(ni as u32);
-                    }
-                }
-            }
+        for n in names {
             t.name_toks.extend_from_slice(&n.tokens);
             push_off(&mut t.name_offs, t.name_toks.len());
             t.name_entity.push(n.entity);
             t.name_pos.push(n.name);
             t.name_weak.push(n.weak as u8);
         }
-        push_off(&mut t.post_offs, 0);
-        for p in &postings {
-            t.post_ids.extend_from_slice(p);
-            push_off(&mut t.post_offs, t.post_ids.len());
-        }
+        (t.post_offs, t.post_ids) = postings_of(tokens.len(), &t.name_offs, &t.name_toks);
         push_off(&mut t.rarity_offs, 0);
         for (k, df) in &rarity {
             t.rarity_keys.extend_from_slice(k);
@@ -2041,14 +2031,22 @@ impl NameIndex {
         put_bytes(out, &t.fuzzy_lcp);
         put_offs(out, &t.first_offs);
         put_u32s(out, &t.first_ids);
-        put_offs(out, &t.post_offs);
-        put_u32s(out, &t.post_ids);
         put_bytes(out, &t.rarity_keys);
         put_offs(out, &t.rarity_offs);
         put_u32s(out, &t.rarity_df);
         put_offs(out, &t.name_offs);
         put_u32s(out, &t.name_toks);
-        put_u32s(out, &t.name_entity);
+        // Names are stored in entity order: the differences are small.
+        let steps: Vec<u32> = t
+            .name_entity
+            .iter()
+            .scan(0u32, |prev, &e| {
+                let step = e.wrapping_sub(*prev);
+                *prev = e;
+                Some(step)
+            })
+            .collect();
+        put_u32s(out, &steps);
         put_u32s(out, &t.name_pos);
         put_bytes(out, &t.name_weak);
         put_bytes(out, t.ident_text.as_bytes());
@@ -2095,14 +2093,24 @@ impl NameIndex {
             fuzzy_lcp: r.bytes()?,
             first_offs: r.offs()?,
             first_ids: r.u32s()?,
-            post_offs: r.offs()?,
-            post_ids: r.u32s()?,
+            post_offs: Vec::new(),
+            post_ids: Vec::new(),
             rarity_keys: r.bytes()?,
             rarity_offs: r.offs()?,
             rarity_df: r.u32s()?,
             name_offs: r.offs()?,
             name_toks: r.u32s()?,
-            name_entity: r.u32s()?,
+            name_entity: {
+                let mut at = 0u32;
+                let mut entity = Vec::new();
+                for step in r.u32s()? {
+                    at = at
+                        .checked_add(step)
+                        .ok_or_else(|| bad("name entity steps"))?;
+                    entity.push(at);
+                }
+                entity
+            },
             name_pos: r.u32s()?,
             name_weak: r.bytes()?,
             ident_text: r.string()?,
@@ -2114,7 +2122,10 @@ impl NameIndex {
         if r.pos != bytes.len() {
             return Err(IndexDecodeError("trailing bytes".into()));
         }
+        let mut t = t;
         t.validate()?;
+        // Checked name tables: every token id is in range.
+        (t.post_offs, t.post_ids) = postings_of(t.token_count(), &t.name_offs, &t.name_toks);
         Ok(NameIndex::from_tables(t))
     }
 }
@@ -2122,6 +2133,54 @@ impl NameIndex {
 /// An error for table `what`.
 fn bad(what: &str) -> IndexDecodeError {
     IndexDecodeError(format!("bad {what}"))
+}
+
+/// The postings (CSR: offsets, then name ids) of `nt` tokens over the names `name_offs` /
+/// `name_toks`: for each token, the names holding it, ascending, each once. Derived, not
+/// stored: they follow from the names, and cannot disagree with them. Token ids at or
+/// over `nt` are skipped (the decoder checks them first).
+fn postings_of(nt: usize, name_offs: &[u32], name_toks: &[u32]) -> (Vec<u32>, Vec<u32>) {
+    let names = name_offs.len().saturating_sub(1);
+    let tokens_of = |ni: usize| {
+        csr(name_offs, ni)
+            .and_then(|r| name_toks.get(r))
+            .unwrap_or(&[])
+    };
+    // Last name (plus one) each token was posted for: a word twice in a name counts once.
+    let mut last = vec![0u32; nt];
+    let mut offs = vec![0u32; nt + 1];
+    for ni in 0..names {
+        for &t in tokens_of(ni) {
+            if let Some(l) = last.get_mut(t as usize) {
+                if *l != ni as u32 + 1 {
+                    *l = ni as u32 + 1;
+                    offs[t as usize + 1] += 1;
+                }
+            }
+        }
+    }
+    for i in 1..offs.len() {
+        offs[i] += offs[i - 1];
+    }
+    let mut fill: Vec<u32> = offs.clone();
+    let mut ids = vec![0u32; offs.last().copied().unwrap_or(0) as usize];
+    last.fill(0);
+    for ni in 0..names {
+        for &t in tokens_of(ni) {
+            if let Some(l) = last.get_mut(t as usize) {
+                if *l != ni as u32 + 1 {
+                    *l = ni as u32 + 1;
+                    if let Some(slot) = fill.get_mut(t as usize) {
+                        if let Some(id) = ids.get_mut(*slot as usize) {
+                            *id = ni as u32;
+                        }
+                        *slot += 1;
+                    }
+                }
+            }
+        }
+    }
+    (offs, ids)
 }
 
 /// Checks a CSR offsets array: `n + 1` entries, starting at 0, non-decreasing, ending at
@@ -2209,8 +2268,6 @@ impl Tables {
             "first-letter offsets",
         )?;
         check_ids(&self.first_ids, nt, "first-letter ids")?;
-        check_offs(&self.post_offs, nt, self.post_ids.len(), "posting offsets")?;
-        check_ids(&self.post_ids, nn, "posting ids")?;
         // Rarity.
         let nk = self.rarity_df.len();
         check_offs(
@@ -2543,7 +2600,6 @@ mod tests {
     fn forged_offsets_and_ids_are_rejected() {
         let idx = NameIndex::build(&sample());
         let nt = idx.vocabulary_size() as u32;
-        let nn = idx.name_count() as u32;
         let cases: Vec<(&str, Vec<u8>)> = vec![
             ("text offset", forged(&idx, |t| t.text_offs[1] = 10_000)),
             ("text order", forged(&idx, |t| t.text_offs.swap(1, 2))),
@@ -2552,7 +2608,12 @@ mod tests {
                 forged(&idx, |t| *t.key_offs.last_mut().unwrap() += 1),
             ),
             ("name token", forged(&idx, |t| t.name_toks[0] = nt)),
-            ("posting", forged(&idx, |t| t.post_ids[0] = nn)),
+            // Postings are not stored (derived from the names); an entity step that
+            // overflows is refused.
+            (
+                "name entity step",
+                forged(&idx, |t| t.name_entity[0] = u32::MAX),
+            ),
             ("by_text id", forged(&idx, |t| t.by_text[0] = nt)),
             ("skel id", forged(&idx, |t| t.tok_skel[0] = u32::MAX)),
             ("fuzzy id", forged(&idx, |t| t.fuzzy_sorted.push(nt))),
