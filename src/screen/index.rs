@@ -2059,10 +2059,12 @@ impl NameIndex {
     /// Decodes an index produced by [`NameIndex::encode`]: a bulk copy of each table, then
     /// checks that every offset and id is in range (so lookups never index out of
     /// bounds), that text ranges fall on UTF-8 character boundaries and that the sorted
-    /// tables are sorted. Never panics: any malformed input gives an error. Allocates at
-    /// most about 8 times the input size: `u32` arrays stored 1 byte per element widen
-    /// 4 times, and each token (at least 7 input bytes across its tables) adds 16 bytes
-    /// for its lazily prepared form.
+    /// tables are sorted, then the postings inverted from the checked names. Never
+    /// panics: any malformed input gives an error. Allocates at most about 12 times the
+    /// input size: `u32` arrays stored 1 byte per element widen 4 times, the postings add
+    /// at most 4 bytes per stored name token (1 input byte or more each) and 8 per token,
+    /// and each token (at least 7 input bytes across its tables) adds 16 bytes for its
+    /// lazily prepared form.
     pub fn decode(bytes: &[u8]) -> Result<NameIndex, IndexDecodeError> {
         let mut r = Reader { bytes, pos: 0 };
         if r.take(4)? != MAGIC {
