@@ -423,8 +423,8 @@ type TokenMatches = Vec<(u32, (f64, Method))>;
 pub struct MatchCache {
     /// False for a cache that keeps nothing (a query with one reading).
     keep: bool,
-    /// Item (without its position) and what it matches.
-    entries: Vec<(ItemKind, usize, bool, TokInfo, TokenMatches)>,
+    /// Item (its position aside: see [`QueryItem::same_lookup`]) and what it matches.
+    entries: Vec<(QueryItem, TokenMatches)>,
 }
 
 impl MatchCache {
@@ -442,20 +442,11 @@ impl MatchCache {
         if !self.keep {
             return find();
         }
-        let same = |e: &&(ItemKind, usize, bool, TokInfo, TokenMatches)| {
-            e.0 == item.kind && e.1 == item.len && e.2 == item.glue_exact && e.3 == item.info
-        };
-        if let Some(e) = self.entries.iter().find(same) {
-            return e.4.clone();
+        if let Some((_, m)) = self.entries.iter().find(|(e, _)| e.same_lookup(item)) {
+            return m.clone();
         }
         let m = find();
-        self.entries.push((
-            item.kind,
-            item.len,
-            item.glue_exact,
-            item.info.clone(),
-            m.clone(),
-        ));
+        self.entries.push((item.clone(), m.clone()));
         m
     }
 }
@@ -1247,10 +1238,6 @@ impl NameIndex {
             .collect()
     }
 
-    /// The best [`score::list_glue_similarity`] of query token `q` over every run of 2-3
-    /// adjacent tokens of name `nm` (0 when none glues). A run whose first token does not
-    /// start `q` (by text or by key) cannot glue, and is passed over before its tokens are
-    /// prepared: names holding such short tokens are many.
     /// The names (of at least `min_len` tokens) where adjacent tokens glue to `item`,
     /// with the similarity of the best such glue.
     ///
@@ -1267,11 +1254,11 @@ impl NameIndex {
         let key = item.info.key.as_slice();
         let mut glue_names: Vec<u32> = Vec::new();
         let mut seconds: Vec<u32> = Vec::new();
+        // Membership of `seconds` as a bit set over the vocabulary (set, used, cleared).
+        let mut is_second: Vec<u64> = vec![0; self.t.token_count().div_ceil(64)];
         // Names where a token of `first` is directly followed by one of `seconds` (token
         // ids): the first tokens' postings are walked, the second tokens only looked up
         // in each name.
-        // Membership of `seconds` as a bit set over the vocabulary (set, used, cleared).
-        let mut is_second: Vec<u64> = vec![0; self.t.token_count().div_ceil(64)];
         let mut both = |first: &[u32], seconds: &mut Vec<u32>, out: &mut Vec<u32>| {
             if first.is_empty() || seconds.is_empty() {
                 return;
@@ -1363,31 +1350,14 @@ impl NameIndex {
         score::texts_glue_to(texts, &q.text) || score::keys_glue_to(keys, &q.key)
     }
 
+    /// The best [`score::list_glue_similarity`] of query token `q` over every run of 2-3
+    /// adjacent tokens of name `nm` (0 when none glues). A run whose texts or keys do not
+    /// spell `q` end to end cannot glue, and is passed over before its tokens are prepared
+    /// ([`NameIndex::run_glues_to`]): names holding such short tokens are many.
     fn list_glue(&self, q: &TokInfo, nm: u32) -> f64 {
         let ids = self.t.name_tokens(nm as usize);
         let mut best: f64 = 0.0;
-        for (start, &first) in ids.iter().enumerate() {
-            // The first two tokens must already spell the start of `q` (text), or their
-            // keys the start of its key (the second key's first letter may merge with the
-            // first key's last, as in `score::glue_key_equals`).
-            let (t1, k1) = (self.t.text_of(first), self.t.key_of(first));
-            let text_ok = q.text.starts_with(t1);
-            let key_ok = q.key.starts_with(k1);
-            let Some(&second) = ids.get(start + 1) else {
-                break;
-            };
-            let (t2, k2) = (self.t.text_of(second), self.t.key_of(second));
-            let text2 = text_ok && q.text.get(t1.len()..).is_some_and(|r| r.starts_with(t2));
-            let key2 = key_ok
-                && q.key.get(k1.len()..).is_some_and(|r| {
-                    r.starts_with(k2)
-                        || (k1.last().is_some()
-                            && k1.last() == k2.first()
-                            && k2.get(1..).is_some_and(|k| r.starts_with(k)))
-                });
-            if !text2 && !key2 {
-                continue;
-            }
+        for start in 0..ids.len() {
             for len in 2..=3usize {
                 let Some(run) = ids.get(start..start + len) else {
                     break;
@@ -1742,14 +1712,9 @@ impl NameIndex {
             // A query that repeats a word ("Mohammed bin Mohammed", or a padded attack)
             // looks each distinct item up once: the matches and the list-side glue
             // depend only on the item, not on where it stands.
-            let same = looked.iter().position(|&(jj, _)| {
-                q.items.get(jj).is_some_and(|other| {
-                    other.kind == item.kind
-                        && other.len == item.len
-                        && other.glue_exact == item.glue_exact
-                        && other.info == item.info
-                })
-            });
+            let same = looked
+                .iter()
+                .position(|&(jj, _)| q.items.get(jj).is_some_and(|other| other.same_lookup(item)));
             let (m, glue_hits) = match same.and_then(|k| looked.get(k)) {
                 Some((jj, glue_hits)) => (
                     item_matches.get(*jj).cloned().flatten().unwrap_or_default(),

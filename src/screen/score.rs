@@ -825,6 +825,17 @@ pub struct QueryItem {
     pub glue_exact: bool,
 }
 
+impl QueryItem {
+    /// True when `other` is the same item wherever it stands: its vocabulary matches and
+    /// list-side glue are the same, so the index looks it up once.
+    pub fn same_lookup(&self, other: &QueryItem) -> bool {
+        self.kind == other.kind
+            && self.len == other.len
+            && self.glue_exact == other.glue_exact
+            && self.info == other.info
+    }
+}
+
 /// Query tokens that may be glued to a neighbour.
 pub fn glueable(t: &TokInfo) -> bool {
     !matches!(t.class, TokenClass::Number | TokenClass::Initial)
