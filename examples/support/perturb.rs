@@ -1,7 +1,8 @@
 //! Deterministic perturbations of listed names (typos, reordering, honorifics, diacritics,
 //! spacing, homoglyphs): the query generator shared by the screening evaluation
 //! (`examples/screen_eval.rs`) and the benchmarks' query sets (`examples/bench_queries.rs`).
-//! Included with `#[path]`: cargo does not build files under `examples/support/` on their own.
+//! Included with `#[path]`: cargo does not build files under `examples/support/` on their own
+//! (tests/screen_common takes its `Rng` from here too).
 
 #![allow(dead_code)]
 
@@ -19,6 +20,9 @@ impl Rng {
     }
     pub fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
+    }
+    pub fn pick<'a, T>(&mut self, v: &'a [T]) -> &'a T {
+        &v[self.below(v.len())]
     }
     pub fn chance(&mut self, one_in: usize) -> bool {
         self.below(one_in) == 0

@@ -115,27 +115,10 @@ pub fn small_list() -> Vec<Entity> {
     ]
 }
 
-/// Deterministic xorshift generator.
-pub struct Rng(pub u64);
-
-impl Rng {
-    pub fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    pub fn pick<'a, T>(&mut self, v: &'a [T]) -> &'a T {
-        &v[self.below(v.len())]
-    }
-}
+/// Deterministic xorshift generator: the one the examples' query generators use.
+#[path = "../../examples/support/perturb.rs"]
+mod perturb_support;
+pub use perturb_support::Rng;
 
 pub const GIVEN: &[&str] = &[
     "Mohammed",
