@@ -31,6 +31,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::model::{AliasStrength, Entity, EntityType, IdentifierKind, NameKind};
+use crate::screen::fuzzy::{Budget, FuzzyWords};
 use crate::screen::given_names;
 use crate::screen::normalize::{normalize_name, Token, TokenClass};
 use crate::screen::phonetic::{self, Slot, SlotKind};
@@ -212,15 +213,7 @@ pub struct NameIndex {
     vocab: Vec<OnceLock<Box<TokInfo>>>,
     /// The edit-distance word list split by word length (built on first use from
     /// `fuzzy_sorted`): a walk over words of one length can bound the cost still to come.
-    fuzzy_by_len: OnceLock<Vec<LengthBucket>>,
-}
-
-/// The words of one length of the edit-distance word list, in sorted order, each with the
-/// length of the prefix it shares with the previous one.
-#[derive(Debug, Clone, Default)]
-struct LengthBucket {
-    words: Vec<u32>,
-    lcp: Vec<u8>,
+    fuzzy_by_len: OnceLock<FuzzyWords>,
 }
 
 impl PartialEq for NameIndex {
@@ -1376,144 +1369,34 @@ impl NameIndex {
         best
     }
 
-    /// The edit-distance word list split by word length (see [`LengthBucket`]).
-    fn length_buckets(&self) -> &[LengthBucket] {
+    /// The edit-distance word list split by word length (see [`FuzzyWords`]).
+    fn fuzzy_words(&self) -> &FuzzyWords {
         self.fuzzy_by_len.get_or_init(|| {
-            let mut buckets: Vec<LengthBucket> = Vec::new();
-            for &id in &self.t.fuzzy_sorted {
-                let word = self.t.text_of(id).as_bytes();
-                if buckets.len() <= word.len() {
-                    buckets.resize_with(word.len() + 1, LengthBucket::default);
-                }
-                let b = &mut buckets[word.len()];
-                let lcp = b.words.last().map_or(0, |&prev| {
-                    let prev = self.t.text_of(prev).as_bytes();
-                    prev.iter().zip(word).take_while(|(a, c)| a == c).count()
-                });
-                b.words.push(id);
-                b.lcp.push(lcp.min(u8::MAX as usize) as u8);
-            }
-            buckets
+            FuzzyWords::new(
+                self.t
+                    .fuzzy_sorted
+                    .iter()
+                    .map(|&id| (id, self.t.text_of(id).as_bytes())),
+            )
         })
     }
 
     /// Every fuzzy-eligible token within the edit distance [`score::fuzzy_similarity`] can
-    /// accept from `q` (a superset of the tokens it accepts, verified by the caller). For
-    /// each partner length `len` in range, a walk of the words of that length in sorted
-    /// order as an implicit trie, carrying the optimal-string-alignment DP rows of the
-    /// shared prefix and skipping every word under a prefix whose cost cannot come back
-    /// within the budget: after `d` letters, cell `j` still needs at least
-    /// `|(len - d) - (m - j)|` edits to reach the end (the look-ahead). The budget is per
-    /// first-letter subtree (a word that begins with another letter meets the general
-    /// floor: fewer edits), and only the diagonal band `|d - j| <= budget` of each row is
-    /// computed, in bytes clamped at `budget + 1` (every cell outside the band exceeds the
-    /// budget; clamping keeps every comparison with the budget exact).
+    /// accept from `q` (a superset of the tokens it accepts, verified by the caller): the
+    /// budget of each first-letter subtree (a word that begins with another letter meets
+    /// the general floor: fewer edits) and the partner lengths in range, walked by
+    /// [`FuzzyWords::within`].
     fn fuzzy_candidates(&self, q: &TokInfo, cand: &mut Vec<u32>) {
-        let qb = q.text.as_bytes();
-        let m = qb.len();
-        let Some(&q_first) = qb.first() else {
-            return;
-        };
+        let m = q.text.len();
         // Every partner `fuzzy_similarity` can accept is within these bounds.
         let (min_len, max_len, kmax_same) = score::fuzzy_bounds(m);
-        let kmax_other = score::fuzzy_edits_other_start(m).min(kmax_same);
-        let buckets = self.length_buckets();
-        // rows[d * w .. (d + 1) * w]: the DP row after the first d letters of the prefix;
-        // ahead[d]: the least cost of row d plus the look-ahead.
-        let w = m + 1;
-        let mut rows: Vec<u8> = vec![0; (max_len + 2) * w];
-        let mut ahead: Vec<u8> = vec![0; max_len + 2];
-        let mut prefix: Vec<u8> = Vec::with_capacity(max_len + 1);
-        for len in min_len.max(1)..=max_len {
-            let Some(bucket) = buckets.get(len) else {
-                continue;
-            };
-            let look = |d: usize, j: usize| ((len - d) as isize - (m - j) as isize).unsigned_abs();
-            let words = &bucket.words;
-            prefix.clear();
-            let mut k = kmax_same;
-            let mut i = 0;
-            while i < words.len() {
-                let word = self.t.text_of(words[i]).as_bytes();
-                // The prefix kept from the previous word: what the two words share.
-                let cp = (bucket.lcp.get(i).copied().unwrap_or(0) as usize)
-                    .min(prefix.len())
-                    .min(word.len());
-                if cp == 0 {
-                    // A new first-letter subtree: its budget, and row 0 clamped to it.
-                    k = match word.first() {
-                        Some(&f) if f == q_first => kmax_same,
-                        _ => kmax_other,
-                    };
-                    let big = (k + 1) as u8;
-                    let mut best = big;
-                    for (j, r) in rows.iter_mut().take(w).enumerate() {
-                        *r = (j as u8).min(big);
-                        best = best.min((j + look(0, j)).min(k + 1) as u8);
-                    }
-                    ahead[0] = best;
-                }
-                let big = (k + 1) as u8;
-                prefix.truncate(cp);
-                let mut pruned: Option<usize> = None;
-                while prefix.len() < word.len() {
-                    let d = prefix.len();
-                    let c = word[d];
-                    let (done, rest) = rows.split_at_mut((d + 1) * w);
-                    let prev = &done[d * w..(d + 1) * w];
-                    let prev2 = if d >= 1 {
-                        Some(&done[(d - 1) * w..d * w])
-                    } else {
-                        None
-                    };
-                    let row = &mut rest[..w];
-                    // Row d + 1: cells j with |j - (d + 1)| <= k; the rest exceed the budget.
-                    let lo = (d + 1).saturating_sub(k).max(1);
-                    let hi = (d + 1 + k).min(m);
-                    row.fill(big);
-                    row[0] = (d + 1).min(k + 1) as u8;
-                    let mut best = (usize::from(row[0]) + look(d + 1, 0)).min(k + 1) as u8;
-                    for j in lo..=hi {
-                        let cost = u8::from(qb[j - 1] != c);
-                        let mut v = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
-                        if let Some(p2) = prev2 {
-                            if j >= 2 && qb[j - 1] == prefix[d - 1] && qb[j - 2] == c {
-                                v = v.min(p2[j - 2] + 1);
-                            }
-                        }
-                        let v = v.min(big);
-                        row[j] = v;
-                        best = best.min((usize::from(v) + look(d + 1, j)).min(k + 1) as u8);
-                    }
-                    ahead[d + 1] = best;
-                    prefix.push(c);
-                    // Every path to the end passes through this row, or jumps over it from
-                    // row d by a transposition (+1): both over the budget, no word under
-                    // this prefix is within it.
-                    let before = if d == 0 { ahead[0] } else { ahead[d] };
-                    if usize::from(best) > k && usize::from(before) + 1 > k {
-                        pruned = Some(d + 1);
-                        break;
-                    }
-                }
-                if let Some(depth) = pruned {
-                    // Skip every word sharing the pruned prefix (contiguous in sorted order:
-                    // the following words whose shared prefix with their predecessor is at
-                    // least as long).
-                    i += 1;
-                    while i < words.len()
-                        && (bucket.lcp.get(i).copied().unwrap_or(0) as usize) >= depth
-                    {
-                        i += 1;
-                    }
-                    continue;
-                }
-                if rows.get(len * w + m).is_some_and(|&v| usize::from(v) <= k) {
-                    cand.push(words[i]);
-                }
-                i += 1;
-            }
-        }
+        let budget = Budget {
+            same_start: kmax_same,
+            other_start: score::fuzzy_edits_other_start(m).min(kmax_same),
+            min_len,
+            max_len,
+        };
+        self.fuzzy_words().within(q.text.as_bytes(), budget, cand);
     }
 
     /// Query items worth looking up (MaxScore). A set `N` of query tokens is skipped when

@@ -18,6 +18,7 @@
 
 pub mod evidence;
 pub mod explain;
+pub mod fuzzy;
 pub mod given_names;
 pub mod index;
 pub mod normalize;

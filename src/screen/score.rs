@@ -80,6 +80,9 @@ pub const FUZZY_FLOOR_SAME_START: f64 = 0.6;
 pub const FUZZY_SAME_START_MIN_LEN: usize = 5;
 /// Most edits (insertions, deletions, substitutions, adjacent swaps) of a fuzzy match.
 pub const MAX_EDITS: usize = 2;
+/// Longest word, in bytes, that takes part in a fuzzy match (the index's bit-parallel walk
+/// holds one column per query byte in a `u64`; a screened word has at most 64 bytes).
+pub const FUZZY_MAX_LEN: usize = 64;
 /// Winkler's prefix scale: an accepted edit-distance similarity `s` of two words sharing a
 /// prefix of `p` letters (at most [`WINKLER_MAX_PREFIX`]) becomes `s + 0.1 p (1 - s)`, the
 /// standard Jaro-Winkler constants (`Scholz` ~ `Schulze` 0.71 → 0.80).
@@ -386,11 +389,12 @@ fn patterns_meet(a: &TokInfo, b: &TokInfo) -> bool {
 /// ([`WINKLER_PREFIX_SCALE`]), or 0 when `1 - osa / max_len` cannot reach the floor:
 /// [`FUZZY_FLOOR`] in general, [`FUZZY_FLOOR_SAME_START`] for words of 5 letters or more
 /// that begin alike (names keep their first letters: `Scholz` ~ `Schulze`, `Sechin` ~
-/// `Sechev`; a word changed at its start is more often another name).
+/// `Sechev`; a word changed at its start is more often another name). Words over
+/// [`FUZZY_MAX_LEN`] bytes do not match this way.
 pub fn fuzzy_similarity(a: &str, b: &str) -> f64 {
     let (la, lb) = (a.len(), b.len());
     let max = la.max(lb);
-    if max == 0 {
+    if max == 0 || max > FUZZY_MAX_LEN {
         return 0.0;
     }
     let same_start = max >= FUZZY_SAME_START_MIN_LEN

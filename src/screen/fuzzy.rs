@@ -1,0 +1,444 @@
+//! Edit-distance lookup in the vocabulary: every word within a small optimal-string-alignment
+//! distance of a query token.
+//!
+//! The words are split by length and kept in sorted order, each as a fixed-width slot of one
+//! flat byte array, with the length of the prefix it shares with the previous word of its
+//! length. A walk of one length's words in that order is a walk of an implicit trie: the
+//! state of the shared prefix is kept, and every word under a prefix that can no longer end
+//! within the budget is skipped at once.
+//!
+//! The state after `d` letters of a word is the DP row `D[d][0..=m]` against the query of
+//! `m` bytes, held as bit sets (the bit-parallel automaton of Wu and Manber, with the
+//! transposition of Damerau): `S_e` has bit `j - 1` set when `D[d][j] <= e`, for every
+//! budget `e <= 2` ([`MAX_EDITS`], so three `u64`s; no word over 64 bytes matches by
+//! edit distance, see [`FUZZY_MAX_LEN`]). Column 0 is implicit (`D[d][0] = d`). One letter costs a
+//! few shifts, ands and ors per budget instead of a row of DP cells, and the sets are
+//! exact: the walk returns exactly the words the textbook DP accepts.
+//!
+//! The look-ahead that makes the pruning strong: for partners of `len` letters, cell `j`
+//! of row `d` still needs at least `|(len - d) - (m - j)|` edits to reach the end, so only
+//! the cells in a window around the diagonal that ends in `(len, m)` can still finish
+//! within the budget. Those windows are bit masks computed once per length.
+
+use crate::screen::score::{FUZZY_MAX_LEN, MAX_EDITS};
+
+// The step below is written out for budgets 0, 1 and 2.
+const _: () = assert!(MAX_EDITS == 2);
+
+/// The longest query this walk takes, in bytes (one bit per column `1..=m`): no longer
+/// word matches by edit distance.
+pub const MAX_QUERY_LEN: usize = FUZZY_MAX_LEN;
+
+const _: () = assert!(MAX_QUERY_LEN <= 64);
+
+/// The state after one prefix: `S_e` for `e = 0..=MAX_EDITS` (see the module docs).
+type Row = [u64; MAX_EDITS + 1];
+
+/// The edit-distance word list, split by word length (see the module docs).
+#[derive(Debug, Clone, Default)]
+pub struct FuzzyWords {
+    /// `buckets[len]`: the words of `len` bytes.
+    buckets: Vec<Bucket>,
+}
+
+/// The words of one length in sorted order.
+#[derive(Debug, Clone, Default)]
+struct Bucket {
+    /// Vocabulary id of each word.
+    ids: Vec<u32>,
+    /// Length of the prefix each word shares with the previous one (0 for the first).
+    lcp: Vec<u8>,
+    /// The words themselves, `len` bytes each, back to back.
+    bytes: Vec<u8>,
+}
+
+/// What a lookup accepts: the budget for words that begin with the query's first letter
+/// and for the others, and the partner lengths worth walking.
+#[derive(Debug, Clone, Copy)]
+pub struct Budget {
+    /// Most edits for a word that begins with the query's first letter.
+    pub same_start: usize,
+    /// Most edits for a word that begins with another letter (at most `same_start`).
+    pub other_start: usize,
+    /// Shortest partner length walked.
+    pub min_len: usize,
+    /// Longest partner length walked.
+    pub max_len: usize,
+}
+
+impl FuzzyWords {
+    /// The word list from `(id, word)` pairs in sorted byte order of the words.
+    pub fn new<'a>(words: impl IntoIterator<Item = (u32, &'a [u8])>) -> FuzzyWords {
+        let mut buckets: Vec<Bucket> = Vec::new();
+        for (id, word) in words {
+            let len = word.len();
+            if buckets.len() <= len {
+                buckets.resize_with(len + 1, Bucket::default);
+            }
+            let Some(b) = buckets.get_mut(len) else {
+                continue;
+            };
+            let lcp = b
+                .ids
+                .len()
+                .checked_sub(1)
+                .and_then(|i| b.bytes.get(i * len..(i + 1) * len))
+                .map_or(0, |prev| {
+                    prev.iter().zip(word).take_while(|(a, c)| a == c).count()
+                });
+            b.ids.push(id);
+            b.lcp.push(lcp.min(u8::MAX as usize) as u8);
+            b.bytes.extend_from_slice(word);
+        }
+        FuzzyWords { buckets }
+    }
+
+    /// Appends to `out` the id of every word whose optimal-string-alignment distance to
+    /// `query` is within `budget` (by the word's first letter) and whose length is within
+    /// `budget`'s range, in order of length, then of the words. A query of more than
+    /// [`MAX_QUERY_LEN`] bytes finds nothing (no such token is screened).
+    pub fn within(&self, query: &[u8], budget: Budget, out: &mut Vec<u32>) {
+        let m = query.len();
+        let Some(&q_first) = query.first() else {
+            return;
+        };
+        if m > MAX_QUERY_LEN {
+            return;
+        }
+        let same = budget.same_start.min(MAX_EDITS);
+        let other = budget.other_start.min(same);
+        // peq[c]: bit j - 1 set where query[j - 1] == c.
+        let mut peq = [0u64; 256];
+        for (i, &c) in query.iter().enumerate() {
+            peq[usize::from(c)] |= 1 << i;
+        }
+        let mut walk = Walk {
+            peq,
+            m,
+            full: u64::MAX >> (64 - m),
+            q_first,
+            same,
+            other,
+            len: 0,
+            windows: Vec::new(),
+            rows: Vec::new(),
+        };
+        for len in budget.min_len.max(1)..=budget.max_len {
+            if let Some(bucket) = self.buckets.get(len).filter(|b| !b.ids.is_empty()) {
+                walk.bucket(bucket, len, out);
+            }
+        }
+    }
+}
+
+/// The bits of columns `lo..=hi` (bit `j - 1` for column `j`), within `1..=m`.
+fn column_bits(lo: isize, hi: isize, m: usize) -> u64 {
+    let lo = lo.max(1);
+    let hi = hi.min(m as isize);
+    if lo > hi {
+        return 0;
+    }
+    let (lo, hi) = ((lo - 1) as u32, (hi - 1) as u32);
+    (u64::MAX >> (63 - hi)) & (u64::MAX << lo)
+}
+
+/// The cells of one row by look-ahead (for one partner length).
+#[derive(Debug, Clone, Copy)]
+struct Window {
+    /// `columns[r]`: the columns `1..=m` whose look-ahead is at most `r`.
+    columns: Row,
+    /// Cost plus look-ahead of column 0 (clamped to 255).
+    column0: u8,
+}
+
+/// One query's walk of the word list.
+struct Walk {
+    /// Bit `j - 1` of `peq[c]`: `query[j - 1] == c`.
+    peq: [u64; 256],
+    /// Query length in bytes (1..=64).
+    m: usize,
+    /// The bits of columns `1..=m`.
+    full: u64,
+    q_first: u8,
+    /// Budgets for words beginning with the query's first letter, and the others.
+    same: usize,
+    other: usize,
+    /// Length of the bucket being walked.
+    len: usize,
+    /// `windows[d]`: the cells of row `d` by look-ahead.
+    windows: Vec<Window>,
+    /// `rows[d]`: the state after the first `d` letters of the current word.
+    rows: Vec<Row>,
+}
+
+impl Walk {
+    /// Walks the words of one bucket (all of `len` bytes), appending those within budget.
+    fn bucket(&mut self, bucket: &Bucket, len: usize, out: &mut Vec<u32>) {
+        self.len = len;
+        let m = self.m as isize;
+        self.windows.clear();
+        for d in 0..=len {
+            // Row d's look-ahead is 0 on the column m - (len - d).
+            let center = m - (len - d) as isize;
+            let mut columns: Row = [0; MAX_EDITS + 1];
+            for (r, slot) in columns.iter_mut().enumerate() {
+                *slot = column_bits(center - r as isize, center + r as isize, self.m);
+            }
+            let column0 = d + (len - d).abs_diff(self.m);
+            self.windows.push(Window {
+                columns,
+                column0: column0.min(usize::from(u8::MAX)) as u8,
+            });
+        }
+        self.rows.clear();
+        self.rows.resize(len + 1, [0; MAX_EDITS + 1]);
+        let n = bucket.ids.len();
+        let mut k = self.same;
+        // Rows 0..=depth hold the state of the current word's first `depth` letters.
+        let mut depth = 0usize;
+        let mut i = 0;
+        while i < n {
+            let Some(word) = bucket.bytes.get(i * len..(i + 1) * len) else {
+                break;
+            };
+            let cp = usize::from(bucket.lcp.get(i).copied().unwrap_or(0)).min(depth);
+            if cp == 0 {
+                // A new first-letter subtree: its budget, and row 0 (D[0][j] = j).
+                k = if word.first() == Some(&self.q_first) {
+                    self.same
+                } else {
+                    self.other
+                };
+                if let Some(row0) = self.rows.first_mut() {
+                    for (e, s) in row0.iter_mut().enumerate() {
+                        *s = column_bits(1, e as isize, self.m);
+                    }
+                }
+            }
+            depth = cp;
+            let mut pruned: Option<usize> = None;
+            while depth < len {
+                let d = depth;
+                self.step(d, word);
+                depth += 1;
+                // Every path to the end passes through row d + 1, or jumps over it from row
+                // d by a transposition (+1): when neither can still end within the budget,
+                // no word under this prefix is within it.
+                if !self.viable(d + 1, k) && (k == 0 || !self.viable(d, k - 1)) {
+                    pruned = Some(d + 1);
+                    break;
+                }
+            }
+            if let Some(p) = pruned {
+                // Skip every word sharing the pruned prefix (contiguous in sorted order:
+                // the following words whose shared prefix with their predecessor is at
+                // least as long).
+                i += 1;
+                while i < n && usize::from(bucket.lcp.get(i).copied().unwrap_or(0)) >= p {
+                    i += 1;
+                }
+                continue;
+            }
+            // The end cell D[len][m] within k.
+            let end = self.rows.get(len).map_or(0, |r| r[k]);
+            if end >> (self.m - 1) & 1 == 1 {
+                if let Some(&id) = bucket.ids.get(i) {
+                    out.push(id);
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// Whether some cell of row `d` can still end within `r` edits: its cost plus its
+    /// look-ahead at most `r`.
+    fn viable(&self, d: usize, r: usize) -> bool {
+        let (Some(s), Some(w)) = (self.rows.get(d), self.windows.get(d)) else {
+            return false;
+        };
+        // Column 0 costs d, plus its look-ahead |(len - d) - m|.
+        if usize::from(w.column0) <= r {
+            return true;
+        }
+        let w = &w.columns;
+        let hit = match r {
+            0 => s[0] & w[0],
+            1 => (s[0] & w[1]) | (s[1] & w[0]),
+            _ => (s[0] & w[2]) | (s[1] & w[1]) | (s[2] & w[0]),
+        };
+        hit != 0
+    }
+
+    /// Computes the state after `word[d]` (row `d + 1`) from rows `d` and `d - 1`.
+    fn step(&mut self, d: usize, word: &[u8]) {
+        let (Some(&c), Some(&prev)) = (word.get(d), self.rows.get(d)) else {
+            return;
+        };
+        let eq = self.peq[usize::from(c)];
+        // Transposition of word[d - 1..=d] with query[j - 2..j] (query[j - 2] == c and
+        // query[j - 1] == word[d - 1]) from D[d - 1][j - 2]: no mask on the first letter.
+        let (swap, before) = match d.checked_sub(1) {
+            Some(p) => match (word.get(p), self.rows.get(p)) {
+                (Some(&pc), Some(&r2)) => ((eq << 1) & self.peq[usize::from(pc)], r2),
+                _ => (0, [0; MAX_EDITS + 1]),
+            },
+            None => (0, [0; MAX_EDITS + 1]),
+        };
+        // Column 0 of a row within e: D[row][0] = row.
+        let z = |row: usize, e: usize| u64::from(row <= e);
+        // Budget 0: match only. Budget e: match, or from budget e - 1 a substitution, an
+        // insertion (the word's letter), a transposition, a deletion (a query letter, from
+        // this row), or the cell itself.
+        let s0 = (((prev[0] << 1) | z(d, 0)) & eq) & self.full;
+        let s1 = ((((prev[1] << 1) | z(d, 1)) & eq)
+            | (prev[0] << 1)
+            | z(d, 0)
+            | prev[0]
+            | (((before[0] << 2) | (z(d, 1) << 1)) & swap)
+            | (s0 << 1)
+            | z(d + 1, 0)
+            | s0)
+            & self.full;
+        let s2 = ((((prev[2] << 1) | z(d, 2)) & eq)
+            | (prev[1] << 1)
+            | z(d, 1)
+            | prev[1]
+            | (((before[1] << 2) | (z(d, 2) << 1)) & swap)
+            | (s1 << 1)
+            | z(d + 1, 1)
+            | s1)
+            & self.full;
+        if let Some(r) = self.rows.get_mut(d + 1) {
+            *r = [s0, s1, s2];
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The words of `words` the textbook DP (strsim's optimal string alignment) accepts
+    /// for `query` under `(same, other)` edits and lengths within two of the query's: the
+    /// walk must find exactly these. Returns how many.
+    fn assert_walk_equals_dp(
+        list: &FuzzyWords,
+        words: &[Vec<u8>],
+        q: &[u8],
+        same: usize,
+        other: usize,
+    ) -> usize {
+        let budget = Budget {
+            same_start: same,
+            other_start: other,
+            min_len: q.len().saturating_sub(same),
+            max_len: q.len() + same,
+        };
+        let mut got = Vec::new();
+        list.within(q, budget, &mut got);
+        got.sort_unstable();
+        let text = |w: &[u8]| String::from_utf8_lossy(w).into_owned();
+        let want: Vec<u32> = words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| {
+                let k = if w.first() == q.first() { same } else { other };
+                w.len() >= budget.min_len.max(1)
+                    && w.len() <= budget.max_len
+                    && strsim::osa_distance(&text(q), &text(w)) <= k
+            })
+            .map(|(i, _)| i as u32)
+            .collect();
+        assert_eq!(got, want, "query {}, budget {same}/{other}", text(q));
+        want.len()
+    }
+
+    /// Every word of a small alphabet up to 5 letters, against several queries and
+    /// budgets: the walk finds exactly the words the full DP accepts.
+    #[test]
+    fn walk_equals_full_dp() {
+        let mut words: Vec<Vec<u8>> = Vec::new();
+        let mut frontier: Vec<Vec<u8>> = vec![Vec::new()];
+        for _ in 0..5 {
+            let mut next = Vec::new();
+            for w in &frontier {
+                for c in [b'a', b'b', b'c'] {
+                    let mut w2 = w.clone();
+                    w2.push(c);
+                    next.push(w2);
+                }
+            }
+            words.extend(next.iter().cloned());
+            frontier = next;
+        }
+        words.sort();
+        let list = FuzzyWords::new(words.iter().enumerate().map(|(i, w)| (i as u32, &w[..])));
+        for query in ["abc", "cab", "aabba", "bcacb", "a", "ccccc", "abcab"] {
+            for (same, other) in [(2, 2), (2, 1), (1, 1), (1, 0), (0, 0)] {
+                assert_walk_equals_dp(&list, &words, query.as_bytes(), same, other);
+            }
+        }
+    }
+
+    /// Random words of 1 to 70 bytes over a 3-letter alphabet, several per length near
+    /// each query (queries up to the 64-byte limit): the walk equals the full DP.
+    #[test]
+    fn long_words_equal_full_dp() {
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut queries: Vec<Vec<u8>> = Vec::new();
+        for m in [4usize, 9, 31, 32, 33, 62, 63, 64] {
+            queries.push((0..m).map(|_| b"abc"[(next() % 3) as usize]).collect());
+        }
+        let mut words: Vec<Vec<u8>> = Vec::new();
+        for q in &queries {
+            for _ in 0..300 {
+                // A copy of the query with 0 to 4 random edits.
+                let mut w = q.clone();
+                for _ in 0..next() % 5 {
+                    let at = (next() as usize) % (w.len() + 1);
+                    let c = b"abc"[(next() % 3) as usize];
+                    match next() % 4 {
+                        0 => w.insert(at, c),
+                        1 if at < w.len() => {
+                            w.remove(at);
+                        }
+                        2 if at + 1 < w.len() => w.swap(at, at + 1),
+                        _ if at < w.len() => w[at] = c,
+                        _ => {}
+                    }
+                }
+                words.push(w);
+            }
+        }
+        words.sort();
+        words.dedup();
+        let list = FuzzyWords::new(words.iter().enumerate().map(|(i, w)| (i as u32, &w[..])));
+        for q in &queries {
+            for (same, other) in [(2, 2), (2, 1), (1, 0)] {
+                assert!(assert_walk_equals_dp(&list, &words, q, same, other) > 0);
+            }
+        }
+    }
+
+    /// A query over the 64-byte limit finds nothing rather than a wrong set.
+    #[test]
+    fn over_long_query_finds_nothing() {
+        let w = vec![b'a'; 65];
+        let list = FuzzyWords::new([(0u32, &w[..])]);
+        let mut got = Vec::new();
+        let budget = Budget {
+            same_start: 2,
+            other_start: 2,
+            min_len: 63,
+            max_len: 67,
+        };
+        list.within(&w, budget, &mut got);
+        assert!(got.is_empty());
+    }
+}
