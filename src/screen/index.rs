@@ -357,6 +357,31 @@ fn cq_bound(sim: &[f64], w: &[f64], cost: &[f64]) -> f64 {
     num / den
 }
 
+/// True when [`cq_bound`] is surely below `t` (by a margin of 1e-9): a cheap test, no sort,
+/// that lets most reached names be dropped without the exact bound. The ratio reaches `t`
+/// for some set `M` exactly when `sum(M, sim x w - t (w - cost)) >= t sum(cost)`, and the
+/// best set takes every token with a positive term.
+fn cq_surely_below(sim: &[f64], w: &[f64], cost: &[f64], t: f64) -> bool {
+    let t = t - 1e-9;
+    let mut gain = 0.0;
+    let mut base = 0.0;
+    for ((&s, &w), &c) in sim.iter().zip(w).zip(cost).take(64) {
+        base += c;
+        let a = s * w;
+        if a > 0.0 {
+            gain += (a - t * (w - c)).max(0.0);
+        }
+    }
+    // A denominator that can reach 0 makes the ratio unbounded: no shortcut then.
+    let bounded_below = sim
+        .iter()
+        .zip(w)
+        .zip(cost)
+        .take(64)
+        .all(|((&s, &w), &c)| s * w <= 0.0 || w - c >= 0.0);
+    base > 0.0 && bounded_below && gain < t * base
+}
+
 /// [`cq_bound`] when at most `most` query tokens can be matched. Dinkelbach's method:
 /// for a trial ratio `r`, the set that maximises `sum(M, sim x w) - r (sum(not M, cost) +
 /// sum(M, w))` takes the `most` tokens of highest positive `sim x w - r (w - cost)`; its
@@ -1728,6 +1753,9 @@ impl NameIndex {
             let mut glued: Option<bool> = (reached.glued.get(slot) == Some(&true)).then_some(true);
             let mut best: Option<f64> = None;
             for wt in &weightings {
+                if cq_surely_below(&sims, &wt.w, &wt.cost, threshold) {
+                    continue;
+                }
                 let mut b = cq_bound(&sims, &wt.w, &wt.cost);
                 // The scorer matches each listed token once, and one item covers at most
                 // 3 query tokens: a name of `l` tokens matches at most `3 l` of them.
@@ -1738,7 +1766,9 @@ impl NameIndex {
                 if b < threshold {
                     continue;
                 }
-                if cq_bound(&sims, &wt.w, &wt.cost_positional) < threshold {
+                if cq_surely_below(&sims, &wt.w, &wt.cost_positional, threshold)
+                    || cq_bound(&sims, &wt.w, &wt.cost_positional) < threshold
+                {
                     let g = *glued.get_or_insert_with(|| glues(nm));
                     if keeps_unmatched(nm, g, wt.candidate) {
                         continue;
