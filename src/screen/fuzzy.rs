@@ -131,6 +131,52 @@ impl FuzzyWords {
     }
 }
 
+/// The optimal-string-alignment distance of two words (insertions, deletions,
+/// substitutions and swaps of adjacent letters, no letter edited twice), counted in
+/// characters: the same as `strsim::osa_distance`. Two ASCII words, one of at most 64
+/// bytes, take Hyyrö's bit-parallel algorithm (a few word operations per letter, no
+/// allocation); other words the textbook DP.
+pub fn osa_distance(a: &str, b: &str) -> usize {
+    let (p, t) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if !(p.is_ascii() && t.is_ascii()) || p.len() > 64 {
+        return strsim::osa_distance(a, b);
+    }
+    let (p, t) = (p.as_bytes(), t.as_bytes());
+    let m = p.len();
+    if m == 0 {
+        return t.len();
+    }
+    // peq[c]: bit i set where p[i] == c.
+    let mut peq = [0u64; 128];
+    for (i, &c) in p.iter().enumerate() {
+        peq[usize::from(c & 0x7f)] |= 1 << i;
+    }
+    let last = 1u64 << (m - 1);
+    let mut vp: u64 = u64::MAX >> (64 - m);
+    let mut vn: u64 = 0;
+    let mut d0: u64 = 0;
+    let mut pm_prev: u64 = 0;
+    let mut dist = m;
+    for &c in t {
+        let pm = peq[usize::from(c & 0x7f)];
+        // Transpositions (Hyyrö 2003): p[i - 1] is this letter and p[i] the previous one.
+        let tr = (((!d0) & pm) << 1) & pm_prev;
+        d0 = ((((pm & vp).wrapping_add(vp)) ^ vp) | pm | vn) | tr;
+        let hp = vn | !(d0 | vp);
+        let hn = d0 & vp;
+        if hp & last != 0 {
+            dist += 1;
+        } else if hn & last != 0 {
+            dist -= 1;
+        }
+        let x = (hp << 1) | 1;
+        vn = x & d0;
+        vp = (hn << 1) | !(x | d0);
+        pm_prev = pm;
+    }
+    dist
+}
+
 /// The bits of columns `lo..=hi` (bit `j - 1` for column `j`), within `1..=m`.
 fn column_bits(lo: isize, hi: isize, m: usize) -> u64 {
     let lo = lo.max(1);
@@ -440,5 +486,57 @@ mod tests {
         };
         list.within(&w, budget, &mut got);
         assert!(got.is_empty());
+    }
+
+    /// The bit-parallel distance equals strsim's on random ASCII words up to 70 bytes
+    /// (both orders) and falls back on other words.
+    #[test]
+    fn osa_distance_equals_strsim() {
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let alphabet = b"abcd";
+        for round in 0..20_000 {
+            let la = (next() % if round % 10 == 0 { 70 } else { 12 }) as usize;
+            let a: Vec<u8> = (0..la).map(|_| alphabet[(next() % 4) as usize]).collect();
+            let mut b = a.clone();
+            for _ in 0..next() % 6 {
+                let at = (next() as usize) % (b.len() + 1);
+                let c = alphabet[(next() % 4) as usize];
+                match next() % 4 {
+                    0 => b.insert(at, c),
+                    1 if at < b.len() => {
+                        b.remove(at);
+                    }
+                    2 if at + 1 < b.len() => b.swap(at, at + 1),
+                    _ if at < b.len() => b[at] = c,
+                    _ => {}
+                }
+            }
+            let (a, b) = (String::from_utf8(a).unwrap(), String::from_utf8(b).unwrap());
+            assert_eq!(
+                osa_distance(&a, &b),
+                strsim::osa_distance(&a, &b),
+                "{a} / {b}"
+            );
+            assert_eq!(
+                osa_distance(&b, &a),
+                strsim::osa_distance(&b, &a),
+                "{b} / {a}"
+            );
+        }
+        for (a, b) in [
+            ("", ""),
+            ("", "abc"),
+            ("ab", "ba"),
+            ("ca", "abc"),
+            ("müller", "muller"),
+        ] {
+            assert_eq!(osa_distance(a, b), strsim::osa_distance(a, b), "{a} / {b}");
+        }
     }
 }

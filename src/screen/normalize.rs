@@ -594,7 +594,7 @@ fn small_distance(a: &str, b: &str, max: usize) -> usize {
     if a.len().abs_diff(b.len()) > max {
         return max + 1;
     }
-    strsim::osa_distance(a, b).min(max + 1)
+    crate::screen::fuzzy::osa_distance(a, b).min(max + 1)
 }
 
 /// The legal form a misspelled word stands for, if any.

@@ -9,7 +9,7 @@
 //!    (0.92), by optimal-string-alignment similarity `1 - d / max_len` of at least 0.75
 //!    (0.6 for 5+ letters beginning alike) with at most 2 edits, raised by Winkler's
 //!    prefix rule
-//!    (`strsim::osa_distance`), or by identical consonant skeleton when both have five
+//!    ([`crate::screen::fuzzy::osa_distance`]), or by identical consonant skeleton when both have five
 //!    letters or more (0.85); two words equal once runs of one letter are collapsed
 //!    (`Hassan` ~ `Hasan`, `Joonng` ~ `Jong`: 0.92, 0.85 when 3 letters or fewer remain);
 //!    two forms of one given name in [`given_names`] (`Bill` ~ `William`, `Juan` ~ `John`:
@@ -433,7 +433,7 @@ pub fn fuzzy_similarity(a: &str, b: &str) -> f64 {
 /// how alike two spellings look, without a floor.
 fn spelling_distance(a: &str, b: &str) -> (usize, f64) {
     let max = a.len().max(b.len());
-    let d = strsim::osa_distance(a, b);
+    let d = crate::screen::fuzzy::osa_distance(a, b);
     if max == 0 {
         return (d, 1.0);
     }
