@@ -274,6 +274,34 @@ fn fuzzy_eligible(t: &TokInfo) -> bool {
         && t.len >= 4
 }
 
+thread_local! {
+    /// The per-name slot table of [`Reached`], all zeros between queries: one allocation
+    /// (and one zeroing) per thread and index size, not per query (for every list, 200 KB
+    /// per reading of a query).
+    static SLOTS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A zeroed slot table for `names` names, from this thread's spare one when it fits.
+fn take_slots(names: usize) -> Vec<u32> {
+    let mut slots = SLOTS.with(|s| s.take());
+    if slots.len() != names {
+        slots.clear();
+        slots.resize(names, 0);
+    }
+    slots
+}
+
+/// Returns a slot table to this thread's spare, zeroing the entries of `touched` first
+/// (the only ones set).
+fn give_back_slots(mut slots: Vec<u32>, touched: &[u32]) {
+    for &nm in touched {
+        if let Some(s) = slots.get_mut(nm as usize) {
+            *s = 0;
+        }
+    }
+    SLOTS.with(|s| s.replace(slots));
+}
+
 /// Names reached by a query's lookups: per name, the best similarity each query token may
 /// reach against it (0: cannot match it), from the similarities the lookups found.
 struct Reached {
@@ -1541,7 +1569,7 @@ impl NameIndex {
         // Queries of more than 64 tokens are not bounded: every reached name is scored.
         let bounded = n <= 64;
         let mut reached = Reached {
-            slot: vec![0u32; self.name_count()],
+            slot: take_slots(self.name_count()),
             touched: Vec::new(),
             best: Vec::new(),
             width: if bounded { n } else { 0 },
@@ -1798,6 +1826,7 @@ impl NameIndex {
             .enumerate()
             .filter_map(|(slot, &nm)| bound(slot, nm).map(|b| (b, nm)))
             .collect();
+        give_back_slots(reached.slot, &reached.touched);
         let mut dropped = 0;
         if within.len() > cap {
             // Highest bound first, then lowest id: deterministic on every platform.
