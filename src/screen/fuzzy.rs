@@ -50,7 +50,14 @@ struct Bucket {
     lcp: Vec<u8>,
     /// The words themselves, `len` bytes each, back to back.
     bytes: Vec<u8>,
+    /// `skip[i][p - 1]`: the first word after `i` that does not share `i`'s first `p`
+    /// letters (`p <= SKIP_DEPTHS`; deeper prunes step word by word), so that a pruned
+    /// prefix skips its subtree at once.
+    skip: Vec<[u32; SKIP_DEPTHS]>,
 }
+
+/// Prefix lengths with a precomputed subtree end (most prunes happen within a few letters).
+const SKIP_DEPTHS: usize = 4;
 
 /// What a lookup accepts: the budget for words that begin with the query's first letter
 /// and for the others, and the partner lengths worth walking.
@@ -89,6 +96,29 @@ impl FuzzyWords {
             b.ids.push(id);
             b.lcp.push(lcp.min(u8::MAX as usize) as u8);
             b.bytes.extend_from_slice(word);
+        }
+        for b in &mut buckets {
+            let n = b.ids.len();
+            b.skip = vec![[n as u32; SKIP_DEPTHS]; n];
+            for i in (0..n.saturating_sub(1)).rev() {
+                let next_lcp = usize::from(b.lcp.get(i + 1).copied().unwrap_or(0));
+                let after = b
+                    .skip
+                    .get(i + 1)
+                    .copied()
+                    .unwrap_or([n as u32; SKIP_DEPTHS]);
+                if let Some(row) = b.skip.get_mut(i) {
+                    for (p, slot) in row.iter_mut().enumerate() {
+                        // Word i + 1 leaves the subtree of i's first p + 1 letters, or the
+                        // end of its own subtree does.
+                        *slot = if next_lcp < p + 1 {
+                            (i + 1) as u32
+                        } else {
+                            after[p]
+                        };
+                    }
+                }
+            }
         }
         FuzzyWords { buckets }
     }
@@ -279,9 +309,19 @@ impl Walk {
                 // Skip every word sharing the pruned prefix (contiguous in sorted order:
                 // the following words whose shared prefix with their predecessor is at
                 // least as long).
-                i += 1;
-                while i < n && usize::from(bucket.lcp.get(i).copied().unwrap_or(0)) >= p {
-                    i += 1;
+                match bucket
+                    .skip
+                    .get(i)
+                    .zip(p.checked_sub(1))
+                    .and_then(|(row, q)| row.get(q))
+                {
+                    Some(&next) => i = (next as usize).max(i + 1),
+                    None => {
+                        i += 1;
+                        while i < n && usize::from(bucket.lcp.get(i).copied().unwrap_or(0)) >= p {
+                            i += 1;
+                        }
+                    }
                 }
                 continue;
             }
