@@ -1706,23 +1706,6 @@ impl NameIndex {
         matchable.dedup();
         // A token of the name that stays unmatched and costs something (so the listed
         // name is not matched in full).
-        let mut glue_items: Vec<&QueryItem> = Vec::new();
-        for it in q.items.iter() {
-            if it.len == 1
-                && it.kind == ItemKind::Whole
-                && score::glueable(&it.info)
-                && !glue_items.iter().any(|g| g.info == it.info)
-            {
-                glue_items.push(it);
-            }
-        }
-        // Whether some query token glues adjacent tokens of the name (the glue may start
-        // with a token whose whole key is the query token's, so it is checked here).
-        let glues = |nm: u32| -> bool {
-            glue_items
-                .iter()
-                .any(|it| self.list_glue(&it.info, nm) > 0.0)
-        };
         let keeps_unmatched = |nm: u32, glued: bool, c: EntityType| -> bool {
             self.t.name_tokens(nm as usize).iter().any(|&id| {
                 self.token(id).is_some_and(|t| {
@@ -1778,7 +1761,10 @@ impl NameIndex {
                     1.0
                 };
             }
-            let mut glued: Option<bool> = (reached.glued.get(slot) == Some(&true)).then_some(true);
+            // Whether some query token glues adjacent tokens of the name: exactly the names
+            // `list_glue_hits` found for a single whole word (every reached name is long
+            // enough for its filter, and every item was looked up), so no glue check here.
+            let glued = reached.glued.get(slot) == Some(&true);
             let mut best: Option<f64> = None;
             for wt in &weightings {
                 if cq_surely_below(&sims, &wt.w, &wt.cost, threshold) {
@@ -1794,27 +1780,16 @@ impl NameIndex {
                 if b < threshold {
                     continue;
                 }
-                if cq_surely_below(&sims, &wt.w, &wt.cost_positional, threshold)
-                    || cq_bound(&sims, &wt.w, &wt.cost_positional) < threshold
-                {
-                    let g = *glued.get_or_insert_with(|| glues(nm));
-                    if keeps_unmatched(nm, g, wt.candidate) {
-                        continue;
-                    }
-                }
-                // The list coverage, first as if every glueable token glued (no glue
-                // check needed when that is enough), then, if it would prune, with the
-                // real glue.
-                let cq = b;
-                let b = cq * coverage_factor(nm, glued.unwrap_or(true), wt.candidate);
-                if b < threshold {
+                let positional_below =
+                    cq_surely_below(&sims, &wt.w, &wt.cost_positional, threshold)
+                        || cq_bound(&sims, &wt.w, &wt.cost_positional) < threshold;
+                if positional_below && keeps_unmatched(nm, glued, wt.candidate) {
                     continue;
                 }
-                if glued.is_none() && cq * coverage_factor(nm, false, wt.candidate) < threshold {
-                    let g = *glued.get_or_insert_with(|| glues(nm));
-                    if !g {
-                        continue;
-                    }
+                // The list coverage.
+                let b = b * coverage_factor(nm, glued, wt.candidate);
+                if b < threshold {
+                    continue;
                 }
                 best = Some(best.map_or(b, |x: f64| x.max(b)));
             }
