@@ -260,6 +260,10 @@ pub fn normalize_crypto(s: &str) -> String {
     }
 }
 
+/// Most name tokens (with repeats) a word that reaches no name is compared with directly
+/// (see `matches_among`); beyond it the vocabulary is walked.
+const AMONG_REACHED_MAX_TOKENS: usize = 4096;
+
 /// Smallest normalised length for an identifier to be matched (shorter values are too
 /// likely to collide).
 const MIN_DOCUMENT_LEN: usize = 5;
@@ -481,6 +485,14 @@ impl MatchCache {
             keep,
             entries: Vec::new(),
         }
+    }
+
+    /// The cached matches of `item`, if any.
+    fn cached(&self, item: &QueryItem) -> Option<&TokenMatches> {
+        self.entries
+            .iter()
+            .find(|(e, _)| e.same_lookup(item))
+            .map(|(_, m)| m)
     }
 
     /// The matches of `item`: cached, or found by `find` and cached.
@@ -1284,6 +1296,32 @@ impl NameIndex {
             .collect()
     }
 
+    /// What [`NameIndex::enumerate_matches`] returns, restricted to the tokens of `names`
+    /// (sorted by token id, so the scorer finds them the same way); `None` when the names
+    /// hold more than [`AMONG_REACHED_MAX_TOKENS`] tokens (the vocabulary walk is cheaper
+    /// then). Exact on those tokens: `item_similarity` is the relation the enumeration
+    /// finds every match of.
+    fn matches_among(&self, item: &QueryItem, names: &[u32]) -> Option<TokenMatches> {
+        let mut ids: Vec<u32> = Vec::new();
+        for &nm in names {
+            ids.extend_from_slice(self.t.name_tokens(nm as usize));
+            if ids.len() > AMONG_REACHED_MAX_TOKENS {
+                return None;
+            }
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        Some(
+            ids.into_iter()
+                .filter_map(|id| {
+                    self.token(id)
+                        .and_then(|t| score::item_similarity(item, t))
+                        .map(|s| (id, s))
+                })
+                .collect(),
+        )
+    }
+
     /// The names (of at least `min_len` tokens) where adjacent tokens glue to `item`,
     /// with the similarity of the best such glue.
     ///
@@ -1657,7 +1695,21 @@ impl NameIndex {
                     glue_hits.clone(),
                 ),
                 None => {
-                    let m = cache.matches(item, || self.enumerate_matches(item));
+                    // A word that reaches no name only bounds the names already reached
+                    // (every essential item came first): its matches among their tokens
+                    // are all that is needed, and often far cheaper than an edit-distance
+                    // walk of the vocabulary. Not cached: another reading needs them all.
+                    let among_reached = (!reaches
+                        && item.len == 1
+                        && item.kind == ItemKind::Whole
+                        && fuzzy_eligible(&item.info)
+                        && cache.cached(item).is_none())
+                    .then(|| self.matches_among(item, &reached.touched))
+                    .flatten();
+                    let m = match among_reached {
+                        Some(m) => m,
+                        None => cache.matches(item, || self.enumerate_matches(item)),
+                    };
                     (m, self.list_glue_hits(item, min_name_len))
                 }
             };
