@@ -11,9 +11,9 @@
 //! `m` bytes, held as bit sets (the bit-parallel automaton of Wu and Manber, with the
 //! transposition of Damerau): `S_e` has bit `j - 1` set when `D[d][j] <= e`, for every
 //! budget `e <= 2` ([`MAX_EDITS`], so three `u64`s; no word over 64 bytes matches by
-//! edit distance, see [`FUZZY_MAX_LEN`]). Column 0 is implicit (`D[d][0] = d`). One letter costs a
-//! few shifts, ands and ors per budget instead of a row of DP cells, and the sets are
-//! exact: the walk returns exactly the words the textbook DP accepts.
+//! edit distance, see [`FUZZY_MAX_LEN`]). Column 0 is implicit (`D[d][0] = d`). One letter
+//! costs a few shifts, ands and ors per budget instead of a row of DP cells, and the sets
+//! are exact: the walk returns exactly the words the textbook DP accepts.
 //!
 //! The look-ahead that makes the pruning strong: for partners of `len` letters, cell `j`
 //! of row `d` still needs at least `|(len - d) - (m - j)|` edits to reach the end, so only
@@ -149,7 +149,6 @@ impl FuzzyWords {
             q_first,
             same,
             other,
-            len: 0,
             windows: Vec::new(),
             rows: Vec::new(),
         };
@@ -239,8 +238,6 @@ struct Walk {
     /// Budgets for words beginning with the query's first letter, and the others.
     same: usize,
     other: usize,
-    /// Length of the bucket being walked.
-    len: usize,
     /// `windows[d]`: the cells of row `d` by look-ahead.
     windows: Vec<Window>,
     /// `rows[d]`: the state after the first `d` letters of the current word.
@@ -250,7 +247,6 @@ struct Walk {
 impl Walk {
     /// Walks the words of one bucket (all of `len` bytes), appending those within budget.
     fn bucket(&mut self, bucket: &Bucket, len: usize, out: &mut Vec<u32>) {
-        self.len = len;
         let m = self.m as isize;
         self.windows.clear();
         for d in 0..=len {
