@@ -89,7 +89,7 @@ pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// flat precomputed tables; 1 stored only the vocabulary, names and identifiers and derived
 /// the rest at load).
 const MAGIC: &[u8; 4] = b"KCIX";
-const VERSION: u8 = 4;
+const VERSION: u8 = 5;
 
 /// One listed name in the index (a view into the index's flat tables).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -968,6 +968,32 @@ impl NameIndex {
                 if value.chars().count() >= min {
                     idents.push((value, crypto, ei as u32, ii as u32));
                 }
+            }
+        }
+        // Token ids follow the order of the token texts (ties in first-seen order): the
+        // text-sorted lookup is then the identity and need not be stored, the
+        // edit-distance and first-letter lists are ascending (stored as small steps), and
+        // sorted texts compress better (index version 5).
+        let mut order: Vec<u32> = (0..tokens.len() as u32).collect();
+        order.sort_by(|&a, &b| {
+            tokens[a as usize]
+                .text
+                .as_bytes()
+                .cmp(tokens[b as usize].text.as_bytes())
+                .then(a.cmp(&b))
+        });
+        let mut renumber = vec![0u32; tokens.len()];
+        for (new, &old) in order.iter().enumerate() {
+            renumber[old as usize] = new as u32;
+        }
+        let mut slots: Vec<Option<Token>> = tokens.into_iter().map(Some).collect();
+        let tokens: Vec<Token> = order
+            .iter()
+            .filter_map(|&old| slots.get_mut(old as usize).and_then(Option::take))
+            .collect();
+        for n in &mut names {
+            for t in &mut n.tokens {
+                *t = renumber[*t as usize];
             }
         }
         // Names are stored in entity order; keep a deterministic order within entities.
@@ -1865,23 +1891,25 @@ impl NameIndex {
         put_offs(out, &t.key_offs);
         put_bytes(out, &t.pats);
         put_offs(out, &t.pat_offs);
-        put_u32s(out, &t.tok_skel);
-        put_u32s(out, &t.tok_meta);
-        put_u32s(out, &t.tok_df);
+        put_u32s_planar(out, &t.tok_skel);
+        put_u32s_planar(out, &t.tok_meta);
+        put_u32s_planar(out, &t.tok_df);
         put_bytes(out, &t.skels);
         put_offs(out, &t.skel_offs);
         put_offs(out, &t.skel_post_offs);
-        put_u32s(out, &t.skel_ids);
-        put_u32s(out, &t.by_text);
-        put_u32s(out, &t.by_key);
+        // Ascending within each skeleton's postings: the steps are small.
+        put_u32s_planar(out, &steps_in_groups(&t.skel_ids, &t.skel_post_offs));
+        // `by_text` is not stored: token ids follow the text order, so it is the identity.
+        put_u32s_planar(out, &t.by_key);
         put_u32s(out, &t.wild);
-        put_u32s(out, &t.fuzzy_sorted);
+        // Ascending (ids follow the text order): stored as steps, as is `first_ids`.
+        put_u32s(out, &steps_in_groups(&t.fuzzy_sorted, &[0]));
         put_bytes(out, &t.fuzzy_lcp);
         put_offs(out, &t.first_offs);
-        put_u32s(out, &t.first_ids);
+        put_u32s(out, &steps_in_groups(&t.first_ids, &[0]));
         put_bytes(out, &t.rarity_keys);
         put_offs(out, &t.rarity_offs);
-        put_u32s(out, &t.rarity_df);
+        put_u32s_planar(out, &t.rarity_df);
         put_offs(out, &t.name_offs);
         put_u32s(out, &t.name_toks);
         // Names are stored in entity order: the differences are small.
@@ -1900,7 +1928,7 @@ impl NameIndex {
         put_bytes(out, t.ident_text.as_bytes());
         put_offs(out, &t.ident_offs);
         put_bytes(out, &t.ident_crypto);
-        put_u32s(out, &t.ident_entity);
+        put_u32s_planar(out, &t.ident_entity);
         put_u32s(out, &t.ident_pos);
     }
 
@@ -1936,13 +1964,14 @@ impl NameIndex {
             skel_offs: r.offs()?,
             skel_post_offs: r.offs()?,
             skel_ids: r.u32s()?,
-            by_text: r.u32s()?,
+            // The identity over the token ids, filled in below.
+            by_text: Vec::new(),
             by_key: r.u32s()?,
             wild: r.u32s()?,
-            fuzzy_sorted: r.u32s()?,
+            fuzzy_sorted: sums_in_groups(r.u32s()?, &[0]),
             fuzzy_lcp: r.bytes()?,
             first_offs: r.offs()?,
-            first_ids: r.u32s()?,
+            first_ids: sums_in_groups(r.u32s()?, &[0]),
             post_offs: Vec::new(),
             post_ids: Vec::new(),
             rarity_keys: r.bytes()?,
@@ -1973,11 +2002,59 @@ impl NameIndex {
             return Err(IndexDecodeError("trailing bytes".into()));
         }
         let mut t = t;
+        t.skel_ids = sums_in_groups(std::mem::take(&mut t.skel_ids), &t.skel_post_offs);
+        t.by_text = (0..t.token_count() as u32).collect();
         t.validate()?;
         // Checked name tables: every token id is in range.
         (t.post_offs, t.post_ids) = postings_of(t.token_count(), &t.name_offs, &t.name_toks);
         Ok(NameIndex::from_tables(t))
     }
+}
+
+/// The differences between successive values of `values`, restarting from 0 at every
+/// offset in `starts` (the group starts of a CSR table; `[0]` for one group), wrapping:
+/// ascending groups give small steps, and any input round-trips through
+/// [`sums_in_groups`].
+fn steps_in_groups(values: &[u32], starts: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(values.len());
+    let mut prev = 0u32;
+    let mut next = starts.iter().peekable();
+    for (i, &v) in values.iter().enumerate() {
+        while let Some(&&s) = next.peek() {
+            if s as usize > i {
+                break;
+            }
+            if s as usize == i {
+                prev = 0;
+            }
+            next.next();
+        }
+        out.push(v.wrapping_sub(prev));
+        prev = v;
+    }
+    out
+}
+
+/// The inverse of [`steps_in_groups`]: running sums of `steps`, restarting at every offset
+/// in `starts`, wrapping (a forged table gives ids that the range checks then refuse).
+/// One linear pass; `starts` need not be valid (the offsets are checked afterwards).
+fn sums_in_groups(mut steps: Vec<u32>, starts: &[u32]) -> Vec<u32> {
+    let mut prev = 0u32;
+    let mut next = starts.iter().peekable();
+    for (i, v) in steps.iter_mut().enumerate() {
+        while let Some(&&s) = next.peek() {
+            if s as usize > i {
+                break;
+            }
+            if s as usize == i {
+                prev = 0;
+            }
+            next.next();
+        }
+        *v = v.wrapping_add(prev);
+        prev = *v;
+    }
+    steps
 }
 
 /// An error for table `what`.
@@ -2203,6 +2280,23 @@ fn put_u32s(out: &mut Vec<u8>, v: &[u32]) {
     }
 }
 
+/// Bit of a `u32` array's width byte: the elements are stored by byte planes (every
+/// element's low byte, then every element's second byte, ...), which compresses better
+/// than interleaved bytes for ids and counts without locality (index version 5).
+const PLANAR: u8 = 0x80;
+
+/// Appends a `u32` array as [`put_u32s`] does, but by byte planes ([`PLANAR`]).
+fn put_u32s_planar(out: &mut Vec<u8>, v: &[u32]) {
+    put_len(out, v.len());
+    let max = v.iter().copied().max().unwrap_or(0);
+    let width = (4 - max.leading_zeros() as usize / 8).max(1);
+    out.push(width as u8 | PLANAR);
+    out.reserve(v.len() * width);
+    for plane in 0..width {
+        out.extend(v.iter().map(|x| (x >> (8 * plane)) as u8));
+    }
+}
+
 /// Appends a CSR offsets array as the lengths of its items (a `u32` array; the offsets
 /// are their prefix sums, starting at 0).
 fn put_offs(out: &mut Vec<u8>, offs: &[u32]) {
@@ -2257,10 +2351,12 @@ impl Reader<'_> {
         String::from_utf8(self.bytes()?).map_err(|_| IndexDecodeError("text is not UTF-8".into()))
     }
 
-    /// A `u32` array of 1- to 4-byte little-endian elements, converted in bulk.
+    /// A `u32` array of 1- to 4-byte little-endian elements, interleaved or by byte
+    /// planes ([`PLANAR`]), converted in bulk.
     fn u32s(&mut self) -> Result<Vec<u32>, IndexDecodeError> {
         let n = self.len()?;
-        let width = self.byte()? as usize;
+        let width_byte = self.byte()?;
+        let width = usize::from(width_byte & !PLANAR);
         if !(1..=4).contains(&width) {
             return Err(IndexDecodeError("bad array width".into()));
         }
@@ -2268,6 +2364,20 @@ impl Reader<'_> {
             n.checked_mul(width)
                 .ok_or_else(|| IndexDecodeError("length overflow".into()))?,
         )?;
+        if width_byte & PLANAR != 0 {
+            let mut v: Vec<u32> = raw
+                .get(..n)
+                .unwrap_or_default()
+                .iter()
+                .map(|&b| u32::from(b))
+                .collect();
+            for (plane, bytes) in raw.chunks_exact(n.max(1)).enumerate().skip(1) {
+                for (x, &b) in v.iter_mut().zip(bytes) {
+                    *x |= u32::from(b) << (8 * plane);
+                }
+            }
+            return Ok(v);
+        }
         Ok(match width {
             1 => raw.iter().map(|&b| b as u32).collect(),
             2 => raw
@@ -2447,6 +2557,29 @@ mod tests {
     }
 
     #[test]
+    fn token_ids_follow_the_text_order() {
+        let idx = NameIndex::build(&sample());
+        let nt = idx.vocabulary_size() as u32;
+        assert!(nt > 1);
+        // The derived `by_text` (the identity) is what sorting by (text, id) gives.
+        assert_eq!(idx.t.by_text, (0..nt).collect::<Vec<_>>());
+        assert!((1..nt).all(|i| idx.t.text_of(i - 1) <= idx.t.text_of(i)));
+        assert!(idx.t.fuzzy_sorted.windows(2).all(|w| w[0] < w[1]));
+        assert!(idx.t.first_ids.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn steps_round_trip_any_values() {
+        let values = [5u32, 7, 7, 1, u32::MAX, 0, 3];
+        for starts in [&[0u32][..], &[0, 2, 2, 5], &[0, 7], &[]] {
+            let steps = steps_in_groups(&values, starts);
+            assert_eq!(sums_in_groups(steps, starts), values);
+        }
+        // Ascending groups give small steps.
+        assert_eq!(steps_in_groups(&[3, 5, 9, 2, 4], &[0, 3]), [3, 2, 4, 2, 2]);
+    }
+
+    #[test]
     fn forged_offsets_and_ids_are_rejected() {
         let idx = NameIndex::build(&sample());
         let nt = idx.vocabulary_size() as u32;
@@ -2464,7 +2597,11 @@ mod tests {
                 "name entity step",
                 forged(&idx, |t| t.name_entity[0] = u32::MAX),
             ),
-            ("by_text id", forged(&idx, |t| t.by_text[0] = nt)),
+            // Version 5: `by_text` is derived (the identity), skeleton postings, fuzzy and
+            // first-letter ids are stored as steps, some tables by byte planes.
+            ("skel posting id", forged(&idx, |t| t.skel_ids[0] = nt)),
+            ("first-letter id", forged(&idx, |t| t.first_ids[0] = nt)),
+            ("key table id (planar)", forged(&idx, |t| t.by_key[0] = nt)),
             ("skel id", forged(&idx, |t| t.tok_skel[0] = u32::MAX)),
             ("fuzzy id", forged(&idx, |t| t.fuzzy_sorted.push(nt))),
             (
