@@ -212,13 +212,36 @@ const INDEX_TABLES: [(&str, char); 33] = [
 fn index_layout(version: u8) -> Vec<(&'static str, char)> {
     match version {
         4 => INDEX_TABLES.to_vec(),
-        // Version 5: `by_text` is derived (the identity); skel_ids, fuzzy_sorted and
-        // first_ids are stored as steps, same array encoding.
-        _ => INDEX_TABLES
-            .iter()
-            .copied()
-            .filter(|(name, _)| *name != "by_text")
-            .collect(),
+        // Version 5: `by_text` and `fuzzy_lcp` are derived; string tables are
+        // front-coded (`f`: shared prefix lengths, rest lengths, rests).
+        _ => vec![
+            ("text (front-coded)", 'f'),
+            ("keys (front-coded)", 'f'),
+            ("pats", 'b'),
+            ("pat_offs", 'u'),
+            ("tok_skel", 'u'),
+            ("tok_meta", 'u'),
+            ("tok_df", 'u'),
+            ("skels (front-coded)", 'f'),
+            ("skel_post_offs", 'u'),
+            ("skel_ids (steps)", 'u'),
+            ("by_key", 'u'),
+            ("wild", 'u'),
+            ("fuzzy_sorted (steps)", 'u'),
+            ("first_offs", 'u'),
+            ("first_ids (steps)", 'u'),
+            ("rarity_keys (front-coded)", 'f'),
+            ("rarity_df", 'u'),
+            ("name_offs", 'u'),
+            ("name_toks", 'u'),
+            ("name_entity (steps)", 'u'),
+            ("name_pos", 'u'),
+            ("name_weak", 'b'),
+            ("ident_text (front-coded)", 'f'),
+            ("ident_crypto", 'b'),
+            ("ident_entity", 'u'),
+            ("ident_pos", 'u'),
+        ],
     }
 }
 
@@ -228,7 +251,7 @@ fn index_report(index: &[u8]) {
     let version = c.u8();
     println!("\nindex (version {version}): tables (each gzipped alone)");
     println!(
-        "{:<18} {:>8} {:>6} {:>10} {:>10}",
+        "{:<26} {:>8} {:>6} {:>10} {:>10}",
         "table", "count", "width", "raw", "gzip -9"
     );
     let (mut raw, mut gz) = (0, 0);
@@ -239,6 +262,19 @@ fn index_report(index: &[u8]) {
             'b' => {
                 c.take(n);
                 1
+            }
+            'f' => {
+                // shared u32s (count read above), rest lengths u32s, rests bytes.
+                for k in 0..2 {
+                    if k == 1 {
+                        c.u32();
+                    }
+                    let w = (c.u8() & 0x7f) as usize;
+                    c.take(n * w);
+                }
+                let len = c.u32() as usize;
+                c.take(len);
+                0
             }
             'u' => {
                 let w = (c.u8() & 0x7f) as usize;
@@ -255,9 +291,9 @@ fn index_report(index: &[u8]) {
         let g = gzip9(b);
         raw += b.len();
         gz += g;
-        println!("{name:<18} {n:>8} {width:>6} {:>10} {g:>10}", b.len());
+        println!("{name:<26} {n:>8} {width:>6} {:>10} {g:>10}", b.len());
     }
-    println!("{:<18} {:>8} {:>6} {raw:>10} {gz:>10}", "sum", "", "");
+    println!("{:<26} {:>8} {:>6} {raw:>10} {gz:>10}", "sum", "", "");
     assert_eq!(c.pos, index.len(), "index tables end at the section end");
 }
 

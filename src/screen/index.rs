@@ -874,18 +874,7 @@ impl Tables {
         });
         t.fuzzy_sorted
             .sort_by(|a, b| text(a).cmp(text(b)).then(a.cmp(b)));
-        t.fuzzy_lcp = t
-            .fuzzy_sorted
-            .iter()
-            .enumerate()
-            .map(|(k, id)| {
-                let Some(prev) = k.checked_sub(1).map(|p| &t.fuzzy_sorted[p]) else {
-                    return 0;
-                };
-                let (a, b) = (text(prev), text(id));
-                a.iter().zip(b).take_while(|(x, y)| x == y).count().min(255) as u8
-            })
-            .collect();
+        t.fuzzy_lcp = fuzzy_lcp_of(&t);
         push_off(&mut t.name_offs, 0);
         for n in names {
             t.name_toks.extend_from_slice(&n.tokens);
@@ -1885,17 +1874,14 @@ impl NameIndex {
         let t = &self.t;
         out.extend_from_slice(MAGIC);
         out.push(VERSION);
-        put_bytes(out, t.text.as_bytes());
-        put_offs(out, &t.text_offs);
-        put_bytes(out, &t.keys);
-        put_offs(out, &t.key_offs);
+        put_front_coded(out, t.text.as_bytes(), &t.text_offs);
+        put_front_coded(out, &t.keys, &t.key_offs);
         put_bytes(out, &t.pats);
         put_offs(out, &t.pat_offs);
         put_u32s_planar(out, &t.tok_skel);
         put_u32s_planar(out, &t.tok_meta);
         put_u32s_planar(out, &t.tok_df);
-        put_bytes(out, &t.skels);
-        put_offs(out, &t.skel_offs);
+        put_front_coded(out, &t.skels, &t.skel_offs);
         put_offs(out, &t.skel_post_offs);
         // Ascending within each skeleton's postings: the steps are small.
         put_u32s_planar(out, &steps_in_groups(&t.skel_ids, &t.skel_post_offs));
@@ -1904,11 +1890,10 @@ impl NameIndex {
         put_u32s(out, &t.wild);
         // Ascending (ids follow the text order): stored as steps, as is `first_ids`.
         put_u32s(out, &steps_in_groups(&t.fuzzy_sorted, &[0]));
-        put_bytes(out, &t.fuzzy_lcp);
+        // `fuzzy_lcp` is not stored: it follows from the texts.
         put_offs(out, &t.first_offs);
         put_u32s(out, &steps_in_groups(&t.first_ids, &[0]));
-        put_bytes(out, &t.rarity_keys);
-        put_offs(out, &t.rarity_offs);
+        put_front_coded(out, &t.rarity_keys, &t.rarity_offs);
         put_u32s_planar(out, &t.rarity_df);
         put_offs(out, &t.name_offs);
         put_u32s(out, &t.name_toks);
@@ -1925,8 +1910,7 @@ impl NameIndex {
         put_u32s(out, &steps);
         put_u32s(out, &t.name_pos);
         put_bytes(out, &t.name_weak);
-        put_bytes(out, t.ident_text.as_bytes());
-        put_offs(out, &t.ident_offs);
+        put_front_coded(out, t.ident_text.as_bytes(), &t.ident_offs);
         put_bytes(out, &t.ident_crypto);
         put_u32s_planar(out, &t.ident_entity);
         put_u32s(out, &t.ident_pos);
@@ -1936,11 +1920,12 @@ impl NameIndex {
     /// checks that every offset and id is in range (so lookups never index out of
     /// bounds), that text ranges fall on UTF-8 character boundaries and that the sorted
     /// tables are sorted, then the postings inverted from the checked names. Never
-    /// panics: any malformed input gives an error. Allocates at most about 12 times the
+    /// panics: any malformed input gives an error. Allocates at most about 14 times the
     /// input size: `u32` arrays stored 1 byte per element widen 4 times, the postings add
     /// at most 4 bytes per stored name token (1 input byte or more each) and 8 per token,
-    /// and each token (at least 7 input bytes across its tables) adds 16 bytes for its
-    /// lazily prepared form.
+    /// each token (at least 8 input bytes across its tables) adds 16 bytes for its
+    /// lazily prepared form and 4 for the derived `by_text`, and the front-coded string
+    /// tables rebuild at most twice the input.
     pub fn decode(bytes: &[u8]) -> Result<NameIndex, IndexDecodeError> {
         let mut r = Reader { bytes, pos: 0 };
         if r.take(4)? != MAGIC {
@@ -1950,65 +1935,146 @@ impl NameIndex {
         if version != VERSION {
             return Err(IndexDecodeError(format!("unsupported version {version}")));
         }
-        let t = Tables {
-            text: r.string()?,
-            text_offs: r.offs()?,
-            keys: r.bytes()?,
-            key_offs: r.offs()?,
-            pats: r.bytes()?,
-            pat_offs: r.offs()?,
-            tok_skel: r.u32s()?,
-            tok_meta: r.u32s()?,
-            tok_df: r.u32s()?,
-            skels: r.bytes()?,
-            skel_offs: r.offs()?,
-            skel_post_offs: r.offs()?,
-            skel_ids: r.u32s()?,
-            // The identity over the token ids, filled in below.
-            by_text: Vec::new(),
-            by_key: r.u32s()?,
-            wild: r.u32s()?,
-            fuzzy_sorted: sums_in_groups(r.u32s()?, &[0]),
-            fuzzy_lcp: r.bytes()?,
-            first_offs: r.offs()?,
-            first_ids: sums_in_groups(r.u32s()?, &[0]),
-            post_offs: Vec::new(),
-            post_ids: Vec::new(),
-            rarity_keys: r.bytes()?,
-            rarity_offs: r.offs()?,
-            rarity_df: r.u32s()?,
-            name_offs: r.offs()?,
-            name_toks: r.u32s()?,
-            name_entity: {
-                let mut at = 0u32;
-                let mut entity = Vec::new();
-                for step in r.u32s()? {
-                    at = at
-                        .checked_add(step)
-                        .ok_or_else(|| bad("name entity steps"))?;
-                    entity.push(at);
-                }
-                entity
-            },
-            name_pos: r.u32s()?,
-            name_weak: r.bytes()?,
-            ident_text: r.string()?,
-            ident_offs: r.offs()?,
-            ident_crypto: r.bytes()?,
-            ident_entity: r.u32s()?,
-            ident_pos: r.u32s()?,
-        };
+        // The front-coded string tables rebuild at most twice the input bytes together
+        // (the real lists: 0.4 times): a forged table cannot make the decoder allocate
+        // without bound.
+        let mut budget = bytes.len().saturating_mul(2);
+        let (text, text_offs) = r.front_coded(&mut budget)?;
+        let (keys, key_offs) = r.front_coded(&mut budget)?;
+        let pats = r.bytes()?;
+        let pat_offs = r.offs()?;
+        let tok_skel = r.u32s()?;
+        let tok_meta = r.u32s()?;
+        let tok_df = r.u32s()?;
+        let (skels, skel_offs) = r.front_coded(&mut budget)?;
+        let skel_post_offs = r.offs()?;
+        let skel_ids = sums_in_groups(r.u32s()?, &skel_post_offs);
+        let by_key = r.u32s()?;
+        let wild = r.u32s()?;
+        let fuzzy_sorted = sums_in_groups(r.u32s()?, &[0]);
+        let first_offs = r.offs()?;
+        let first_ids = sums_in_groups(r.u32s()?, &[0]);
+        let (rarity_keys, rarity_offs) = r.front_coded(&mut budget)?;
+        let rarity_df = r.u32s()?;
+        let name_offs = r.offs()?;
+        let name_toks = r.u32s()?;
+        let mut at = 0u32;
+        let mut name_entity = Vec::new();
+        for step in r.u32s()? {
+            at = at
+                .checked_add(step)
+                .ok_or_else(|| bad("name entity steps"))?;
+            name_entity.push(at);
+        }
+        let name_pos = r.u32s()?;
+        let name_weak = r.bytes()?;
+        let (ident_text, ident_offs) = r.front_coded(&mut budget)?;
+        let ident_crypto = r.bytes()?;
+        let ident_entity = r.u32s()?;
+        let ident_pos = r.u32s()?;
         if r.pos != bytes.len() {
             return Err(IndexDecodeError("trailing bytes".into()));
         }
-        let mut t = t;
-        t.skel_ids = sums_in_groups(std::mem::take(&mut t.skel_ids), &t.skel_post_offs);
+        let utf8 = |b: Vec<u8>| {
+            String::from_utf8(b).map_err(|_| IndexDecodeError("text is not UTF-8".into()))
+        };
+        let mut t = Tables {
+            text: utf8(text)?,
+            text_offs,
+            keys,
+            key_offs,
+            pats,
+            pat_offs,
+            tok_skel,
+            tok_meta,
+            tok_df,
+            skels,
+            skel_offs,
+            skel_post_offs,
+            skel_ids,
+            // The identity over the token ids (version 5 numbers tokens in text order).
+            by_text: Vec::new(),
+            by_key,
+            wild,
+            fuzzy_sorted,
+            // Derived below from the checked texts.
+            fuzzy_lcp: Vec::new(),
+            first_offs,
+            first_ids,
+            post_offs: Vec::new(),
+            post_ids: Vec::new(),
+            rarity_keys,
+            rarity_offs,
+            rarity_df,
+            name_offs,
+            name_toks,
+            name_entity,
+            name_pos,
+            name_weak,
+            ident_text: utf8(ident_text)?,
+            ident_offs,
+            ident_crypto,
+            ident_entity,
+            ident_pos,
+        };
         t.by_text = (0..t.token_count() as u32).collect();
+        t.fuzzy_lcp = fuzzy_lcp_of(&t);
         t.validate()?;
         // Checked name tables: every token id is in range.
         (t.post_offs, t.post_ids) = postings_of(t.token_count(), &t.name_offs, &t.name_toks);
         Ok(NameIndex::from_tables(t))
     }
+}
+
+/// For each word of `t.fuzzy_sorted`, the length of the prefix it shares with the word
+/// before it, capped at 255 (0 for the first). Derived at load (index version 5): one
+/// linear pass over texts that are already there. Ids out of range give empty texts (the
+/// decoder refuses them anyway).
+fn fuzzy_lcp_of(t: &Tables) -> Vec<u8> {
+    let mut prev: &[u8] = &[];
+    t.fuzzy_sorted
+        .iter()
+        .enumerate()
+        .map(|(k, &id)| {
+            let cur = t.text_of(id).as_bytes();
+            let shared = if k == 0 {
+                0
+            } else {
+                prev.iter().zip(cur).take_while(|(x, y)| x == y).count()
+            };
+            prev = cur;
+            shared.min(255) as u8
+        })
+        .collect()
+}
+
+/// Appends a table of strings (`blob` cut by the CSR offsets `offs`) front-coded: for each
+/// string, the length of the prefix it shares with the string before it (`u32s`), the
+/// length of the rest (`u32s`), then all the rests (`bytes`). Sorted or nearly sorted
+/// strings share long prefixes; rebuilding them at load is one linear pass of copies.
+fn put_front_coded(out: &mut Vec<u8>, blob: &[u8], offs: &[u32]) {
+    let items: Vec<&[u8]> = offs
+        .windows(2)
+        .map(|w| blob.get(w[0] as usize..w[1] as usize).unwrap_or_default())
+        .collect();
+    let mut shared = Vec::with_capacity(items.len());
+    let mut rest_lens = Vec::with_capacity(items.len());
+    let mut rests = Vec::new();
+    let mut prev: &[u8] = &[];
+    for item in &items {
+        let n = prev
+            .iter()
+            .zip(item.iter())
+            .take_while(|(a, b)| a == b)
+            .count();
+        shared.push(n as u32);
+        rest_lens.push((item.len() - n) as u32);
+        rests.extend_from_slice(item.get(n..).unwrap_or_default());
+        prev = item;
+    }
+    put_u32s(out, &shared);
+    put_u32s(out, &rest_lens);
+    put_bytes(out, &rests);
 }
 
 /// The differences between successive values of `values`, restarting from 0 at every
@@ -2346,11 +2412,6 @@ impl Reader<'_> {
         Ok(self.take(n)?.to_vec())
     }
 
-    /// A UTF-8 string, validated once as a whole.
-    fn string(&mut self) -> Result<String, IndexDecodeError> {
-        String::from_utf8(self.bytes()?).map_err(|_| IndexDecodeError("text is not UTF-8".into()))
-    }
-
     /// A `u32` array of 1- to 4-byte little-endian elements, interleaved or by byte
     /// planes ([`PLANAR`]), converted in bulk.
     fn u32s(&mut self) -> Result<Vec<u32>, IndexDecodeError> {
@@ -2393,6 +2454,50 @@ impl Reader<'_> {
                 .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
                 .collect(),
         })
+    }
+
+    /// A front-coded string table ([`put_front_coded`]): the concatenated strings and
+    /// their CSR offsets. Each shared prefix must fit in the string before it and the rests
+    /// in their bytes; the rebuilt bytes may not exceed `budget`, which is reduced by them.
+    fn front_coded(&mut self, budget: &mut usize) -> Result<(Vec<u8>, Vec<u32>), IndexDecodeError> {
+        let limit = *budget;
+        let shared = self.u32s()?;
+        let rest_lens = self.u32s()?;
+        let rests = self.take_bytes()?;
+        if shared.len() != rest_lens.len() {
+            return Err(bad("front-coded table lengths"));
+        }
+        let mut blob: Vec<u8> = Vec::with_capacity(rests.len());
+        let mut offs = Vec::with_capacity(shared.len() + 1);
+        offs.push(0u32);
+        let (mut prev_start, mut at) = (0usize, 0usize);
+        for (&n, &len) in shared.iter().zip(&rest_lens) {
+            let (n, len) = (n as usize, len as usize);
+            let start = blob.len();
+            let prev_len = start - prev_start;
+            let rest = rests.get(at..at.saturating_add(len));
+            match rest {
+                Some(rest) if n <= prev_len && start + n + len <= limit => {
+                    blob.extend_from_within(prev_start..prev_start + n);
+                    blob.extend_from_slice(rest);
+                }
+                _ => return Err(bad("front-coded strings")),
+            }
+            at += len;
+            prev_start = start;
+            offs.push(u32::try_from(blob.len()).map_err(|_| bad("front-coded strings"))?);
+        }
+        if at != rests.len() {
+            return Err(bad("front-coded strings"));
+        }
+        *budget -= blob.len();
+        Ok((blob, offs))
+    }
+
+    /// A byte array, borrowed.
+    fn take_bytes(&mut self) -> Result<&[u8], IndexDecodeError> {
+        let n = self.len()?;
+        self.take(n)
     }
 
     /// A CSR offsets array stored as item lengths: their prefix sums, starting at 0.
@@ -2557,6 +2662,46 @@ mod tests {
     }
 
     #[test]
+    fn forged_front_coded_tables_are_rejected() {
+        let table = |shared: &[u32], lens: &[u32], rests: &[u8]| {
+            let mut b = Vec::new();
+            put_u32s(&mut b, shared);
+            put_u32s(&mut b, lens);
+            put_bytes(&mut b, rests);
+            b
+        };
+        let read = |b: &[u8], budget: usize| {
+            let mut budget = budget;
+            let got = Reader { bytes: b, pos: 0 }.front_coded(&mut budget);
+            got.map(|t| (t, budget))
+        };
+        let ok = table(&[0, 2], &[3, 1], b"abcd");
+        assert_eq!(
+            read(&ok, 100),
+            Ok(((b"abcabd".to_vec(), vec![0, 3, 6]), 94))
+        );
+        let forged = [
+            (
+                "prefix longer than the string before",
+                table(&[1], &[1], b"a"),
+            ),
+            ("rest beyond the rests", table(&[0], &[2], b"a")),
+            ("rests left over", table(&[0], &[1], b"ab")),
+            ("length tables disagree", table(&[0, 0], &[1], b"a")),
+        ];
+        for (what, b) in forged {
+            assert!(read(&b, 100).is_err(), "{what} accepted");
+        }
+        assert!(read(&ok, 5).is_err(), "over the budget accepted");
+        // Prefixes that repeat a long string make the rebuilt table grow quadratically:
+        // the budget (twice the index bytes) refuses it before allocating.
+        let n = 2000u32;
+        let shared: Vec<u32> = (0..n).collect();
+        let b = table(&shared, &vec![1; n as usize], &vec![b'x'; n as usize]);
+        assert!(read(&b, 2 * b.len()).is_err());
+    }
+
+    #[test]
     fn token_ids_follow_the_text_order() {
         let idx = NameIndex::build(&sample());
         let nt = idx.vocabulary_size() as u32;
@@ -2584,12 +2729,9 @@ mod tests {
         let idx = NameIndex::build(&sample());
         let nt = idx.vocabulary_size() as u32;
         let cases: Vec<(&str, Vec<u8>)> = vec![
-            ("text offset", forged(&idx, |t| t.text_offs[1] = 10_000)),
-            ("text order", forged(&idx, |t| t.text_offs.swap(1, 2))),
-            (
-                "key offset",
-                forged(&idx, |t| *t.key_offs.last_mut().unwrap() += 1),
-            ),
+            // Text offsets are not stored as such (front-coded tables, version 5: see
+            // `forged_front_coded_tables_are_rejected`); a split character still is
+            // refused (below).
             ("name token", forged(&idx, |t| t.name_toks[0] = nt)),
             // Postings are not stored (derived from the names); an entity step that
             // overflows is refused.
