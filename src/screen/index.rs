@@ -2467,25 +2467,39 @@ impl Reader<'_> {
         if shared.len() != rest_lens.len() {
             return Err(bad("front-coded table lengths"));
         }
-        let mut blob: Vec<u8> = Vec::with_capacity(rests.len());
+        // One allocation of the exact size, within the budget, then plain copies.
+        let total = shared
+            .iter()
+            .zip(&rest_lens)
+            .try_fold(0usize, |sum, (&n, &len)| {
+                sum.checked_add(n as usize)?.checked_add(len as usize)
+            })
+            .filter(|&total| total <= limit && u32::try_from(total).is_ok())
+            .ok_or_else(|| bad("front-coded strings"))?;
+        let mut blob = vec![0u8; total];
         let mut offs = Vec::with_capacity(shared.len() + 1);
         offs.push(0u32);
-        let (mut prev_start, mut at) = (0usize, 0usize);
+        let (mut prev_start, mut start, mut at) = (0usize, 0usize, 0usize);
         for (&n, &len) in shared.iter().zip(&rest_lens) {
             let (n, len) = (n as usize, len as usize);
-            let start = blob.len();
-            let prev_len = start - prev_start;
-            let rest = rests.get(at..at.saturating_add(len));
-            match rest {
-                Some(rest) if n <= prev_len && start + n + len <= limit => {
-                    blob.extend_from_within(prev_start..prev_start + n);
-                    blob.extend_from_slice(rest);
+            // Within `total` by construction; `get` keeps a logic error from panicking.
+            let (done, fresh) = blob.split_at_mut(start);
+            let prefix = done.get(prev_start..prev_start + n);
+            let rest = rests.get(at..at + len);
+            let dst = fresh.get_mut(..n + len);
+            match (prefix, rest, dst) {
+                (Some(prefix), Some(rest), Some(dst)) => {
+                    let (head, tail) = dst.split_at_mut(n);
+                    head.copy_from_slice(prefix);
+                    tail.copy_from_slice(rest);
                 }
+                // A prefix longer than the string before, or a rest beyond the rests.
                 _ => return Err(bad("front-coded strings")),
             }
             at += len;
             prev_start = start;
-            offs.push(u32::try_from(blob.len()).map_err(|_| bad("front-coded strings"))?);
+            start += n + len;
+            offs.push(start as u32);
         }
         if at != rests.len() {
             return Err(bad("front-coded strings"));
