@@ -216,7 +216,7 @@ fn index_layout(version: u8) -> Vec<(&'static str, char)> {
         // front-coded (`f`: shared prefix lengths, rest lengths, rests).
         _ => vec![
             ("text (front-coded)", 'f'),
-            ("keys (front-coded)", 'f'),
+            ("keys (plain)", 'f'),
             ("pats", 'b'),
             ("pat_offs", 'u'),
             ("tok_skel", 'u'),
@@ -257,11 +257,25 @@ fn index_report(index: &[u8]) {
     let (mut raw, mut gz) = (0, 0);
     for (name, kind) in index_layout(version) {
         let start = c.pos;
+        // Version 5 string tables: a mode byte, 0 plain (bytes, then lengths), 1
+        // front-coded.
+        let (name, kind) = match kind {
+            'f' if c.u8() == 0 => (name, 'p'),
+            other => (name, other),
+        };
         let n = c.u32() as usize;
         let width = match kind {
             'b' => {
                 c.take(n);
                 1
+            }
+            'p' => {
+                // bytes (count read above), then the lengths as a u32 array.
+                c.take(n);
+                let m = c.u32() as usize;
+                let w = (c.u8() & 0x7f) as usize;
+                c.take(m * w);
+                0
             }
             'f' => {
                 // shared u32s (count read above), rest lengths u32s, rests bytes.

@@ -1874,14 +1874,14 @@ impl NameIndex {
         let t = &self.t;
         out.extend_from_slice(MAGIC);
         out.push(VERSION);
-        put_front_coded(out, t.text.as_bytes(), &t.text_offs);
-        put_front_coded(out, &t.keys, &t.key_offs);
+        put_strings(out, "text", t.text.as_bytes(), &t.text_offs);
+        put_strings(out, "keys", &t.keys, &t.key_offs);
         put_bytes(out, &t.pats);
         put_offs(out, &t.pat_offs);
         put_u32s_planar(out, &t.tok_skel);
         put_u32s_planar(out, &t.tok_meta);
         put_u32s_planar(out, &t.tok_df);
-        put_front_coded(out, &t.skels, &t.skel_offs);
+        put_strings(out, "skels", &t.skels, &t.skel_offs);
         put_offs(out, &t.skel_post_offs);
         // Ascending within each skeleton's postings: the steps are small.
         put_u32s_planar(out, &steps_in_groups(&t.skel_ids, &t.skel_post_offs));
@@ -1893,7 +1893,7 @@ impl NameIndex {
         // `fuzzy_lcp` is not stored: it follows from the texts.
         put_offs(out, &t.first_offs);
         put_u32s(out, &steps_in_groups(&t.first_ids, &[0]));
-        put_front_coded(out, &t.rarity_keys, &t.rarity_offs);
+        put_strings(out, "rarity", &t.rarity_keys, &t.rarity_offs);
         put_u32s_planar(out, &t.rarity_df);
         put_offs(out, &t.name_offs);
         put_u32s(out, &t.name_toks);
@@ -1910,7 +1910,7 @@ impl NameIndex {
         put_u32s(out, &steps);
         put_u32s(out, &t.name_pos);
         put_bytes(out, &t.name_weak);
-        put_front_coded(out, t.ident_text.as_bytes(), &t.ident_offs);
+        put_strings(out, "ident", t.ident_text.as_bytes(), &t.ident_offs);
         put_bytes(out, &t.ident_crypto);
         put_u32s_planar(out, &t.ident_entity);
         put_u32s(out, &t.ident_pos);
@@ -1939,14 +1939,14 @@ impl NameIndex {
         // (the real lists: 0.4 times): a forged table cannot make the decoder allocate
         // without bound.
         let mut budget = bytes.len().saturating_mul(2);
-        let (text, text_offs) = r.front_coded(&mut budget)?;
-        let (keys, key_offs) = r.front_coded(&mut budget)?;
+        let (text, text_offs) = r.strings(&mut budget)?;
+        let (keys, key_offs) = r.strings(&mut budget)?;
         let pats = r.bytes()?;
         let pat_offs = r.offs()?;
         let tok_skel = r.u32s()?;
         let tok_meta = r.u32s()?;
         let tok_df = r.u32s()?;
-        let (skels, skel_offs) = r.front_coded(&mut budget)?;
+        let (skels, skel_offs) = r.strings(&mut budget)?;
         let skel_post_offs = r.offs()?;
         let skel_ids = sums_in_groups(r.u32s()?, &skel_post_offs);
         let by_key = r.u32s()?;
@@ -1954,7 +1954,7 @@ impl NameIndex {
         let fuzzy_sorted = sums_in_groups(r.u32s()?, &[0]);
         let first_offs = r.offs()?;
         let first_ids = sums_in_groups(r.u32s()?, &[0]);
-        let (rarity_keys, rarity_offs) = r.front_coded(&mut budget)?;
+        let (rarity_keys, rarity_offs) = r.strings(&mut budget)?;
         let rarity_df = r.u32s()?;
         let name_offs = r.offs()?;
         let name_toks = r.u32s()?;
@@ -1968,7 +1968,7 @@ impl NameIndex {
         }
         let name_pos = r.u32s()?;
         let name_weak = r.bytes()?;
-        let (ident_text, ident_offs) = r.front_coded(&mut budget)?;
+        let (ident_text, ident_offs) = r.strings(&mut budget)?;
         let ident_crypto = r.bytes()?;
         let ident_entity = r.u32s()?;
         let ident_pos = r.u32s()?;
@@ -2031,21 +2031,44 @@ impl NameIndex {
 /// linear pass over texts that are already there. Ids out of range give empty texts (the
 /// decoder refuses them anyway).
 fn fuzzy_lcp_of(t: &Tables) -> Vec<u8> {
+    // Byte slices straight from the offsets: `str` slicing would check character
+    // boundaries on every word.
+    let text = t.text.as_bytes();
+    let word = |id: u32| -> &[u8] {
+        let i = id as usize;
+        match (t.text_offs.get(i), t.text_offs.get(i + 1)) {
+            (Some(&a), Some(&b)) => text.get(a as usize..b as usize).unwrap_or_default(),
+            _ => &[],
+        }
+    };
     let mut prev: &[u8] = &[];
-    t.fuzzy_sorted
-        .iter()
-        .enumerate()
-        .map(|(k, &id)| {
-            let cur = t.text_of(id).as_bytes();
-            let shared = if k == 0 {
-                0
-            } else {
-                prev.iter().zip(cur).take_while(|(x, y)| x == y).count()
-            };
-            prev = cur;
-            shared.min(255) as u8
-        })
-        .collect()
+    let mut out = Vec::with_capacity(t.fuzzy_sorted.len());
+    for &id in &t.fuzzy_sorted {
+        let cur = word(id);
+        let shared = prev.iter().zip(cur).take_while(|(x, y)| x == y).count();
+        out.push(shared.min(255) as u8);
+        prev = cur;
+    }
+    out
+}
+
+/// The string tables stored front-coded; the others are stored plain. Rebuilding a
+/// front-coded table costs about 20 ns per string in wasm: on every list in ../shared, the
+/// four chosen save 85 KB of gzip for about 1.5 ms of load; `keys` would save 19 KB more
+/// for about 0.9 ms more, so it stays plain (docs/SNAPSHOT_FORMAT.md, Measured).
+const FRONT_CODED: [&str; 4] = ["text", "skels", "rarity", "ident"];
+
+/// Appends string table `name` (`blob` cut by `offs`): a mode byte, then plain (0: the
+/// bytes, then the offsets as lengths) or front-coded (1: [`put_front_coded`]).
+fn put_strings(out: &mut Vec<u8>, name: &str, blob: &[u8], offs: &[u32]) {
+    if !FRONT_CODED.contains(&name) {
+        out.push(0);
+        put_bytes(out, blob);
+        put_offs(out, offs);
+    } else {
+        out.push(1);
+        put_front_coded(out, blob, offs);
+    }
 }
 
 /// Appends a table of strings (`blob` cut by the CSR offsets `offs`) front-coded: for each
@@ -2508,6 +2531,19 @@ impl Reader<'_> {
         Ok((blob, offs))
     }
 
+    /// A string table: plain (mode 0) or front-coded (mode 1).
+    fn strings(&mut self, budget: &mut usize) -> Result<(Vec<u8>, Vec<u32>), IndexDecodeError> {
+        match self.byte()? {
+            0 => {
+                let blob = self.bytes()?;
+                let offs = self.offs()?;
+                Ok((blob, offs))
+            }
+            1 => self.front_coded(budget),
+            _ => Err(bad("string table mode")),
+        }
+    }
+
     /// A byte array, borrowed.
     fn take_bytes(&mut self) -> Result<&[u8], IndexDecodeError> {
         let n = self.len()?;
@@ -2707,6 +2743,26 @@ mod tests {
             assert!(read(&b, 100).is_err(), "{what} accepted");
         }
         assert!(read(&ok, 5).is_err(), "over the budget accepted");
+        // The mode byte of a string table: 0 plain, 1 front-coded, nothing else.
+        let mut plain = vec![0u8];
+        put_bytes(&mut plain, b"abcd");
+        put_offs(&mut plain, &[0, 3, 4]);
+        let mut budget = 0;
+        assert_eq!(
+            Reader {
+                bytes: &plain,
+                pos: 0
+            }
+            .strings(&mut budget),
+            Ok((b"abcd".to_vec(), vec![0, 3, 4]))
+        );
+        plain[0] = 2;
+        assert!(Reader {
+            bytes: &plain,
+            pos: 0
+        }
+        .strings(&mut budget)
+        .is_err());
         // Prefixes that repeat a long string make the rebuilt table grow quadratically:
         // the budget (twice the index bytes) refuses it before allocating.
         let n = 2000u32;
