@@ -81,6 +81,7 @@ fn header(label: &str) -> SnapshotHeader {
         label: label.into(),
         sources: Vec::new(),
         sha256: String::new(),
+        remarks: Default::default(),
     }
 }
 

@@ -330,6 +330,10 @@ export interface SnapshotInfo {
   /** File size in bytes, when loaded from bytes. */
   size_bytes?: number;
   sources: SnapshotSource[];
+  /** What the snapshot keeps of the entities' remarks (`snapshot build --remarks`). */
+  remarks: "full" | "excerpt" | "none";
+  /** Characters each excerpt keeps, when `remarks` is `excerpt` (cut ones end with " …"). */
+  remarks_excerpt_chars?: number;
 }
 
 /** A partial date: the year, and the month and day when known (else null). */

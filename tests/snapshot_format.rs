@@ -161,8 +161,8 @@ fn appended_bytes_are_rejected() {
 #[test]
 fn unknown_versions_are_refused_before_anything_else() {
     let bytes = snapshot().to_bytes();
-    // 1: a file of the previous layout is refused, not misread.
-    for version in [0u16, 1, 3, 255, 256, u16::MAX] {
+    // 1 and 2: files of the previous layouts are refused, not misread.
+    for version in [0u16, 1, 2, 4, 255, 256, u16::MAX] {
         let mut other = bytes.clone();
         other[8..10].copy_from_slice(&version.to_le_bytes());
         // Even with a hash that matches, the version check comes first.
@@ -280,8 +280,9 @@ fn absurd_counts_are_refused_without_allocating() {
         other => panic!("expected corrupt entities, got {other:?}"),
     }
 
-    // A remarks section declaring more raw bytes than DEFLATE can expand to.
-    let remarks_at = entities_at + 5 + 4;
+    // A remarks section declaring more raw bytes than DEFLATE can expand to. The empty
+    // entities body is the count and the three stream lengths (format 3), all 0.
+    let remarks_at = entities_at + 5 + 16;
     assert_eq!(payload[remarks_at], 4, "remarks section tag");
     let mut forged = empty.clone();
     let raw_len_at = format::PREFIX_LEN + remarks_at + 5;
@@ -331,4 +332,143 @@ fn errors_have_distinct_codes_and_readable_messages() {
     codes.sort();
     codes.dedup();
     assert_eq!(codes.len(), errors.len());
+}
+
+/// Byte offset (in the file) of the entities section body.
+fn entities_body_at(bytes: &[u8]) -> usize {
+    let mut at = format::PREFIX_LEN;
+    for tag in 1..3u8 {
+        assert_eq!(bytes[at], tag);
+        at += 5 + u32::from_le_bytes(bytes[at + 1..at + 5].try_into().unwrap()) as usize;
+    }
+    assert_eq!(bytes[at], 3, "entities section tag");
+    at + 5
+}
+
+/// Format 3 derives each record's place in the fields and text streams at load; forged
+/// stream lengths (bytes moved from one stream to the next, or beyond the section) must
+/// be refused as corrupt entities, never panic or decode shifted records.
+#[test]
+fn forged_stream_lengths_are_refused() {
+    let bytes = snapshot().to_bytes();
+    let body = entities_body_at(&bytes);
+    let count = u32::from_le_bytes(bytes[body..body + 4].try_into().unwrap()) as usize;
+    let lens_at = body + 4 + count;
+    for stream in 0..3 {
+        for delta in [-1i64, 1, 1 << 20, -(1 << 20)] {
+            let at = lens_at + 4 * stream;
+            let len = u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()) as i64;
+            let Ok(forged_len) = u32::try_from(len + delta) else {
+                continue;
+            };
+            let mut forged = bytes.clone();
+            forged[at..at + 4].copy_from_slice(&forged_len.to_le_bytes());
+            rehash(&mut forged);
+            match Snapshot::from_bytes(&forged) {
+                Err(SnapshotError::Corrupt { section, .. }) => assert_eq!(section, "entities"),
+                other => {
+                    panic!("stream {stream} length {delta:+}: expected corrupt, got {other:?}")
+                }
+            }
+        }
+    }
+}
+
+/// `--remarks excerpt|none`: the mode is in the header (and `snapshot info`), remarks are
+/// cut to an excerpt or left out, and nothing else changes.
+#[test]
+fn remarks_modes_are_recorded_and_applied() {
+    use kyc_check::snapshot::remarks::{excerpt, REMARKS_EXCERPT_CHARS};
+    use kyc_check::snapshot::RemarksMode;
+    let mut with_long = entities();
+    let long = "word ".repeat(100);
+    with_long[0].remarks = Some(long.clone());
+    let full = Snapshot::build_encoded_with_remarks(
+        sources(),
+        with_long.clone(),
+        BUILT_AT,
+        "test",
+        RemarksMode::Full,
+    );
+    for mode in [RemarksMode::Full, RemarksMode::Excerpt, RemarksMode::None] {
+        let (built, bytes) = Snapshot::build_encoded_with_remarks(
+            sources(),
+            with_long.clone(),
+            BUILT_AT,
+            "test",
+            mode,
+        );
+        let loaded = Snapshot::from_bytes(&bytes).unwrap();
+        assert_eq!(loaded.header.remarks, mode);
+        assert_eq!(loaded.header, built.header);
+        let info = serde_json::to_value(loaded.info(None)).unwrap();
+        assert_eq!(info["remarks"], mode.name());
+        let decoded = loaded.entities.to_vec().unwrap();
+        for (d, original) in decoded.iter().zip(&with_long) {
+            let expected = match mode {
+                RemarksMode::Full => original.remarks.clone(),
+                RemarksMode::Excerpt => original
+                    .remarks
+                    .as_deref()
+                    .map(|r| excerpt(r, REMARKS_EXCERPT_CHARS as usize).into_owned()),
+                RemarksMode::None => None,
+            };
+            assert_eq!(d.remarks, expected);
+            let mut without = d.clone();
+            without.remarks = original.remarks.clone();
+            assert_eq!(&without, original, "only remarks differ");
+        }
+        assert_eq!(
+            loaded.index, full.0.index,
+            "the index does not depend on remarks"
+        );
+        if mode == RemarksMode::Excerpt {
+            let cut = decoded[0].remarks.as_deref().unwrap();
+            assert!(cut.ends_with(" \u{2026}"), "{cut}");
+            assert!(cut.chars().count() <= REMARKS_EXCERPT_CHARS as usize + 2);
+            assert_eq!(info["remarks_excerpt_chars"], REMARKS_EXCERPT_CHARS);
+        }
+    }
+}
+
+/// A header whose excerpt length disagrees with its remarks mode, or with an unknown mode,
+/// is refused.
+#[test]
+fn forged_remarks_mode_is_refused() {
+    let bytes = snapshot().to_bytes();
+    // Header body: built_at str, label str, then the mode byte and the excerpt length.
+    let body = format::PREFIX_LEN + 5;
+    let built_at_len = bytes[body] as usize;
+    let label_at = body + 1 + built_at_len;
+    let mode_at = label_at + 1 + bytes[label_at] as usize;
+    assert_eq!(bytes[mode_at], 0, "full");
+    for (mode, chars) in [(3u8, 0u8), (1, 0), (0, 5), (2, 200)] {
+        let mut forged = bytes.clone();
+        forged[mode_at] = mode;
+        forged[mode_at + 1] = chars;
+        rehash(&mut forged);
+        match Snapshot::from_bytes(&forged) {
+            Err(SnapshotError::Corrupt { section, .. }) => assert_eq!(section, "header"),
+            other => panic!("mode {mode}, {chars} chars: expected corrupt header, got {other:?}"),
+        }
+    }
+}
+
+/// A snapshot whose header says remarks were left out but which holds some is refused.
+#[test]
+fn remarks_declared_none_but_present_are_refused() {
+    let bytes = snapshot().to_bytes();
+    let body = format::PREFIX_LEN + 5;
+    let label_at = body + 1 + bytes[body] as usize;
+    let mode_at = label_at + 1 + bytes[label_at] as usize;
+    let mut forged = bytes.clone();
+    forged[mode_at] = 2;
+    rehash(&mut forged);
+    match Snapshot::from_bytes(&forged) {
+        Err(SnapshotError::Corrupt { section, detail }) => {
+            assert_eq!(section, "header");
+            assert!(detail.contains("remarks"), "{detail}");
+        }
+        other => panic!("expected corrupt header, got {other:?}"),
+    }
 }

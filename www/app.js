@@ -185,6 +185,12 @@ function renderMatch(match) {
   details.addEventListener('toggle', () => {
     if (details.open && details.childElementCount === 1) {
       const entity = kyc.entityDetails(match.id);
+      // Say so when the snapshot was built with `--remarks excerpt|none`.
+      const remarks = snapshot?.remarks;
+      if (remarks === 'excerpt' || remarks === 'none') {
+        details.append(el('p', { className: 'fact remarks-note' },
+          format(text[`match.remarks_${remarks}`], { chars: snapshot.remarks_excerpt_chars })));
+      }
       details.append(el('pre', {}, JSON.stringify(entity, null, 2)));
     }
   }, { once: false });

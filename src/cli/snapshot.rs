@@ -1,6 +1,6 @@
 //! `kyc-check snapshot`: build, inspect and compare watchlist snapshots.
 //!
-//! - `build --out FILE [--label L] [--built-at T] INPUT...`: parse official list files or
+//! - `build --out FILE [--label L] [--built-at T] [--remarks M] INPUT...`: parse official list files or
 //!   directories, write a verified `.kcs` snapshot, print a per-source summary.
 //! - `info FILE`: verify a snapshot and print its header and counts as JSON.
 //! - `diff OLD NEW`: entities added, removed and changed per list, as JSON.
@@ -8,8 +8,9 @@
 //!
 //! Exit codes: 0 success, 1 failure (unreadable input, refused snapshot), 2 usage error.
 
-use kyc_check::snapshot::builder::{build_from_sources, BuildOutcome};
-use kyc_check::snapshot::{diff, Snapshot};
+use kyc_check::snapshot::builder::{build_from_sources_with_remarks, BuildOutcome};
+use kyc_check::snapshot::remarks::REMARKS_EXCERPT_CHARS;
+use kyc_check::snapshot::{diff, RemarksMode, Snapshot};
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -20,7 +21,7 @@ kyc-check snapshot: build, inspect and compare watchlist snapshots
 
 USAGE:
     kyc-check snapshot build --out FILE [--label LABEL] [--built-at TIME]
-                             [--skip-unreadable] INPUT...
+                             [--remarks full|excerpt|none] [--skip-unreadable] INPUT...
     kyc-check snapshot info FILE
     kyc-check snapshot diff OLD NEW
     kyc-check snapshot fetch --help
@@ -31,6 +32,10 @@ build    Parse official list files (or directories of them) into one snapshot.
          --built-at TIME   build time, YYYY-MM-DDTHH:MM:SSZ; default SOURCE_DATE_EPOCH
                            (seconds since 1970) if set, else now. Fix it for
                            reproducible builds: same inputs + same time = same bytes.
+         --remarks MODE    what to keep of each entity's free-text remarks (never used
+                           to screen, shown to analysts): full (default), excerpt (the
+                           first 200 characters cut at a word, marked by a final …),
+                           or none. Recorded in the header (`snapshot info`: remarks).
          --skip-unreadable read each directory on its own and skip (with a warning)
                            those that hold no readable list, e.g. notes or a partial
                            OFAC set; without it any unreadable file is an error.
@@ -100,12 +105,19 @@ fn run_build(args: Vec<OsString>) -> Result<(), CliError> {
     let mut built_at: Option<String> = None;
     let mut inputs: Vec<PathBuf> = Vec::new();
     let mut skip_unreadable = false;
+    let mut remarks = RemarksMode::Full;
     while let Some(arg) = parser.next()? {
         match arg {
             Long("out") | Short('o') => out = Some(parser.value()?.into()),
             Long("skip-unreadable") => skip_unreadable = true,
             Long("label") => label = parser.value()?.string()?,
             Long("built-at") => built_at = Some(parser.value()?.string()?),
+            Long("remarks") => {
+                let v = parser.value()?.string()?;
+                remarks = RemarksMode::from_name(&v).ok_or_else(|| {
+                    CliError::Usage(format!("--remarks takes full, excerpt or none, not {v:?}"))
+                })?;
+            }
             Long("help") | Short('h') => {
                 print!("{USAGE}");
                 return Ok(());
@@ -144,7 +156,7 @@ fn run_build(args: Vec<OsString>) -> Result<(), CliError> {
         snapshot,
         bytes,
         sources,
-    } = build_from_sources(parsed, &built_at, &label);
+    } = build_from_sources_with_remarks(parsed, &built_at, &label, remarks);
     progress.done(&format!(
         "{} entities, {} bytes",
         thousands(snapshot.entities.len() as u64),
@@ -437,6 +449,13 @@ fn print_build_summary(
     let _ = writeln!(o, "built_at: {}", snapshot.header.built_at);
     let _ = writeln!(o, "label:    {}", snapshot.header.label);
     let _ = writeln!(o, "format:   version {}", snapshot.header.format_version);
+    let _ = match snapshot.header.remarks {
+        RemarksMode::Excerpt => writeln!(
+            o,
+            "remarks:  excerpt (first {REMARKS_EXCERPT_CHARS} characters of each)"
+        ),
+        mode => writeln!(o, "remarks:  {}", mode.name()),
+    };
 }
 
 /// `1234567` → `1,234,567`.

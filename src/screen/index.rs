@@ -89,7 +89,7 @@ pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// flat precomputed tables; 1 stored only the vocabulary, names and identifiers and derived
 /// the rest at load).
 const MAGIC: &[u8; 4] = b"KCIX";
-const VERSION: u8 = 4;
+const VERSION: u8 = 5;
 
 /// One listed name in the index (a view into the index's flat tables).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,9 +164,6 @@ struct Tables {
     /// Ids of tokens eligible for edit distance, sorted by (text, id): an implicit trie
     /// walked with an edit-distance automaton.
     fuzzy_sorted: Vec<u32>,
-    /// For each word of `fuzzy_sorted`, the length of the prefix it shares with the word
-    /// before it (capped at 255).
-    fuzzy_lcp: Vec<u8>,
     /// First letter `a..z` → range in `first_ids` (27 entries).
     first_offs: Vec<u32>,
     /// Alphabetic token ids by first letter, ascending within a letter.
@@ -401,17 +398,15 @@ fn cq_surely_below(sim: &[f64], w: &[f64], cost: &[f64], t: f64) -> bool {
         base += c;
         let a = s * w;
         if a > 0.0 {
+            // A matched token that lowers the denominator can make the ratio unbounded:
+            // no shortcut then.
+            if w - c < 0.0 {
+                return false;
+            }
             gain += (a - t * (w - c)).max(0.0);
         }
     }
-    // A denominator that can reach 0 makes the ratio unbounded: no shortcut then.
-    let bounded_below = sim
-        .iter()
-        .zip(w)
-        .zip(cost)
-        .take(64)
-        .all(|((&s, &w), &c)| s * w <= 0.0 || w - c >= 0.0);
-    base > 0.0 && bounded_below && gain < t * base
+    base > 0.0 && gain < t * base
 }
 
 /// [`cq_bound`] when at most `most` query tokens can be matched. Dinkelbach's method:
@@ -939,18 +934,6 @@ impl Tables {
         });
         t.fuzzy_sorted
             .sort_by(|a, b| text(a).cmp(text(b)).then(a.cmp(b)));
-        t.fuzzy_lcp = t
-            .fuzzy_sorted
-            .iter()
-            .enumerate()
-            .map(|(k, id)| {
-                let Some(prev) = k.checked_sub(1).map(|p| &t.fuzzy_sorted[p]) else {
-                    return 0;
-                };
-                let (a, b) = (text(prev), text(id));
-                a.iter().zip(b).take_while(|(x, y)| x == y).count().min(255) as u8
-            })
-            .collect();
         push_off(&mut t.name_offs, 0);
         for n in names {
             t.name_toks.extend_from_slice(&n.tokens);
@@ -1033,6 +1016,32 @@ impl NameIndex {
                 if value.chars().count() >= min {
                     idents.push((value, crypto, ei as u32, ii as u32));
                 }
+            }
+        }
+        // Token ids follow the order of the token texts (ties in first-seen order): the
+        // text-sorted lookup is then the identity and need not be stored, the
+        // edit-distance and first-letter lists are ascending (stored as small steps), and
+        // sorted texts compress better (index version 5).
+        let mut order: Vec<u32> = (0..tokens.len() as u32).collect();
+        order.sort_by(|&a, &b| {
+            tokens[a as usize]
+                .text
+                .as_bytes()
+                .cmp(tokens[b as usize].text.as_bytes())
+                .then(a.cmp(&b))
+        });
+        let mut renumber = vec![0u32; tokens.len()];
+        for (new, &old) in order.iter().enumerate() {
+            renumber[old as usize] = new as u32;
+        }
+        let mut slots: Vec<Option<Token>> = tokens.into_iter().map(Some).collect();
+        let tokens: Vec<Token> = order
+            .iter()
+            .filter_map(|&old| slots.get_mut(old as usize).and_then(Option::take))
+            .collect();
+        for n in &mut names {
+            for t in &mut n.tokens {
+                *t = renumber[*t as usize];
             }
         }
         // Names are stored in entity order; keep a deterministic order within entities.
@@ -1945,29 +1954,28 @@ impl NameIndex {
         let t = &self.t;
         out.extend_from_slice(MAGIC);
         out.push(VERSION);
-        put_bytes(out, t.text.as_bytes());
-        put_offs(out, &t.text_offs);
-        put_bytes(out, &t.keys);
-        put_offs(out, &t.key_offs);
+        put_strings(out, "text", t.text.as_bytes(), &t.text_offs);
+        put_strings(out, "keys", &t.keys, &t.key_offs);
         put_bytes(out, &t.pats);
         put_offs(out, &t.pat_offs);
-        put_u32s(out, &t.tok_skel);
-        put_u32s(out, &t.tok_meta);
-        put_u32s(out, &t.tok_df);
-        put_bytes(out, &t.skels);
-        put_offs(out, &t.skel_offs);
+        put_u32s_planar(out, &t.tok_skel);
+        put_u32s_planar(out, &t.tok_meta);
+        put_u32s_planar(out, &t.tok_df);
+        put_strings(out, "skels", &t.skels, &t.skel_offs);
         put_offs(out, &t.skel_post_offs);
-        put_u32s(out, &t.skel_ids);
-        put_u32s(out, &t.by_text);
-        put_u32s(out, &t.by_key);
+        // Ascending within each skeleton's postings: the steps are small.
+        put_u32s_planar(out, &steps_in_groups(&t.skel_ids, &t.skel_post_offs));
+        // `by_text` is not stored: token ids follow the text order, so it is the identity.
+        put_u32s_planar(out, &t.by_key);
         put_u32s(out, &t.wild);
-        put_u32s(out, &t.fuzzy_sorted);
-        put_bytes(out, &t.fuzzy_lcp);
+        // Ascending (ids follow the text order): stored as steps, as is `first_ids`.
+        put_u32s(out, &steps_in_groups(&t.fuzzy_sorted, &[0]));
+        // The shared prefix lengths of the word list are not stored: the edit-distance
+        // walk derives them on first use (`FuzzyWords::new`).
         put_offs(out, &t.first_offs);
-        put_u32s(out, &t.first_ids);
-        put_bytes(out, &t.rarity_keys);
-        put_offs(out, &t.rarity_offs);
-        put_u32s(out, &t.rarity_df);
+        put_u32s(out, &steps_in_groups(&t.first_ids, &[0]));
+        put_strings(out, "rarity", &t.rarity_keys, &t.rarity_offs);
+        put_u32s_planar(out, &t.rarity_df);
         put_offs(out, &t.name_offs);
         put_u32s(out, &t.name_toks);
         // Names are stored in entity order: the differences are small.
@@ -1983,10 +1991,9 @@ impl NameIndex {
         put_u32s(out, &steps);
         put_u32s(out, &t.name_pos);
         put_bytes(out, &t.name_weak);
-        put_bytes(out, t.ident_text.as_bytes());
-        put_offs(out, &t.ident_offs);
+        put_strings(out, "ident", t.ident_text.as_bytes(), &t.ident_offs);
         put_bytes(out, &t.ident_crypto);
-        put_u32s(out, &t.ident_entity);
+        put_u32s_planar(out, &t.ident_entity);
         put_u32s(out, &t.ident_pos);
     }
 
@@ -1994,11 +2001,12 @@ impl NameIndex {
     /// checks that every offset and id is in range (so lookups never index out of
     /// bounds), that text ranges fall on UTF-8 character boundaries and that the sorted
     /// tables are sorted, then the postings inverted from the checked names. Never
-    /// panics: any malformed input gives an error. Allocates at most about 12 times the
+    /// panics: any malformed input gives an error. Allocates at most about 14 times the
     /// input size: `u32` arrays stored 1 byte per element widen 4 times, the postings add
     /// at most 4 bytes per stored name token (1 input byte or more each) and 8 per token,
-    /// and each token (at least 7 input bytes across its tables) adds 16 bytes for its
-    /// lazily prepared form.
+    /// each token (at least 8 input bytes across its tables) adds 16 bytes for its
+    /// lazily prepared form and 4 for the derived `by_text`, and the front-coded string
+    /// tables rebuild at most twice the input.
     pub fn decode(bytes: &[u8]) -> Result<NameIndex, IndexDecodeError> {
         let mut r = Reader { bytes, pos: 0 };
         if r.take(4)? != MAGIC {
@@ -2008,62 +2016,187 @@ impl NameIndex {
         if version != VERSION {
             return Err(IndexDecodeError(format!("unsupported version {version}")));
         }
-        let t = Tables {
-            text: r.string()?,
-            text_offs: r.offs()?,
-            keys: r.bytes()?,
-            key_offs: r.offs()?,
-            pats: r.bytes()?,
-            pat_offs: r.offs()?,
-            tok_skel: r.u32s()?,
-            tok_meta: r.u32s()?,
-            tok_df: r.u32s()?,
-            skels: r.bytes()?,
-            skel_offs: r.offs()?,
-            skel_post_offs: r.offs()?,
-            skel_ids: r.u32s()?,
-            by_text: r.u32s()?,
-            by_key: r.u32s()?,
-            wild: r.u32s()?,
-            fuzzy_sorted: r.u32s()?,
-            fuzzy_lcp: r.bytes()?,
-            first_offs: r.offs()?,
-            first_ids: r.u32s()?,
-            post_offs: Vec::new(),
-            post_ids: Vec::new(),
-            rarity_keys: r.bytes()?,
-            rarity_offs: r.offs()?,
-            rarity_df: r.u32s()?,
-            name_offs: r.offs()?,
-            name_toks: r.u32s()?,
-            name_entity: {
-                let mut at = 0u32;
-                let mut entity = Vec::new();
-                for step in r.u32s()? {
-                    at = at
-                        .checked_add(step)
-                        .ok_or_else(|| bad("name entity steps"))?;
-                    entity.push(at);
-                }
-                entity
-            },
-            name_pos: r.u32s()?,
-            name_weak: r.bytes()?,
-            ident_text: r.string()?,
-            ident_offs: r.offs()?,
-            ident_crypto: r.bytes()?,
-            ident_entity: r.u32s()?,
-            ident_pos: r.u32s()?,
-        };
+        // The front-coded string tables rebuild at most twice the input bytes together
+        // (the real lists: 0.4 times): a forged table cannot make the decoder allocate
+        // without bound.
+        let mut budget = bytes.len().saturating_mul(2);
+        let (text, text_offs) = r.strings(&mut budget)?;
+        let (keys, key_offs) = r.strings(&mut budget)?;
+        let pats = r.bytes()?;
+        let pat_offs = r.offs()?;
+        let tok_skel = r.u32s()?;
+        let tok_meta = r.u32s()?;
+        let tok_df = r.u32s()?;
+        let (skels, skel_offs) = r.strings(&mut budget)?;
+        let skel_post_offs = r.offs()?;
+        let skel_ids = sums_in_groups(r.u32s()?, &skel_post_offs);
+        let by_key = r.u32s()?;
+        let wild = r.u32s()?;
+        let fuzzy_sorted = sums_in_groups(r.u32s()?, &[0]);
+        let first_offs = r.offs()?;
+        let first_ids = sums_in_groups(r.u32s()?, &[0]);
+        let (rarity_keys, rarity_offs) = r.strings(&mut budget)?;
+        let rarity_df = r.u32s()?;
+        let name_offs = r.offs()?;
+        let name_toks = r.u32s()?;
+        let mut at = 0u32;
+        let mut name_entity = Vec::new();
+        for step in r.u32s()? {
+            at = at
+                .checked_add(step)
+                .ok_or_else(|| bad("name entity steps"))?;
+            name_entity.push(at);
+        }
+        let name_pos = r.u32s()?;
+        let name_weak = r.bytes()?;
+        let (ident_text, ident_offs) = r.strings(&mut budget)?;
+        let ident_crypto = r.bytes()?;
+        let ident_entity = r.u32s()?;
+        let ident_pos = r.u32s()?;
         if r.pos != bytes.len() {
             return Err(IndexDecodeError("trailing bytes".into()));
         }
-        let mut t = t;
+        let utf8 = |b: Vec<u8>| {
+            String::from_utf8(b).map_err(|_| IndexDecodeError("text is not UTF-8".into()))
+        };
+        let mut t = Tables {
+            text: utf8(text)?,
+            text_offs,
+            keys,
+            key_offs,
+            pats,
+            pat_offs,
+            tok_skel,
+            tok_meta,
+            tok_df,
+            skels,
+            skel_offs,
+            skel_post_offs,
+            skel_ids,
+            // The identity over the token ids (version 5 numbers tokens in text order).
+            by_text: Vec::new(),
+            by_key,
+            wild,
+            fuzzy_sorted,
+            // Derived below from the checked texts.
+            first_offs,
+            first_ids,
+            post_offs: Vec::new(),
+            post_ids: Vec::new(),
+            rarity_keys,
+            rarity_offs,
+            rarity_df,
+            name_offs,
+            name_toks,
+            name_entity,
+            name_pos,
+            name_weak,
+            ident_text: utf8(ident_text)?,
+            ident_offs,
+            ident_crypto,
+            ident_entity,
+            ident_pos,
+        };
+        t.by_text = (0..t.token_count() as u32).collect();
         t.validate()?;
         // Checked name tables: every token id is in range.
         (t.post_offs, t.post_ids) = postings_of(t.token_count(), &t.name_offs, &t.name_toks);
         Ok(NameIndex::from_tables(t))
     }
+}
+
+/// The string tables stored front-coded; the others are stored plain. Rebuilding a
+/// front-coded table costs about 20 ns per string in wasm: on every list in ../shared, the
+/// four chosen save 85 KB of gzip for about 1.5 ms of load; `keys` would save 19 KB more
+/// for about 0.9 ms more, so it stays plain (docs/SNAPSHOT_FORMAT.md, Measured).
+const FRONT_CODED: [&str; 4] = ["text", "skels", "rarity", "ident"];
+
+/// Appends string table `name` (`blob` cut by `offs`): a mode byte, then plain (0: the
+/// bytes, then the offsets as lengths) or front-coded (1: [`put_front_coded`]).
+fn put_strings(out: &mut Vec<u8>, name: &str, blob: &[u8], offs: &[u32]) {
+    if !FRONT_CODED.contains(&name) {
+        out.push(0);
+        put_bytes(out, blob);
+        put_offs(out, offs);
+    } else {
+        out.push(1);
+        put_front_coded(out, blob, offs);
+    }
+}
+
+/// Appends a table of strings (`blob` cut by the CSR offsets `offs`) front-coded: for each
+/// string, the length of the prefix it shares with the string before it (`u32s`), the
+/// length of the rest (`u32s`), then all the rests (`bytes`). Sorted or nearly sorted
+/// strings share long prefixes; rebuilding them at load is one linear pass of copies.
+fn put_front_coded(out: &mut Vec<u8>, blob: &[u8], offs: &[u32]) {
+    let items: Vec<&[u8]> = offs
+        .windows(2)
+        .map(|w| blob.get(w[0] as usize..w[1] as usize).unwrap_or_default())
+        .collect();
+    let mut shared = Vec::with_capacity(items.len());
+    let mut rest_lens = Vec::with_capacity(items.len());
+    let mut rests = Vec::new();
+    let mut prev: &[u8] = &[];
+    for item in &items {
+        let n = prev
+            .iter()
+            .zip(item.iter())
+            .take_while(|(a, b)| a == b)
+            .count();
+        shared.push(n as u32);
+        rest_lens.push((item.len() - n) as u32);
+        rests.extend_from_slice(item.get(n..).unwrap_or_default());
+        prev = item;
+    }
+    put_u32s(out, &shared);
+    put_u32s(out, &rest_lens);
+    put_bytes(out, &rests);
+}
+
+/// The differences between successive values of `values`, restarting from 0 at every
+/// offset in `starts` (the group starts of a CSR table; `[0]` for one group), wrapping:
+/// ascending groups give small steps, and any input round-trips through
+/// [`sums_in_groups`].
+fn steps_in_groups(values: &[u32], starts: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(values.len());
+    let mut prev = 0u32;
+    let mut next = starts.iter().peekable();
+    for (i, &v) in values.iter().enumerate() {
+        while let Some(&&s) = next.peek() {
+            if s as usize > i {
+                break;
+            }
+            if s as usize == i {
+                prev = 0;
+            }
+            next.next();
+        }
+        out.push(v.wrapping_sub(prev));
+        prev = v;
+    }
+    out
+}
+
+/// The inverse of [`steps_in_groups`]: running sums of `steps`, restarting at every offset
+/// in `starts`, wrapping (a forged table gives ids that the range checks then refuse).
+/// One linear pass; `starts` need not be valid (the offsets are checked afterwards).
+fn sums_in_groups(mut steps: Vec<u32>, starts: &[u32]) -> Vec<u32> {
+    let mut prev = 0u32;
+    let mut next = starts.iter().peekable();
+    for (i, v) in steps.iter_mut().enumerate() {
+        while let Some(&&s) = next.peek() {
+            if s as usize > i {
+                break;
+            }
+            if s as usize == i {
+                prev = 0;
+            }
+            next.next();
+        }
+        *v = v.wrapping_add(prev);
+        prev = *v;
+    }
+    steps
 }
 
 /// An error for table `what`.
@@ -2194,9 +2327,6 @@ impl Tables {
         check_ids(&self.by_key, nt, "key table ids")?;
         check_ids(&self.wild, nt, "wild ids")?;
         check_ids(&self.fuzzy_sorted, nt, "fuzzy ids")?;
-        if self.fuzzy_lcp.len() != self.fuzzy_sorted.len() {
-            return Err(bad("fuzzy prefix lengths"));
-        }
         check_offs(
             &self.first_offs,
             26,
@@ -2289,6 +2419,23 @@ fn put_u32s(out: &mut Vec<u8>, v: &[u32]) {
     }
 }
 
+/// Bit of a `u32` array's width byte: the elements are stored by byte planes (every
+/// element's low byte, then every element's second byte, ...), which compresses better
+/// than interleaved bytes for ids and counts without locality (index version 5).
+const PLANAR: u8 = 0x80;
+
+/// Appends a `u32` array as [`put_u32s`] does, but by byte planes ([`PLANAR`]).
+fn put_u32s_planar(out: &mut Vec<u8>, v: &[u32]) {
+    put_len(out, v.len());
+    let max = v.iter().copied().max().unwrap_or(0);
+    let width = (4 - max.leading_zeros() as usize / 8).max(1);
+    out.push(width as u8 | PLANAR);
+    out.reserve(v.len() * width);
+    for plane in 0..width {
+        out.extend(v.iter().map(|x| (x >> (8 * plane)) as u8));
+    }
+}
+
 /// Appends a CSR offsets array as the lengths of its items (a `u32` array; the offsets
 /// are their prefix sums, starting at 0).
 fn put_offs(out: &mut Vec<u8>, offs: &[u32]) {
@@ -2338,15 +2485,12 @@ impl Reader<'_> {
         Ok(self.take(n)?.to_vec())
     }
 
-    /// A UTF-8 string, validated once as a whole.
-    fn string(&mut self) -> Result<String, IndexDecodeError> {
-        String::from_utf8(self.bytes()?).map_err(|_| IndexDecodeError("text is not UTF-8".into()))
-    }
-
-    /// A `u32` array of 1- to 4-byte little-endian elements, converted in bulk.
+    /// A `u32` array of 1- to 4-byte little-endian elements, interleaved or by byte
+    /// planes ([`PLANAR`]), converted in bulk.
     fn u32s(&mut self) -> Result<Vec<u32>, IndexDecodeError> {
         let n = self.len()?;
-        let width = self.byte()? as usize;
+        let width_byte = self.byte()?;
+        let width = usize::from(width_byte & !PLANAR);
         if !(1..=4).contains(&width) {
             return Err(IndexDecodeError("bad array width".into()));
         }
@@ -2354,6 +2498,20 @@ impl Reader<'_> {
             n.checked_mul(width)
                 .ok_or_else(|| IndexDecodeError("length overflow".into()))?,
         )?;
+        if width_byte & PLANAR != 0 {
+            let mut v: Vec<u32> = raw
+                .get(..n)
+                .unwrap_or_default()
+                .iter()
+                .map(|&b| u32::from(b))
+                .collect();
+            for (plane, bytes) in raw.chunks_exact(n.max(1)).enumerate().skip(1) {
+                for (x, &b) in v.iter_mut().zip(bytes) {
+                    *x |= u32::from(b) << (8 * plane);
+                }
+            }
+            return Ok(v);
+        }
         Ok(match width {
             1 => raw.iter().map(|&b| b as u32).collect(),
             2 => raw
@@ -2369,6 +2527,77 @@ impl Reader<'_> {
                 .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
                 .collect(),
         })
+    }
+
+    /// A front-coded string table ([`put_front_coded`]): the concatenated strings and
+    /// their CSR offsets. Each shared prefix must fit in the string before it and the rests
+    /// in their bytes; the rebuilt bytes may not exceed `budget`, which is reduced by them.
+    fn front_coded(&mut self, budget: &mut usize) -> Result<(Vec<u8>, Vec<u32>), IndexDecodeError> {
+        let limit = *budget;
+        let shared = self.u32s()?;
+        let rest_lens = self.u32s()?;
+        let rests = self.take_bytes()?;
+        if shared.len() != rest_lens.len() {
+            return Err(bad("front-coded table lengths"));
+        }
+        // One allocation of the exact size, within the budget, then plain copies.
+        let total = shared
+            .iter()
+            .zip(&rest_lens)
+            .try_fold(0usize, |sum, (&n, &len)| {
+                sum.checked_add(n as usize)?.checked_add(len as usize)
+            })
+            .filter(|&total| total <= limit && u32::try_from(total).is_ok())
+            .ok_or_else(|| bad("front-coded strings"))?;
+        let mut blob = vec![0u8; total];
+        let mut offs = Vec::with_capacity(shared.len() + 1);
+        offs.push(0u32);
+        let (mut prev_start, mut start, mut at) = (0usize, 0usize, 0usize);
+        for (&n, &len) in shared.iter().zip(&rest_lens) {
+            let (n, len) = (n as usize, len as usize);
+            // Within `total` by construction; `get` keeps a logic error from panicking.
+            let (done, fresh) = blob.split_at_mut(start);
+            let prefix = done.get(prev_start..prev_start + n);
+            let rest = rests.get(at..at + len);
+            let dst = fresh.get_mut(..n + len);
+            match (prefix, rest, dst) {
+                (Some(prefix), Some(rest), Some(dst)) => {
+                    let (head, tail) = dst.split_at_mut(n);
+                    head.copy_from_slice(prefix);
+                    tail.copy_from_slice(rest);
+                }
+                // A prefix longer than the string before, or a rest beyond the rests.
+                _ => return Err(bad("front-coded strings")),
+            }
+            at += len;
+            prev_start = start;
+            start += n + len;
+            offs.push(start as u32);
+        }
+        if at != rests.len() {
+            return Err(bad("front-coded strings"));
+        }
+        *budget -= blob.len();
+        Ok((blob, offs))
+    }
+
+    /// A string table: plain (mode 0) or front-coded (mode 1).
+    fn strings(&mut self, budget: &mut usize) -> Result<(Vec<u8>, Vec<u32>), IndexDecodeError> {
+        match self.byte()? {
+            0 => {
+                let blob = self.bytes()?;
+                let offs = self.offs()?;
+                Ok((blob, offs))
+            }
+            1 => self.front_coded(budget),
+            _ => Err(bad("string table mode")),
+        }
+    }
+
+    /// A byte array, borrowed.
+    fn take_bytes(&mut self) -> Result<&[u8], IndexDecodeError> {
+        let n = self.len()?;
+        self.take(n)
     }
 
     /// A CSR offsets array stored as item lengths: their prefix sums, starting at 0.
@@ -2533,16 +2762,96 @@ mod tests {
     }
 
     #[test]
+    fn forged_front_coded_tables_are_rejected() {
+        let table = |shared: &[u32], lens: &[u32], rests: &[u8]| {
+            let mut b = Vec::new();
+            put_u32s(&mut b, shared);
+            put_u32s(&mut b, lens);
+            put_bytes(&mut b, rests);
+            b
+        };
+        let read = |b: &[u8], budget: usize| {
+            let mut budget = budget;
+            let got = Reader { bytes: b, pos: 0 }.front_coded(&mut budget);
+            got.map(|t| (t, budget))
+        };
+        let ok = table(&[0, 2], &[3, 1], b"abcd");
+        assert_eq!(
+            read(&ok, 100),
+            Ok(((b"abcabd".to_vec(), vec![0, 3, 6]), 94))
+        );
+        let forged = [
+            (
+                "prefix longer than the string before",
+                table(&[1], &[1], b"a"),
+            ),
+            ("rest beyond the rests", table(&[0], &[2], b"a")),
+            ("rests left over", table(&[0], &[1], b"ab")),
+            ("length tables disagree", table(&[0, 0], &[1], b"a")),
+        ];
+        for (what, b) in forged {
+            assert!(read(&b, 100).is_err(), "{what} accepted");
+        }
+        assert!(read(&ok, 5).is_err(), "over the budget accepted");
+        // The mode byte of a string table: 0 plain, 1 front-coded, nothing else.
+        let mut plain = vec![0u8];
+        put_bytes(&mut plain, b"abcd");
+        put_offs(&mut plain, &[0, 3, 4]);
+        let mut budget = 0;
+        assert_eq!(
+            Reader {
+                bytes: &plain,
+                pos: 0
+            }
+            .strings(&mut budget),
+            Ok((b"abcd".to_vec(), vec![0, 3, 4]))
+        );
+        plain[0] = 2;
+        assert!(Reader {
+            bytes: &plain,
+            pos: 0
+        }
+        .strings(&mut budget)
+        .is_err());
+        // Prefixes that repeat a long string make the rebuilt table grow quadratically:
+        // the budget (twice the index bytes) refuses it before allocating.
+        let n = 2000u32;
+        let shared: Vec<u32> = (0..n).collect();
+        let b = table(&shared, &vec![1; n as usize], &vec![b'x'; n as usize]);
+        assert!(read(&b, 2 * b.len()).is_err());
+    }
+
+    #[test]
+    fn token_ids_follow_the_text_order() {
+        let idx = NameIndex::build(&sample());
+        let nt = idx.vocabulary_size() as u32;
+        assert!(nt > 1);
+        // The derived `by_text` (the identity) is what sorting by (text, id) gives.
+        assert_eq!(idx.t.by_text, (0..nt).collect::<Vec<_>>());
+        assert!((1..nt).all(|i| idx.t.text_of(i - 1) <= idx.t.text_of(i)));
+        assert!(idx.t.fuzzy_sorted.windows(2).all(|w| w[0] < w[1]));
+        assert!(idx.t.first_ids.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn steps_round_trip_any_values() {
+        let values = [5u32, 7, 7, 1, u32::MAX, 0, 3];
+        for starts in [&[0u32][..], &[0, 2, 2, 5], &[0, 7], &[]] {
+            let steps = steps_in_groups(&values, starts);
+            assert_eq!(sums_in_groups(steps, starts), values);
+        }
+        // Ascending groups give small steps.
+        assert_eq!(steps_in_groups(&[3, 5, 9, 2, 4], &[0, 3]), [3, 2, 4, 2, 2]);
+    }
+
+    #[test]
     fn forged_offsets_and_ids_are_rejected() {
         let idx = NameIndex::build(&sample());
         let nt = idx.vocabulary_size() as u32;
         let cases: Vec<(&str, Vec<u8>)> = vec![
-            ("text offset", forged(&idx, |t| t.text_offs[1] = 10_000)),
-            ("text order", forged(&idx, |t| t.text_offs.swap(1, 2))),
-            (
-                "key offset",
-                forged(&idx, |t| *t.key_offs.last_mut().unwrap() += 1),
-            ),
+            // Text offsets are not stored as such (front-coded tables, version 5: see
+            // `forged_front_coded_tables_are_rejected`); a split character still is
+            // refused (below).
             ("name token", forged(&idx, |t| t.name_toks[0] = nt)),
             // Postings are not stored (derived from the names); an entity step that
             // overflows is refused.
@@ -2550,7 +2859,11 @@ mod tests {
                 "name entity step",
                 forged(&idx, |t| t.name_entity[0] = u32::MAX),
             ),
-            ("by_text id", forged(&idx, |t| t.by_text[0] = nt)),
+            // Version 5: `by_text` is derived (the identity), skeleton postings, fuzzy and
+            // first-letter ids are stored as steps, some tables by byte planes.
+            ("skel posting id", forged(&idx, |t| t.skel_ids[0] = nt)),
+            ("first-letter id", forged(&idx, |t| t.first_ids[0] = nt)),
+            ("key table id (planar)", forged(&idx, |t| t.by_key[0] = nt)),
             ("skel id", forged(&idx, |t| t.tok_skel[0] = u32::MAX)),
             ("fuzzy id", forged(&idx, |t| t.fuzzy_sorted.push(nt))),
             (

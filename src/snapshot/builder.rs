@@ -5,7 +5,7 @@
 //! sorted, so the same files give byte-identical snapshots whatever order they were named
 //! in.
 
-use super::Snapshot;
+use super::{RemarksMode, Snapshot};
 use crate::model::{Entity, SourceInfo};
 use crate::sources::ParsedSource;
 use std::cmp::Ordering;
@@ -102,10 +102,17 @@ pub fn entity_order(a: &Entity, b: &Entity) -> Ordering {
 ///   counted: the newest copy of a list wins.
 /// - Each source's counts are recomputed over the entities kept.
 /// - Entities are sorted by list and natural id order.
-pub fn build_from_sources(
+pub fn build_from_sources(parsed: Vec<ParsedSource>, built_at: &str, label: &str) -> BuildOutcome {
+    build_from_sources_with_remarks(parsed, built_at, label, RemarksMode::Full)
+}
+
+/// [`build_from_sources`], keeping of each remark what `remarks` says (the mode is
+/// recorded in the header).
+pub fn build_from_sources_with_remarks(
     mut parsed: Vec<ParsedSource>,
     built_at: &str,
     label: &str,
+    remarks: RemarksMode,
 ) -> BuildOutcome {
     parsed.sort_by(|a, b| source_order(&a.info, &b.info));
     let mut seen: HashSet<String> = HashSet::new();
@@ -135,7 +142,8 @@ pub fn build_from_sources(
     }
     entities.sort_by(entity_order);
     let infos = outcomes.iter().map(|o| o.info.clone()).collect();
-    let (snapshot, bytes) = Snapshot::build_encoded(infos, entities, built_at, label);
+    let (snapshot, bytes) =
+        Snapshot::build_encoded_with_remarks(infos, entities, built_at, label, remarks);
     BuildOutcome {
         snapshot,
         bytes,

@@ -26,6 +26,16 @@ const HEAD_HAS_REMARKS: u8 = 1 << 6;
 /// The id is `<source code>:<rest>` and only `<rest>` is stored.
 const HEAD_ID_PREFIXED: u8 = 1 << 7;
 
+/// Free-text streams of the entities section: ids, names, identifier values (each kind
+/// of text stored together compresses better than the three interleaved).
+pub(crate) const TEXT_STREAMS: usize = 3;
+const TEXT_ID: usize = 0;
+const TEXT_NAME: usize = 1;
+const TEXT_VALUE: usize = 2;
+
+/// The text streams of a record or of a section, in the order ids, names, values.
+pub(crate) type Texts<'a> = [&'a [u8]; TEXT_STREAMS];
+
 // Name flags byte.
 const NAME_KIND_MASK: u8 = 0b0000_0011;
 const NAME_WEAK: u8 = 1 << 2;
@@ -221,9 +231,9 @@ impl<'t> EntityWriter<'t> {
         }
     }
 
-    /// Encodes the entities section body (`count u32 | heads u8[count] | ends u32[count] |
-    /// records`) and appends each present remark, as a `str`, to `remarks` (the raw body
-    /// of the remarks section, compressed by the caller).
+    /// Encodes the entities section body (`count u32 | heads u8[count] | fields_len u32 |
+    /// fields | text`) and appends each present remark, as a `str`, to `remarks` (the raw
+    /// body of the remarks section, compressed by the caller).
     pub(crate) fn encode_entities(
         &self,
         entities: &[Entity],
@@ -232,26 +242,35 @@ impl<'t> EntityWriter<'t> {
     ) {
         out.extend_from_slice(&len_u32(entities.len()).to_le_bytes());
         out.extend(entities.iter().map(entity_head));
-        let ends_at = out.len();
-        out.resize(ends_at + 4 * entities.len(), 0);
-        let records_at = out.len();
-        for (i, e) in entities.iter().enumerate() {
-            self.encode_entity(e, out);
-            let end = len_u32(out.len() - records_at).to_le_bytes();
-            let at = ends_at + 4 * i;
-            if let Some(slot) = out.get_mut(at..at + 4) {
-                slot.copy_from_slice(&end);
-            }
+        let mut fields = Vec::new();
+        let mut texts: [Vec<u8>; TEXT_STREAMS] = Default::default();
+        for e in entities {
+            self.encode_entity(e, &mut fields, &mut texts);
             if let Some(r) = &e.remarks {
                 put_str(remarks, r);
             }
         }
+        let [ids, names, values] = texts;
+        for stream in [&fields, &ids, &names] {
+            out.extend_from_slice(&len_u32(stream.len()).to_le_bytes());
+        }
+        for stream in [fields, ids, names, values] {
+            out.extend_from_slice(&stream);
+        }
     }
 
-    /// One record: everything but the head byte (in the heads array) and the remarks
-    /// (in the remarks section).
-    fn encode_entity(&self, e: &Entity, out: &mut Vec<u8>) {
-        put_str(out, stored_id(e).unwrap_or(&e.id));
+    /// One record: its fields (lengths, counts, flags, references, dates) into `out`, the
+    /// bytes of its free-text strings into the text stream of their kind (id, names,
+    /// identifier values); not the head byte (in the heads array) nor the remarks (in
+    /// the remarks section).
+    fn encode_entity(&self, e: &Entity, out: &mut Vec<u8>, texts: &mut [Vec<u8>; TEXT_STREAMS]) {
+        let mut put_text = |out: &mut Vec<u8>, stream: usize, s: &str| {
+            put_varint(out, s.len() as u64);
+            if let Some(t) = texts.get_mut(stream) {
+                t.extend_from_slice(s.as_bytes());
+            }
+        };
+        put_text(out, TEXT_ID, stored_id(e).unwrap_or(&e.id));
 
         put_varint(out, e.names.len() as u64);
         for n in &e.names {
@@ -266,7 +285,7 @@ impl<'t> EntityWriter<'t> {
                 flags |= NAME_HAS_LANGUAGE;
             }
             out.push(flags);
-            put_str(out, &n.full);
+            put_text(out, TEXT_NAME, &n.full);
             if let Some(l) = &n.language {
                 self.put_ref(out, l);
             }
@@ -302,7 +321,7 @@ impl<'t> EntityWriter<'t> {
             }
             out.push(head);
             self.put_ref(out, &i.label);
-            put_str(out, &i.value);
+            put_text(out, TEXT_VALUE, &i.value);
             if let Some(c) = &i.country {
                 self.put_ref(out, c);
             }
@@ -393,6 +412,12 @@ impl<'a> Reader<'a> {
             section: self.section,
             detail: format!("{what} at offset {} of {}", self.pos, self.bytes.len()),
         }
+    }
+
+    /// Bytes read so far.
+    #[inline(always)]
+    pub(crate) fn position(&self) -> usize {
+        self.pos
     }
 
     /// Bytes not yet read.
@@ -554,22 +579,46 @@ pub(crate) fn head_has_remarks(head: u8) -> bool {
     head & HEAD_HAS_REMARKS != 0
 }
 
-/// The load-time check of one record: the checks of [`check_record`], without error
-/// details (`None` on the first problem; the caller then runs `check_record` for the
-/// message). A separate, `Option`-returning walker because `Result<_, SnapshotError>` on
-/// every field made the scan of the full lists 5.5 ms in wasm.
-pub(crate) fn quick_check_record(bytes: &[u8], head: u8, table_len: usize) -> Option<u64> {
-    let mut s = Scan { b: bytes, pos: 0 };
+/// What the check of one record found: its number of names and how many bytes of the
+/// fields and of the text streams it takes (the record's extent, which the loader records
+/// as the start of the next one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RecordExtent {
+    /// Names of the entity.
+    pub(crate) names: u64,
+    /// Bytes of the record in the fields stream.
+    pub(crate) fields: usize,
+    /// Bytes of the record in each text stream.
+    pub(crate) text: [usize; TEXT_STREAMS],
+}
+
+/// The load-time check of one record starting at `fields[0]` and `text[0]` (the rest of
+/// both streams; the record ends where its last field does): the checks of
+/// [`check_record`], without error details (`None` on the first problem; the caller then
+/// runs `check_record` for the message). A separate, `Option`-returning walker because
+/// `Result<_, SnapshotError>` on every field made the scan of the full lists 5.5 ms in wasm.
+pub(crate) fn quick_check_record(
+    fields: &[u8],
+    texts: Texts<'_>,
+    head: u8,
+    table_len: usize,
+) -> Option<RecordExtent> {
+    let mut s = Scan {
+        b: fields,
+        pos: 0,
+        t: texts,
+        tpos: [0; TEXT_STREAMS],
+    };
     let table_len = table_len as u64;
     head_kind(head)?;
-    s.str()?;
+    s.str(TEXT_ID)?;
     let names = s.varint()?;
     for _ in 0..names {
         let flags = s.u8()?;
         if flags & !NAME_KNOWN_BITS != 0 {
             return None;
         }
-        s.str()?;
+        s.str(TEXT_NAME)?;
         if flags & NAME_HAS_LANGUAGE != 0 {
             s.table_ref(table_len)?;
         }
@@ -602,7 +651,7 @@ pub(crate) fn quick_check_record(bytes: &[u8], head: u8, table_len: usize) -> Op
             return None;
         }
         s.table_ref(table_len)?;
-        s.str()?;
+        s.str(TEXT_VALUE)?;
         if ihead & IDENT_HAS_COUNTRY != 0 {
             s.table_ref(table_len)?;
         }
@@ -614,13 +663,20 @@ pub(crate) fn quick_check_record(bytes: &[u8], head: u8, table_len: usize) -> Op
     if head & HEAD_HAS_LISTED_ON != 0 {
         s.table_ref(table_len)?;
     }
-    (s.pos == s.b.len()).then_some(names)
+    Some(RecordExtent {
+        names,
+        fields: s.pos,
+        text: s.tpos,
+    })
 }
 
-/// A cursor for [`quick_check_record`].
+/// A cursor for [`quick_check_record`]: over the fields stream, and over the text streams
+/// for string bytes.
 struct Scan<'a> {
     b: &'a [u8],
     pos: usize,
+    t: Texts<'a>,
+    tpos: [usize; TEXT_STREAMS],
 }
 
 impl<'a> Scan<'a> {
@@ -654,10 +710,14 @@ impl<'a> Scan<'a> {
         Some(v)
     }
 
+    /// A string: its length from the fields, its bytes from text stream `stream`.
     #[inline(always)]
-    fn str(&mut self) -> Option<()> {
+    fn str(&mut self, stream: usize) -> Option<()> {
         let n = usize::try_from(self.varint()?).ok()?;
-        let s = self.take(n)?;
+        let at = self.tpos.get_mut(stream)?;
+        let end = at.checked_add(n)?;
+        let s = self.t.get(stream)?.get(*at..end)?;
+        *at = end;
         if s.is_ascii() || std::str::from_utf8(s).is_ok() {
             Some(())
         } else {
@@ -680,11 +740,17 @@ impl<'a> Scan<'a> {
     }
 }
 
-/// Checks one entity record without allocating anything: every check of
-/// [`decode_record`] (lengths, flag bits, UTF-8, string references, no trailing bytes),
-/// so a record that passes decodes without error. Returns its number of names.
-pub(crate) fn check_record(bytes: &[u8], head: u8, table_len: usize) -> Result<u64, SnapshotError> {
-    let mut r = Reader::new(bytes, "entities");
+/// Checks one entity record starting at `fields[0]` and `text[0]` without allocating
+/// anything: every check of [`decode_record`] (lengths, flag bits, UTF-8, string
+/// references), so a record that passes decodes without error. Returns its extent.
+pub(crate) fn check_record(
+    fields: &[u8],
+    texts: Texts<'_>,
+    head: u8,
+    table_len: usize,
+) -> Result<RecordExtent, SnapshotError> {
+    let mut r = Reader::new(fields, "entities");
+    let [mut ids, mut names_text, mut values] = texts.map(|t| Reader::new(t, "entities"));
     let table_ref = |r: &mut Reader<'_>| -> Result<(), SnapshotError> {
         let index = r.varint()?;
         if index < table_len as u64 {
@@ -705,14 +771,14 @@ pub(crate) fn check_record(bytes: &[u8], head: u8, table_len: usize) -> Result<u
     if head_kind(head).is_none() {
         return Err(r.corrupt("unknown source list"));
     }
-    r.str()?;
+    text_str(&mut r, &mut ids)?;
     let names = r.count(2)?;
     for _ in 0..names {
         let flags = r.u8()?;
         if flags & !NAME_KNOWN_BITS != 0 {
             return Err(r.corrupt("unknown name flag bits"));
         }
-        r.str()?;
+        text_str(&mut r, &mut names_text)?;
         if flags & NAME_HAS_LANGUAGE != 0 {
             table_ref(&mut r)?;
         }
@@ -744,7 +810,7 @@ pub(crate) fn check_record(bytes: &[u8], head: u8, table_len: usize) -> Result<u
             return Err(r.corrupt("unknown identifier kind"));
         }
         table_ref(&mut r)?;
-        r.str()?;
+        text_str(&mut r, &mut values)?;
         if ihead & IDENT_HAS_COUNTRY != 0 {
             table_ref(&mut r)?;
         }
@@ -756,33 +822,61 @@ pub(crate) fn check_record(bytes: &[u8], head: u8, table_len: usize) -> Result<u
     if head & HEAD_HAS_LISTED_ON != 0 {
         table_ref(&mut r)?;
     }
-    r.finish()?;
-    Ok(names as u64)
+    Ok(RecordExtent {
+        names: names as u64,
+        fields: r.position(),
+        text: [ids.position(), names_text.position(), values.position()],
+    })
 }
 
-/// Decodes one entity record (the head byte comes from the heads array); remarks, which
-/// live in their own section, are left `None`.
+/// A string of a record: its length from the fields stream `r`, its bytes (UTF-8) from
+/// the text stream `t`.
+#[inline]
+fn text_str<'a>(r: &mut Reader<'_>, t: &mut Reader<'a>) -> Result<&'a str, SnapshotError> {
+    let len = r.varint()?;
+    let len = usize::try_from(len).map_err(|_| r.corrupt("string length overflows"))?;
+    let bytes = t.take(len)?;
+    std::str::from_utf8(bytes).map_err(|_| t.corrupt("invalid UTF-8 in string"))
+}
+
+/// Decodes one entity record, its exact fields and text bytes (the head byte comes from
+/// the heads array); remarks, which live in their own section, are left `None`.
 pub(crate) fn decode_record(
-    bytes: &[u8],
+    fields: &[u8],
+    texts: Texts<'_>,
     head: u8,
     table: &[String],
 ) -> Result<Entity, SnapshotError> {
     let mut d = RecordReader {
-        r: Reader::new(bytes, "entities"),
+        r: Reader::new(fields, "entities"),
+        t: texts.map(|t| Reader::new(t, "entities")),
         table,
     };
     let entity = d.entity(head)?;
     d.r.finish()?;
+    for t in &d.t {
+        t.finish()?;
+    }
     Ok(entity)
 }
 
 /// Decodes one record against the string table.
 struct RecordReader<'a, 't> {
     r: Reader<'a>,
+    t: [Reader<'a>; TEXT_STREAMS],
     table: &'t [String],
 }
 
-impl RecordReader<'_, '_> {
+impl<'a> RecordReader<'a, '_> {
+    /// A string whose bytes are in text stream `stream`.
+    #[inline]
+    fn text(&mut self, stream: usize) -> Result<&'a str, SnapshotError> {
+        let Some(t) = self.t.get_mut(stream) else {
+            return Err(self.r.corrupt("unknown text stream"));
+        };
+        text_str(&mut self.r, t)
+    }
+
     #[inline]
     fn table_ref(&mut self) -> Result<String, SnapshotError> {
         let index = self.r.varint()?;
@@ -808,7 +902,7 @@ impl RecordReader<'_, '_> {
     fn entity(&mut self, head: u8) -> Result<Entity, SnapshotError> {
         let (source, entity_type) =
             head_kind(head).ok_or_else(|| self.r.corrupt("unknown source list"))?;
-        let stored_id = self.r.str()?;
+        let stored_id = self.text(TEXT_ID)?;
         let id = if head & HEAD_ID_PREFIXED != 0 {
             let code = source.code();
             let mut id = String::with_capacity(code.len() + 1 + stored_id.len());
@@ -828,7 +922,7 @@ impl RecordReader<'_, '_> {
             if flags & !NAME_KNOWN_BITS != 0 {
                 return Err(self.r.corrupt("unknown name flag bits"));
             }
-            let full = self.r.string()?;
+            let full = self.text(TEXT_NAME)?.to_owned();
             let language = if flags & NAME_HAS_LANGUAGE != 0 {
                 Some(self.table_ref()?)
             } else {
@@ -885,7 +979,7 @@ impl RecordReader<'_, '_> {
                 .copied()
                 .ok_or_else(|| self.r.corrupt("unknown identifier kind"))?;
             let label = self.table_ref()?;
-            let value = self.r.string()?;
+            let value = self.text(TEXT_VALUE)?.to_owned();
             let country = if ihead & IDENT_HAS_COUNTRY != 0 {
                 Some(self.table_ref()?)
             } else {
@@ -931,9 +1025,17 @@ impl RecordReader<'_, '_> {
 
 /// The id of a record without decoding the rest (for look-ups by id); `None` when the
 /// record is damaged.
-pub(crate) fn record_id(bytes: &[u8], head: u8) -> Option<(Option<&'static str>, &str)> {
+pub(crate) fn record_id<'a>(
+    fields: &[u8],
+    texts: Texts<'a>,
+    head: u8,
+) -> Option<(Option<&'static str>, &'a str)> {
     let (source, _) = head_kind(head)?;
-    let stored = Reader::new(bytes, "entities").str().ok()?;
+    let stored = text_str(
+        &mut Reader::new(fields, "entities"),
+        &mut Reader::new(texts[TEXT_ID], "entities"),
+    )
+    .ok()?;
     let prefix = (head & HEAD_ID_PREFIXED != 0).then(|| source.code());
     Some((prefix, stored))
 }

@@ -15,7 +15,7 @@ use super::codec::{
     collect_string_table, decode_string_table, encode_string_table, len_u32, put_opt_str, put_str,
     put_varint, source_tag, EntityWriter, Reader,
 };
-use super::{EntityStore, Snapshot, SnapshotError, SnapshotHeader};
+use super::{EntityStore, RemarksMode, Snapshot, SnapshotError, SnapshotHeader};
 use crate::model::{SourceInfo, SourceList};
 use crate::screen::index::NameIndex;
 use sha2::{Digest, Sha256};
@@ -25,7 +25,7 @@ use sha2::{Digest, Sha256};
 pub const MAGIC: [u8; 8] = *b"\x89KCS\r\n\x1a\n";
 
 /// The format version this build writes and the only one it reads.
-pub const FORMAT_VERSION: u16 = 2;
+pub const FORMAT_VERSION: u16 = 3;
 
 /// Bytes before the payload: magic, version, payload length, payload hash.
 pub const PREFIX_LEN: usize = 8 + 2 + 4 + 32;
@@ -149,6 +149,8 @@ fn end_section(out: &mut [u8], body_start: usize) {
 fn encode_header(header: &SnapshotHeader, counts: Counts, out: &mut Vec<u8>) {
     put_str(out, &header.built_at);
     put_str(out, &header.label);
+    out.push(header.remarks.tag());
+    put_varint(out, u64::from(header.remarks.excerpt_chars()));
     put_varint(out, counts.entities);
     put_varint(out, counts.names);
     put_varint(out, header.sources.len() as u64);
@@ -288,6 +290,12 @@ fn decode_header(body: &[u8], sha256: String) -> Result<(SnapshotHeader, Counts)
     let mut r = Reader::new(body, "header");
     let built_at = r.string()?;
     let label = r.string()?;
+    let remarks =
+        RemarksMode::from_tag(r.u8()?).ok_or_else(|| r.corrupt("unknown remarks mode"))?;
+    // Recorded for the audit trail; it must be what this build's mode keeps.
+    if r.varint()? != u64::from(remarks.excerpt_chars()) {
+        return Err(r.corrupt("remarks excerpt length disagrees with the mode"));
+    }
     let counts = Counts {
         entities: r.varint()?,
         names: r.varint()?,
@@ -327,6 +335,7 @@ fn decode_header(body: &[u8], sha256: String) -> Result<(SnapshotHeader, Counts)
         label,
         sources,
         sha256,
+        remarks,
     };
     Ok((header, counts))
 }
@@ -376,6 +385,16 @@ fn decode_entities(
         entities: entities.len() as u64,
         names: entities.name_count(),
     };
+    // A snapshot declared without remarks holds none (the page says so to analysts).
+    if header.remarks == RemarksMode::None && entities.remarks_count() > 0 {
+        return Err(SnapshotError::Corrupt {
+            section: "header",
+            detail: format!(
+                "remarks declared left out, but {} entities have remarks",
+                entities.remarks_count()
+            ),
+        });
+    }
     // The hash proves the bytes are the writer's; this catches a writer that lied.
     if snapshot_counts != counts {
         return Err(SnapshotError::Corrupt {
@@ -397,8 +416,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Snapshot, SnapshotError> {
     let (header, entities) = decode_entities(&sections, sha256)?;
     let index = NameIndex::decode(sections.index).map_err(|e| SnapshotError::Corrupt {
         section: "index",
-        // Debug, not a field: the index error type belongs to the screening module.
-        detail: format!("{e:?}"),
+        detail: e.0,
     })?;
     Ok(Snapshot {
         header,

@@ -20,6 +20,10 @@ pub struct SnapshotHeader {
     pub sources: Vec<SourceInfo>,
     /// Lower-case hex SHA-256 of the payload.
     pub sha256: String,
+    /// What the snapshot keeps of the entities' remarks (format 3 header; full unless the
+    /// snapshot was built with `--remarks excerpt|none`).
+    #[serde(default)]
+    pub remarks: RemarksMode,
 }
 
 /// A loaded (verified) snapshot: entities plus their precomputed screening index.
@@ -43,6 +47,7 @@ mod codec;
 pub mod diff;
 pub mod error;
 pub mod format;
+pub mod remarks;
 pub mod store;
 
 pub use active::{
@@ -50,6 +55,7 @@ pub use active::{
 };
 pub use error::SnapshotError;
 pub use format::{FORMAT_VERSION, MAGIC};
+pub use remarks::RemarksMode;
 pub use store::{EntityKind, EntityStore};
 
 /// The one place the default snapshot's build time is written (a macro so that
@@ -101,6 +107,11 @@ pub struct SnapshotInfo {
     pub size_bytes: Option<u64>,
     /// Per-source provenance: publication date (or null), files, counts.
     pub sources: Vec<SourceInfo>,
+    /// What the snapshot keeps of the remarks: `full`, `excerpt` or `none`.
+    pub remarks: RemarksMode,
+    /// Characters an excerpt keeps (`--remarks excerpt`), else absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remarks_excerpt_chars: Option<u32>,
 }
 
 impl SnapshotInfo {
@@ -119,6 +130,9 @@ impl SnapshotInfo {
             name_count: counts.names,
             size_bytes,
             sources: header.sources.clone(),
+            remarks: header.remarks,
+            remarks_excerpt_chars: (header.remarks == RemarksMode::Excerpt)
+                .then(|| header.remarks.excerpt_chars()),
         }
     }
 }
@@ -146,6 +160,27 @@ impl Snapshot {
         built_at: &str,
         label: &str,
     ) -> (Snapshot, Vec<u8>) {
+        Snapshot::build_encoded_with_remarks(sources, entities, built_at, label, RemarksMode::Full)
+    }
+
+    /// [`Snapshot::build_encoded`], keeping of each entity's remarks what `remarks` says
+    /// (all, an excerpt or nothing; recorded in the header). Screening is unaffected: it
+    /// never reads remarks.
+    pub fn build_encoded_with_remarks(
+        sources: Vec<SourceInfo>,
+        mut entities: Vec<Entity>,
+        built_at: &str,
+        label: &str,
+        remarks: RemarksMode,
+    ) -> (Snapshot, Vec<u8>) {
+        if remarks != RemarksMode::Full {
+            for e in &mut entities {
+                e.remarks = e
+                    .remarks
+                    .take()
+                    .and_then(|r| remarks.apply(&r).map(|c| c.into_owned()));
+            }
+        }
         let index = NameIndex::build(&entities);
         let mut snapshot = Snapshot {
             header: SnapshotHeader {
@@ -154,6 +189,7 @@ impl Snapshot {
                 label: label.to_string(),
                 sources,
                 sha256: String::new(),
+                remarks,
             },
             entities: entities.into(),
             index,

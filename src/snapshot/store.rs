@@ -6,7 +6,7 @@
 //! screener decodes only the few candidates that can reach the review threshold. Remarks
 //! (72 % of the text) stay deflate-compressed until someone asks for them.
 
-use super::codec::{self, Reader};
+use super::codec::{self, Reader, Texts, TEXT_STREAMS};
 use super::SnapshotError;
 use crate::model::{Entity, EntityType, SourceList};
 use std::borrow::Cow;
@@ -41,13 +41,20 @@ enum Repr {
 /// A verified entities section and the still-compressed remarks section.
 struct Encoded {
     table: Vec<String>,
-    /// The entities section body: `count u32 | heads u8[count] | ends u32[count] | records`.
+    /// The entities section body: `count u32 | heads u8[count] | fields_len u32 |
+    /// ids_len u32 | names_len u32 | fields | ids | names | values`.
     body: Box<[u8]>,
     count: usize,
     heads_at: usize,
-    ends_at: usize,
-    records_at: usize,
+    /// Start in `body` of the fields stream and of the three text streams.
+    streams_at: [usize; 1 + TEXT_STREAMS],
+    /// Where each record starts in the fields stream and in each text stream (`count +
+    /// 1` entries, the last one the ends of the streams): derived by the load scan, which
+    /// walks every record anyway, instead of being stored (format 3).
+    starts: Vec<[u32; 1 + TEXT_STREAMS]>,
     names: u64,
+    /// Entities whose head says they have remarks.
+    with_remarks: usize,
     /// The remarks section body: `raw_len u32 | deflate stream`.
     remarks: Box<[u8]>,
     /// Inflated once, on the first request for remarks.
@@ -60,19 +67,15 @@ struct Remarks {
     ranges: Vec<Option<(u32, u32)>>,
 }
 
-/// Bytes per entity outside its record: a head byte and a `u32` end offset.
-const FIXED_BYTES_PER_ENTITY: usize = 5;
+/// The fewest bytes an entity takes: its head byte and, in the fields stream, eight
+/// one-byte values (id length and seven list counts).
+const MIN_BYTES_PER_ENTITY: usize = 9;
 
 /// DEFLATE cannot expand more than 1032:1; a larger declared raw size is a forged file.
 const MAX_DEFLATE_RATIO: usize = 1032;
 
 fn corrupt(section: &'static str, detail: String) -> SnapshotError {
     SnapshotError::Corrupt { section, detail }
-}
-
-fn read_u32_at(bytes: &[u8], at: usize) -> Option<u32> {
-    let b: [u8; 4] = bytes.get(at..at.checked_add(4)?)?.try_into().ok()?;
-    Some(u32::from_le_bytes(b))
 }
 
 impl Encoded {
@@ -84,32 +87,30 @@ impl Encoded {
         self.body.get(self.heads_at + i).copied()
     }
 
+    /// The fields bytes and the text bytes of entity `i` (bounds were checked at load;
+    /// `None` only past the end).
     #[inline]
-    fn end(&self, i: usize) -> Option<usize> {
-        read_u32_at(&self.body, self.ends_at + 4 * i).map(|e| e as usize)
-    }
-
-    /// The record bytes of entity `i` (bounds were checked at load; `None` only past the end).
-    #[inline]
-    fn record(&self, i: usize) -> Option<&[u8]> {
-        if i >= self.count {
-            return None;
-        }
-        let start = if i == 0 { 0 } else { self.end(i - 1)? };
-        let end = self.end(i)?;
-        self.body
-            .get(self.records_at.checked_add(start)?..self.records_at.checked_add(end)?)
+    fn record(&self, i: usize) -> Option<(&[u8], Texts<'_>)> {
+        let start = self.starts.get(i)?;
+        let end = self.starts.get(i.checked_add(1)?)?;
+        let part = |k: usize| -> Option<&[u8]> {
+            let at = *self.streams_at.get(k)?;
+            let s = at.checked_add(*start.get(k)? as usize)?;
+            let e = at.checked_add(*end.get(k)? as usize)?;
+            self.body.get(s..e)
+        };
+        Some((part(0)?, [part(1)?, part(2)?, part(3)?]))
     }
 
     fn decode(&self, i: usize) -> Option<Result<Entity, SnapshotError>> {
         let head = self.head(i)?;
-        let Some(record) = self.record(i) else {
+        let Some((fields, texts)) = self.record(i) else {
             return Some(Err(corrupt(
                 "entities",
                 format!("entity {i}: record outside the section"),
             )));
         };
-        Some(codec::decode_record(record, head, &self.table).map_err(|e| with_entity(e, i)))
+        Some(codec::decode_record(fields, texts, head, &self.table).map_err(|e| with_entity(e, i)))
     }
 
     fn remarks(&self) -> Result<&Remarks, SnapshotError> {
@@ -204,7 +205,7 @@ impl EntityStore {
     ) -> Result<EntityStore, SnapshotError> {
         let mut r = Reader::new(body, "entities");
         let count = r.u32()? as usize;
-        if count > r.remaining() / FIXED_BYTES_PER_ENTITY {
+        if count > r.remaining() / MIN_BYTES_PER_ENTITY {
             return Err(r.corrupt(&format!(
                 "count {count} exceeds what the {} remaining bytes can hold",
                 r.remaining()
@@ -212,46 +213,61 @@ impl EntityStore {
         }
         let heads_at = 4;
         let heads = r.take(count)?;
-        let ends_at = heads_at + count;
-        let ends = r.take(4 * count)?;
-        let records_at = ends_at + 4 * count;
-        let records = r.take(r.remaining())?;
+        let fields_len = r.u32()? as usize;
+        let ids_len = r.u32()? as usize;
+        let names_len = r.u32()? as usize;
+        let fields_at = heads_at + count + 12;
+        let fields = r.take(fields_len)?;
+        let ids = r.take(ids_len)?;
+        let names_text = r.take(names_len)?;
+        let values = r.take(r.remaining())?;
+        let streams: [&[u8]; 1 + TEXT_STREAMS] = [fields, ids, names_text, values];
+        let mut streams_at = [fields_at; 1 + TEXT_STREAMS];
+        for k in 1..streams_at.len() {
+            streams_at[k] = streams_at[k - 1] + streams[k - 1].len();
+        }
 
+        // Records are back to back in every stream: each starts where the previous one's
+        // walk ended.
+        let mut starts: Vec<[u32; 1 + TEXT_STREAMS]> = Vec::with_capacity(count + 1);
         let mut names = 0u64;
         let mut with_remarks = 0usize;
-        let mut start = 0usize;
-        for (i, (&head, end)) in heads.iter().zip(ends.chunks_exact(4)).enumerate() {
-            let end = read_u32_at(end, 0).unwrap_or(u32::MAX) as usize;
-            let Some(record) = records.get(start..end) else {
-                return Err(corrupt(
-                    "entities",
-                    format!(
-                        "entity {i}: record {start}..{end} outside the {} record bytes",
-                        records.len()
-                    ),
-                ));
-            };
-            names += match codec::quick_check_record(record, head, table.len()) {
-                Some(n) => n,
+        let mut at = [0usize; 1 + TEXT_STREAMS];
+        let rest = |at: &[usize; 1 + TEXT_STREAMS], k: usize| -> &[u8] {
+            streams[k].get(at[k]..).unwrap_or_default()
+        };
+        for (i, &head) in heads.iter().enumerate() {
+            starts.push(at.map(codec::len_u32));
+            let fields_rest = rest(&at, 0);
+            let texts: Texts<'_> = [rest(&at, 1), rest(&at, 2), rest(&at, 3)];
+            let extent = match codec::quick_check_record(fields_rest, texts, head, table.len()) {
+                Some(x) => x,
                 // The detailed walker names the problem.
                 None => {
-                    let e = codec::check_record(record, head, table.len())
+                    let e = codec::check_record(fields_rest, texts, head, table.len())
                         .err()
                         .unwrap_or_else(|| corrupt("entities", "invalid record".to_string()));
                     return Err(with_entity(e, i));
                 }
             };
+            names += extent.names;
+            at[0] += extent.fields;
+            for (a, t) in at[1..].iter_mut().zip(extent.text) {
+                *a += t;
+            }
             if codec::head_has_remarks(head) {
                 with_remarks += 1;
             }
-            start = end;
         }
-        if start != records.len() {
+        starts.push(at.map(codec::len_u32));
+        let used: usize = at.iter().sum();
+        let present: usize = streams.iter().map(|s| s.len()).sum();
+        if at.iter().zip(&streams).any(|(&a, s)| a != s.len()) {
             return Err(corrupt(
                 "entities",
                 format!(
-                    "{} record bytes after the last entity",
-                    records.len() - start
+                    "{} stream bytes after the last entity",
+                    present.saturating_sub(used)
                 ),
             ));
         }
@@ -275,9 +291,10 @@ impl EntityStore {
                 body: body.into(),
                 count,
                 heads_at,
-                ends_at,
-                records_at,
+                streams_at,
+                starts,
                 names,
+                with_remarks,
                 remarks: remarks.into(),
                 inflated: OnceLock::new(),
             })),
@@ -302,6 +319,14 @@ impl EntityStore {
         match &self.repr {
             Repr::Owned(v) => v.iter().map(|e| e.names.len() as u64).sum(),
             Repr::Encoded(e) => e.names,
+        }
+    }
+
+    /// Number of entities with remarks (from the heads, without inflating anything).
+    pub(crate) fn remarks_count(&self) -> usize {
+        match &self.repr {
+            Repr::Owned(v) => v.iter().filter(|e| e.remarks.is_some()).count(),
+            Repr::Encoded(e) => e.with_remarks,
         }
     }
 
@@ -362,7 +387,7 @@ impl EntityStore {
                 let Some((prefix, rest)) = enc
                     .head(i)
                     .zip(enc.record(i))
-                    .and_then(|(h, rec)| codec::record_id(rec, h))
+                    .and_then(|(h, (fields, texts))| codec::record_id(fields, texts, h))
                 else {
                     return false;
                 };

@@ -27,6 +27,7 @@ pub fn snapshot(entities: Vec<Entity>) -> Snapshot {
                 name_count: 0,
             }],
             sha256: "00".repeat(32),
+            remarks: Default::default(),
         },
         entities: entities.into(),
         index,
