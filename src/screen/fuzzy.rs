@@ -162,32 +162,49 @@ impl FuzzyWords {
 
 /// The optimal-string-alignment distance of two words (insertions, deletions,
 /// substitutions and swaps of adjacent letters, no letter edited twice), counted in
-/// characters: the same as `strsim::osa_distance`. Two ASCII words, one of at most 64
-/// bytes, take Hyyrö's bit-parallel algorithm (a few word operations per letter, no
-/// allocation); other words the textbook DP.
+/// characters: the same as `strsim::osa_distance` (the tests check it). When the shorter
+/// word has at most 64 characters (always, for a screened word): Hyyrö's bit-parallel
+/// algorithm, a few word operations per letter and no allocation; otherwise the textbook
+/// DP.
 pub fn osa_distance(a: &str, b: &str) -> usize {
-    let (p, t) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if !(p.is_ascii() && t.is_ascii()) || p.len() > 64 {
-        return strsim::osa_distance(a, b);
-    }
-    let (p, t) = (p.as_bytes(), t.as_bytes());
-    let m = p.len();
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let (p, t, m) = if la <= lb { (a, b, la) } else { (b, a, lb) };
     if m == 0 {
-        return t.len();
+        return la.max(lb);
     }
-    // peq[c]: bit i set where p[i] == c.
-    let mut peq = [0u64; 128];
-    for (i, &c) in p.iter().enumerate() {
-        peq[usize::from(c & 0x7f)] |= 1 << i;
+    if m > 64 {
+        return osa_table(a, b);
     }
+    let mut pattern = ['\0'; 64];
+    for (slot, c) in pattern.iter_mut().zip(p.chars()) {
+        *slot = c;
+    }
+    let pattern = pattern.get(..m).unwrap_or_default();
+    // peq(c): bit i set where p[i] == c (a table for ASCII letters).
+    let mut ascii = [0u64; 128];
+    for (i, &c) in pattern.iter().enumerate() {
+        if let Some(slot) = ascii.get_mut(c as usize) {
+            *slot |= 1 << i;
+        }
+    }
+    let peq = |c: char| -> u64 {
+        match ascii.get(c as usize) {
+            Some(&bits) => bits,
+            None => pattern
+                .iter()
+                .enumerate()
+                .filter(|&(_, &x)| x == c)
+                .fold(0, |bits, (i, _)| bits | 1 << i),
+        }
+    };
     let last = 1u64 << (m - 1);
     let mut vp: u64 = u64::MAX >> (64 - m);
     let mut vn: u64 = 0;
     let mut d0: u64 = 0;
     let mut pm_prev: u64 = 0;
     let mut dist = m;
-    for &c in t {
-        let pm = peq[usize::from(c & 0x7f)];
+    for c in t.chars() {
+        let pm = peq(c);
         // Transpositions (Hyyrö 2003): p[i - 1] is this letter and p[i] the previous one.
         let tr = (((!d0) & pm) << 1) & pm_prev;
         d0 = ((((pm & vp).wrapping_add(vp)) ^ vp) | pm | vn) | tr;
@@ -204,6 +221,30 @@ pub fn osa_distance(a: &str, b: &str) -> usize {
         pm_prev = pm;
     }
     dist
+}
+
+/// [`osa_distance`] by the textbook DP over characters (three rows).
+fn osa_table(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut row: Vec<usize> = vec![0; b.len() + 1];
+    for (i, &ca) in a.iter().enumerate() {
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let mut v = (prev[j + 1] + 1)
+                .min(row[j] + 1)
+                .min(prev[j] + usize::from(ca != cb));
+            if i > 0 && j > 0 && a[i - 1] == cb && ca == b[j - 1] {
+                v = v.min(before[j - 1] + 1);
+            }
+            row[j + 1] = v;
+        }
+        std::mem::swap(&mut before, &mut prev);
+        std::mem::swap(&mut prev, &mut row);
+    }
+    prev[b.len()]
 }
 
 /// The bits of columns `lo..=hi` (bit `j - 1` for column `j`), within `1..=m`.
@@ -524,8 +565,8 @@ mod tests {
         assert!(got.is_empty());
     }
 
-    /// The bit-parallel distance equals strsim's on random ASCII words up to 70 bytes
-    /// (both orders) and falls back on other words.
+    /// The distance equals strsim's on random words up to 70 letters, ASCII or not (both
+    /// orders), and on a few fixed pairs.
     #[test]
     fn osa_distance_equals_strsim() {
         let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
@@ -535,10 +576,15 @@ mod tests {
             seed ^= seed << 17;
             seed
         };
-        let alphabet = b"abcd";
+        // Half the rounds ASCII, half with two-byte letters too.
         for round in 0..20_000 {
-            let la = (next() % if round % 10 == 0 { 70 } else { 12 }) as usize;
-            let a: Vec<u8> = (0..la).map(|_| alphabet[(next() % 4) as usize]).collect();
+            let alphabet = if round % 2 == 0 {
+                ['a', 'b', 'c', 'd']
+            } else {
+                ['a', 'b', 'é', 'ж']
+            };
+            let la = (next() % if round % 10 < 2 { 70 } else { 12 }) as usize;
+            let a: Vec<char> = (0..la).map(|_| alphabet[(next() % 4) as usize]).collect();
             let mut b = a.clone();
             for _ in 0..next() % 6 {
                 let at = (next() as usize) % (b.len() + 1);
@@ -553,7 +599,7 @@ mod tests {
                     _ => {}
                 }
             }
-            let (a, b) = (String::from_utf8(a).unwrap(), String::from_utf8(b).unwrap());
+            let (a, b): (String, String) = (a.into_iter().collect(), b.into_iter().collect());
             assert_eq!(
                 osa_distance(&a, &b),
                 strsim::osa_distance(&a, &b),

@@ -1,4 +1,4 @@
-//! Name scoring: token-order independent, built on `strsim`.
+//! Name scoring: token-order independent, on edit distance (`fuzzy::osa_distance`), phonetic keys and skeletons.
 //!
 //! 1. **Token similarity** ([`pair_similarity`]): exact (1.0); an initial against an
 //!    initial or the first letter of a word (0.8); Arabic/Hebrew/Thai words against

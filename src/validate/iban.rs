@@ -16,6 +16,7 @@ use super::checksum::iso7064;
 use super::error::{ErrorCode, Field, FieldResult, Normalized, ValidationError};
 use super::fold::{fold, FoldRules};
 use super::iban_registry::IBAN_REGISTRY;
+use super::text::quote_char;
 
 /// Longest IBAN in the registry is 34 characters; with separators and full-width forms
 /// (3 bytes each) a pasted IBAN stays well under this.
@@ -127,7 +128,10 @@ pub fn validate(input: &str) -> FieldResult {
     if let Some(bad) = iban.chars().find(|c| !c.is_ascii_alphanumeric()) {
         return Err(err(
             ErrorCode::InvalidCharacter,
-            format!("{bad:?} is not allowed in an IBAN (letters and digits only)"),
+            format!(
+                "{} is not allowed in an IBAN (letters and digits only)",
+                quote_char(bad)
+            ),
         ));
     }
     // All ASCII from here on, so byte slicing is char-boundary safe.

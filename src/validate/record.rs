@@ -10,6 +10,7 @@ use super::date::Date;
 use super::error::{ErrorCode, Field, FieldResult, ValidationError};
 use super::jurisdiction::Policy;
 use super::mrz::{self, TypedIdentity};
+use super::text::quote_str;
 use super::{address, country, crypto, email, iban, name, national_id, phone, text, Normalized};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -591,7 +592,7 @@ pub fn validate_record(record: &Record, options: &Options) -> RecordReport {
             report.add_error(&ValidationError::new(
                 Field::CryptoNetwork,
                 ErrorCode::UnknownNetwork,
-                format!("network {network:?} is not supported"),
+                format!("network {} is not supported", quote_str(network)),
             ));
         }
     }

@@ -24,6 +24,34 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
+/// `c` quoted for an error message: `'x'`, with an invisible, control or non-printable
+/// ASCII character written as `'\u{200b}'` so the message shows what the eye cannot. (Not
+/// `{:?}`: Rust's escaping pulls its own Unicode tables into the wasm.)
+pub fn quote_char(c: char) -> String {
+    let mut out = String::from("'");
+    push_visible(&mut out, c);
+    out.push('\'');
+    out
+}
+
+/// `s` quoted for an error message, like [`quote_char`]: `"abc"`.
+pub fn quote_str(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        push_visible(&mut out, c);
+    }
+    out.push('"');
+    out
+}
+
+fn push_visible(out: &mut String, c: char) {
+    if is_control_or_format(c) || c.is_control() || c == '\'' || c == '"' || c == '\\' {
+        out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+    } else {
+        out.push(c);
+    }
+}
+
 /// True for characters treated as a space: Unicode White_Space (tab, line breaks, NBSP,
 /// the U+2000 spaces, narrow NBSP, ideographic space, ...).
 pub fn is_space(c: char) -> bool {

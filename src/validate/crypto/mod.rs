@@ -29,6 +29,7 @@ pub mod keccak;
 
 use super::error::{ErrorCode, Field, FieldResult, Normalized, ValidationError};
 use super::fold::{fold, FoldRules};
+use super::text::{quote_char, quote_str};
 use base58::{BITCOIN_ALPHABET, RIPPLE_ALPHABET};
 
 /// Longest accepted input in UTF-8 bytes (the longest address, a prefixed CashAddr for a
@@ -139,7 +140,7 @@ pub fn validate(input: &str, network: Option<&str>) -> FieldResult {
             ValidationError::new(
                 Field::CryptoNetwork,
                 ErrorCode::UnknownNetwork,
-                format!("network {name:?} is not supported"),
+                format!("network {} is not supported", quote_str(name)),
             )
         })?),
         None => None,
@@ -281,9 +282,9 @@ fn bitcoin_like(s: &str, chain: &Chain) -> Parsed {
             false,
             ErrorCode::InvalidFormat,
             format!(
-                "a SegWit address for prefix {:?}, not {:?} ({})",
-                other.hrp,
-                chain.hrp,
+                "a SegWit address for prefix {}, not {} ({})",
+                quote_str(&other.hrp),
+                quote_str(chain.hrp),
                 chain.network.name()
             ),
         ));
@@ -295,7 +296,7 @@ fn bitcoin_like(s: &str, chain: &Chain) -> Parsed {
             return Err(fail(
                 claimed_by_lead,
                 ErrorCode::InvalidCharacter,
-                format!("{c:?} is not a Base58 character"),
+                format!("{} is not a Base58 character", quote_char(c)),
             ))
         }
     };
@@ -337,7 +338,7 @@ fn segwit(s: &str, chain: &Chain) -> Parsed {
         Err(E::InvalidCharacter(c)) => {
             return claim(
                 ErrorCode::InvalidCharacter,
-                &format!("{c:?} is not a Bech32 character"),
+                &format!("{} is not a Bech32 character", quote_char(c)),
             )
         }
         Err(E::TooLong) => return claim(ErrorCode::InvalidLength, "longer than 90 characters"),
@@ -429,7 +430,7 @@ fn bitcoin_cash(s: &str) -> Parsed {
         Err(E::InvalidCharacter(c)) => Err(fail(
             true,
             ErrorCode::InvalidCharacter,
-            format!("{c:?} is not a CashAddr character"),
+            format!("{} is not a CashAddr character", quote_char(c)),
         )),
         Err(E::MixedCase) => Err(fail(
             true,
@@ -477,7 +478,7 @@ fn ethereum(s: &str) -> Parsed {
         return Err(fail(
             true,
             ErrorCode::InvalidCharacter,
-            format!("{c:?} is not a hex digit"),
+            format!("{} is not a hex digit", quote_char(c)),
         ));
     }
     if hex.len() != 40 {
@@ -511,7 +512,7 @@ fn tron(s: &str) -> Parsed {
         fail(
             claimed,
             ErrorCode::InvalidCharacter,
-            format!("{c:?} is not a Base58 character"),
+            format!("{} is not a Base58 character", quote_char(c)),
         )
     })?;
     if decoded.payload.first() != Some(&0x41) || decoded.payload.len() != 21 {
@@ -537,7 +538,7 @@ fn xrp(s: &str) -> Parsed {
         fail(
             claimed,
             ErrorCode::InvalidCharacter,
-            format!("{c:?} is not an XRP Base58 character"),
+            format!("{} is not an XRP Base58 character", quote_char(c)),
         )
     })?;
     if decoded.payload.first() != Some(&0x00) || decoded.payload.len() != 21 {
@@ -577,7 +578,7 @@ fn solana(s: &str) -> Parsed {
         Err(c) => Err(fail(
             false,
             ErrorCode::InvalidCharacter,
-            format!("{c:?} is not a Base58 character"),
+            format!("{} is not a Base58 character", quote_char(c)),
         )),
     }
 }

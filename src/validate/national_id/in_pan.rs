@@ -6,6 +6,7 @@
 
 use super::{check_chars, check_len, compact_with, err, fold_id, ok, FormatInfo};
 use crate::validate::error::{ErrorCode, FieldResult};
+use crate::validate::text::quote_char;
 
 /// Registry entry.
 pub const INFO: FormatInfo = FormatInfo {
@@ -69,7 +70,7 @@ pub fn validate(input: &str) -> FieldResult {
     let Some(holder) = holder_type(b[3]) else {
         return Err(err(
             ErrorCode::InvalidFormat,
-            format!("{:?} is not a PAN holder type", char::from(b[3])),
+            format!("{} is not a PAN holder type", quote_char(char::from(b[3]))),
         ));
     };
     if &n[5..9] == "0000" {

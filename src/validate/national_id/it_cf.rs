@@ -10,6 +10,7 @@ use super::{
     FormatInfo,
 };
 use crate::validate::error::{ErrorCode, FieldResult};
+use crate::validate::text::quote_char;
 
 /// Registry entry.
 pub const INFO: FormatInfo = FormatInfo {
@@ -106,8 +107,8 @@ pub fn validate(input: &str) -> FieldResult {
         return Err(err(
             ErrorCode::InvalidDate,
             format!(
-                "{:?} is not a month letter (ABCDEHLMPRST)",
-                char::from(b[8])
+                "{} is not a month letter (ABCDEHLMPRST)",
+                quote_char(char::from(b[8]))
             ),
         ));
     };

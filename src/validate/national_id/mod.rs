@@ -22,6 +22,7 @@
 
 use super::error::{ErrorCode, Field, FieldResult, Normalized, ValidationError};
 use super::fold::{fold, FoldRules};
+use super::text::{quote_char, quote_str};
 
 pub mod au_tfn;
 pub mod be_nn;
@@ -152,7 +153,10 @@ pub fn validate(country_alpha2: &str, input: &str) -> FieldResult {
     Err(best.unwrap_or_else(|| {
         err(
             ErrorCode::UnsupportedCountry,
-            format!("no national ID format is supported for country {country:?}"),
+            format!(
+                "no national ID format is supported for country {}",
+                quote_str(&country)
+            ),
         )
     }))
 }
@@ -236,7 +240,7 @@ pub(crate) fn check_chars(
     match s.chars().find(|&c| !allowed(c)) {
         Some(c) => Err(err(
             ErrorCode::InvalidCharacter,
-            format!("{c:?} is not allowed: {what}"),
+            format!("{} is not allowed: {what}", quote_char(c)),
         )),
         None => Ok(()),
     }
