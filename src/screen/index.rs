@@ -211,6 +211,10 @@ pub struct NameIndex {
     /// The edit-distance word list split by word length (built on first use from
     /// `fuzzy_sorted`): a walk over words of one length can bound the cost still to come.
     fuzzy_by_len: OnceLock<FuzzyWords>,
+    /// Per name, the most text bytes and the most key bytes of a run of 2 or 3 adjacent
+    /// tokens (clamped at 255), built on first use: a list-side glue spells the whole
+    /// query token with one such run, so a name whose runs are all shorter cannot glue.
+    glue_reach: OnceLock<Vec<(u8, u8)>>,
 }
 
 impl PartialEq for NameIndex {
@@ -1059,6 +1063,7 @@ impl NameIndex {
             t,
             vocab,
             fuzzy_by_len: OnceLock::new(),
+            glue_reach: OnceLock::new(),
         }
     }
 
@@ -1345,6 +1350,7 @@ impl NameIndex {
         }
         let text = item.info.text.as_bytes();
         let key = item.info.key.as_slice();
+        let reach = self.glue_reach();
         let mut glue_names: Vec<u32> = Vec::new();
         let mut seconds: Vec<u32> = Vec::new();
         // Membership of `seconds` as a bit set over the vocabulary (set, used, cleared).
@@ -1368,6 +1374,13 @@ impl NameIndex {
             };
             for &t1 in first {
                 for &nm in self.t.postings(t1) {
+                    // No run of the name is long enough to spell the query token (texts
+                    // end to end are its text; keys, less merged letters, its key).
+                    if reach.get(nm as usize).is_some_and(|&(t, k)| {
+                        usize::from(t) < text.len() && usize::from(k) < key.len()
+                    }) {
+                        continue;
+                    }
                     // `t1` directly followed by a second token, and the 2 or 3 tokens
                     // from there glue by text or key (what `list_glue` then prices).
                     let toks = self.t.name_tokens(nm as usize);
@@ -1467,6 +1480,33 @@ impl NameIndex {
             }
         }
         best
+    }
+
+    /// See [`NameIndex::glue_reach`]'s field.
+    fn glue_reach(&self) -> &[(u8, u8)] {
+        self.glue_reach.get_or_init(|| {
+            let clamp = |n: usize| n.min(usize::from(u8::MAX)) as u8;
+            let mut lens: Vec<(usize, usize)> = Vec::new();
+            (0..self.name_count())
+                .map(|nm| {
+                    lens.clear();
+                    lens.extend(
+                        self.t
+                            .name_tokens(nm)
+                            .iter()
+                            .map(|&id| (self.t.text_of(id).len(), self.t.key_of(id).len())),
+                    );
+                    let (mut text, mut key) = (0, 0);
+                    for run in 2..=3 {
+                        for w in lens.windows(run) {
+                            text = text.max(w.iter().map(|l| l.0).sum::<usize>());
+                            key = key.max(w.iter().map(|l| l.1).sum::<usize>());
+                        }
+                    }
+                    (clamp(text), clamp(key))
+                })
+                .collect()
+        })
     }
 
     /// The edit-distance word list split by word length (see [`FuzzyWords`]).
