@@ -208,13 +208,20 @@ pub struct NameIndex {
     /// Token id → prepared token, built on first use from the stored fields (`OnceLock`:
     /// the index is shared by screening threads). Boxed: 16 bytes per token until used.
     vocab: Vec<OnceLock<Box<TokInfo>>>,
-    /// The edit-distance word list split by word length (built on first use from
-    /// `fuzzy_sorted`): a walk over words of one length can bound the cost still to come.
-    fuzzy_by_len: OnceLock<FuzzyWords>,
-    /// Per name, the most text bytes and the most key bytes of a run of 2 or 3 adjacent
-    /// tokens (clamped at 255), built on first use: a list-side glue spells the whole
-    /// query token with one such run, so a name whose runs are all shorter cannot glue.
-    glue_reach: OnceLock<Vec<(u8, u8)>>,
+    /// Tables built on first use (see [`Derived`]).
+    derived: OnceLock<Derived>,
+}
+
+/// Tables derived from the stored ones on first use, not at load.
+#[derive(Debug, Clone, Default)]
+struct Derived {
+    /// The edit-distance word list split by word length (from `fuzzy_sorted`): a walk over
+    /// words of one length can bound the cost still to come.
+    fuzzy: FuzzyWords,
+    /// Per name, the most text bytes and the most key bytes of a run of up to 3 adjacent
+    /// tokens (clamped at 255): a list-side glue spells the whole query token with one
+    /// such run, so a name whose runs are all shorter cannot glue.
+    glue_reach: Vec<(u8, u8)>,
 }
 
 impl PartialEq for NameIndex {
@@ -1062,8 +1069,7 @@ impl NameIndex {
         NameIndex {
             t,
             vocab,
-            fuzzy_by_len: OnceLock::new(),
-            glue_reach: OnceLock::new(),
+            derived: OnceLock::new(),
         }
     }
 
@@ -1350,7 +1356,7 @@ impl NameIndex {
         }
         let text = item.info.text.as_bytes();
         let key = item.info.key.as_slice();
-        let reach = self.glue_reach();
+        let reach = &self.derived().glue_reach;
         let mut glue_names: Vec<u32> = Vec::new();
         let mut seconds: Vec<u32> = Vec::new();
         // Membership of `seconds` as a bit set over the vocabulary (set, used, cleared).
@@ -1482,42 +1488,33 @@ impl NameIndex {
         best
     }
 
-    /// See [`NameIndex::glue_reach`]'s field.
-    fn glue_reach(&self) -> &[(u8, u8)] {
-        self.glue_reach.get_or_init(|| {
+    /// The tables built on first use.
+    fn derived(&self) -> &Derived {
+        self.derived.get_or_init(|| {
             let clamp = |n: usize| n.min(usize::from(u8::MAX)) as u8;
-            let mut lens: Vec<(usize, usize)> = Vec::new();
-            (0..self.name_count())
+            let glue_reach = (0..self.name_count())
                 .map(|nm| {
-                    lens.clear();
-                    lens.extend(
-                        self.t
-                            .name_tokens(nm)
-                            .iter()
-                            .map(|&id| (self.t.text_of(id).len(), self.t.key_of(id).len())),
-                    );
+                    let toks = self.t.name_tokens(nm);
                     let (mut text, mut key) = (0, 0);
-                    for run in 2..=3 {
-                        for w in lens.windows(run) {
-                            text = text.max(w.iter().map(|l| l.0).sum::<usize>());
-                            key = key.max(w.iter().map(|l| l.1).sum::<usize>());
+                    for p in 0..toks.len() {
+                        let (mut t, mut k) = (0, 0);
+                        for &id in toks.iter().skip(p).take(3) {
+                            t += self.t.text_of(id).len();
+                            k += self.t.key_of(id).len();
                         }
+                        text = text.max(t);
+                        key = key.max(k);
                     }
                     (clamp(text), clamp(key))
                 })
-                .collect()
-        })
-    }
-
-    /// The edit-distance word list split by word length (see [`FuzzyWords`]).
-    fn fuzzy_words(&self) -> &FuzzyWords {
-        self.fuzzy_by_len.get_or_init(|| {
-            FuzzyWords::new(
+                .collect();
+            let fuzzy = FuzzyWords::new(
                 self.t
                     .fuzzy_sorted
                     .iter()
                     .map(|&id| (id, self.t.text_of(id).as_bytes())),
-            )
+            );
+            Derived { fuzzy, glue_reach }
         })
     }
 
@@ -1536,7 +1533,7 @@ impl NameIndex {
             min_len,
             max_len,
         };
-        self.fuzzy_words().within(q.text.as_bytes(), budget, cand);
+        self.derived().fuzzy.within(q.text.as_bytes(), budget, cand);
     }
 
     /// Query items worth looking up (MaxScore). A set `N` of query tokens is skipped when
