@@ -28,6 +28,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::OnceLock;
 
 use crate::model::{AliasStrength, Entity, EntityType, IdentifierKind, NameKind};
@@ -213,15 +214,24 @@ pub struct NameIndex {
 }
 
 /// Tables derived from the stored ones on first use, not at load.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 struct Derived {
     /// The edit-distance word list split by word length (from `fuzzy_sorted`): a walk over
     /// words of one length can bound the cost still to come.
     fuzzy: FuzzyWords,
-    /// Per name, the most text bytes and the most key bytes of a run of up to 3 adjacent
-    /// tokens (clamped at 255): a list-side glue spells the whole query token with one
-    /// such run, so a name whose runs are all shorter cannot glue.
-    glue_reach: Vec<(u8, u8)>,
+    /// Per name, once looked at: the most text bytes and the most key bytes of a run of up
+    /// to 3 adjacent tokens (see [`NameIndex::glue_reach`]); 0 until then.
+    glue_reach: Vec<AtomicU32>,
+}
+
+impl Clone for Derived {
+    /// The word list, and the glue reach to compute again.
+    fn clone(&self) -> Self {
+        Derived {
+            fuzzy: self.fuzzy.clone(),
+            glue_reach: self.glue_reach.iter().map(|_| AtomicU32::new(0)).collect(),
+        }
+    }
 }
 
 impl PartialEq for NameIndex {
@@ -1356,7 +1366,7 @@ impl NameIndex {
         }
         let text = item.info.text.as_bytes();
         let key = item.info.key.as_slice();
-        let reach = &self.derived().glue_reach;
+        let reach = |nm: u32| self.glue_reach(nm);
         let mut glue_names: Vec<u32> = Vec::new();
         let mut seconds: Vec<u32> = Vec::new();
         // Membership of `seconds` as a bit set over the vocabulary (set, used, cleared).
@@ -1382,9 +1392,8 @@ impl NameIndex {
                 for &nm in self.t.postings(t1) {
                     // No run of the name is long enough to spell the query token (texts
                     // end to end are its text; keys, less merged letters, its key).
-                    if reach.get(nm as usize).is_some_and(|&(t, k)| {
-                        usize::from(t) < text.len() && usize::from(k) < key.len()
-                    }) {
+                    let (t, k) = reach(nm);
+                    if t < text.len() && k < key.len() {
                         continue;
                     }
                     // `t1` directly followed by a second token, and the 2 or 3 tokens
@@ -1488,26 +1497,39 @@ impl NameIndex {
         best
     }
 
+    /// The most text bytes and the most key bytes of a run of up to 3 adjacent tokens of
+    /// name `nm` (clamped at 255; computed on first use, then kept): a list-side glue
+    /// spells the whole query token with one such run, so a name whose runs are all
+    /// shorter cannot glue.
+    fn glue_reach(&self, nm: u32) -> (usize, usize) {
+        let cell = self.derived().glue_reach.get(nm as usize);
+        let known = cell.map_or(0, |c| c.load(Ordering::Relaxed));
+        if known != 0 {
+            return ((known >> 8 & 0xff) as usize, (known & 0xff) as usize);
+        }
+        let len = |offs: &[u32], id: u32| csr(offs, id as usize).map_or(0, |r| r.len());
+        let toks = self.t.name_tokens(nm as usize);
+        let (mut text, mut key) = (0, 0);
+        for p in 0..toks.len() {
+            let (mut t, mut k) = (0, 0);
+            for &id in toks.iter().skip(p).take(3) {
+                t += len(&self.t.text_offs, id);
+                k += len(&self.t.key_offs, id);
+            }
+            text = text.max(t);
+            key = key.max(k);
+        }
+        let (text, key) = (text.min(255), key.min(255));
+        if let Some(c) = cell {
+            c.store(1 << 16 | (text as u32) << 8 | key as u32, Ordering::Relaxed);
+        }
+        (text, key)
+    }
+
     /// The tables built on first use.
     fn derived(&self) -> &Derived {
         self.derived.get_or_init(|| {
-            let clamp = |n: usize| n.min(usize::from(u8::MAX)) as u8;
-            let glue_reach = (0..self.name_count())
-                .map(|nm| {
-                    let toks = self.t.name_tokens(nm);
-                    let (mut text, mut key) = (0, 0);
-                    for p in 0..toks.len() {
-                        let (mut t, mut k) = (0, 0);
-                        for &id in toks.iter().skip(p).take(3) {
-                            t += self.t.text_of(id).len();
-                            k += self.t.key_of(id).len();
-                        }
-                        text = text.max(t);
-                        key = key.max(k);
-                    }
-                    (clamp(text), clamp(key))
-                })
-                .collect();
+            let glue_reach = (0..self.name_count()).map(|_| AtomicU32::new(0)).collect();
             let fuzzy = FuzzyWords::new(
                 self.t
                     .fuzzy_sorted
