@@ -516,7 +516,7 @@ impl MatchCache {
         if !self.keep {
             return find();
         }
-        if let Some((_, m)) = self.entries.iter().find(|(e, _)| e.same_lookup(item)) {
+        if let Some(m) = self.cached(item) {
             return m.clone();
         }
         let m = find();
@@ -1314,10 +1314,15 @@ impl NameIndex {
                 }
             }
         }
-        cand.sort_unstable();
-        cand.dedup();
-        // Sorted by id (cand is sorted): looked up by binary search when scoring.
-        cand.into_iter()
+        self.matches_of(item, cand)
+    }
+
+    /// The tokens of `ids` that `item` matches, with the similarity, sorted by token id
+    /// (looked up by binary search when scoring): `ids` sorted and de-duplicated here.
+    fn matches_of(&self, item: &QueryItem, mut ids: Vec<u32>) -> TokenMatches {
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter()
             .filter_map(|id| {
                 self.token(id)
                     .and_then(|t| score::item_similarity(item, t))
@@ -1339,17 +1344,7 @@ impl NameIndex {
                 return None;
             }
         }
-        ids.sort_unstable();
-        ids.dedup();
-        Some(
-            ids.into_iter()
-                .filter_map(|id| {
-                    self.token(id)
-                        .and_then(|t| score::item_similarity(item, t))
-                        .map(|s| (id, s))
-                })
-                .collect(),
-        )
+        Some(self.matches_of(item, ids))
     }
 
     /// The names (of at least `min_len` tokens) where adjacent tokens glue to `item`,
@@ -1366,7 +1361,6 @@ impl NameIndex {
         }
         let text = item.info.text.as_bytes();
         let key = item.info.key.as_slice();
-        let reach = |nm: u32| self.glue_reach(nm);
         let mut glue_names: Vec<u32> = Vec::new();
         let mut seconds: Vec<u32> = Vec::new();
         // Membership of `seconds` as a bit set over the vocabulary (set, used, cleared).
@@ -1392,7 +1386,7 @@ impl NameIndex {
                 for &nm in self.t.postings(t1) {
                     // No run of the name is long enough to spell the query token (texts
                     // end to end are its text; keys, less merged letters, its key).
-                    let (t, k) = reach(nm);
+                    let (t, k) = self.glue_reach(nm);
                     if t < text.len() && k < key.len() {
                         continue;
                     }
@@ -2212,28 +2206,38 @@ fn put_front_coded(out: &mut Vec<u8>, blob: &[u8], offs: &[u32]) {
     put_bytes(out, &rests);
 }
 
-/// The differences between successive values of `values`, restarting from 0 at every
-/// offset in `starts` (the group starts of a CSR table; `[0]` for one group), wrapping:
-/// ascending groups give small steps, and any input round-trips through
-/// [`sums_in_groups`].
-fn steps_in_groups(values: &[u32], starts: &[u32]) -> Vec<u32> {
-    let mut out = Vec::with_capacity(values.len());
-    let mut prev = 0u32;
+/// For each of `n` positions, whether a group starts there: `starts` holds group start
+/// offsets in ascending order (a CSR table's offsets; `[0]` for one group). Offsets out of
+/// order or out of range are passed over (a forged table; the offsets are checked later).
+fn group_starts(starts: &[u32], n: usize) -> impl Iterator<Item = bool> + '_ {
     let mut next = starts.iter().peekable();
-    for (i, &v) in values.iter().enumerate() {
+    (0..n).map(move |i| {
+        let mut restart = false;
         while let Some(&&s) = next.peek() {
             if s as usize > i {
                 break;
             }
-            if s as usize == i {
-                prev = 0;
-            }
+            restart |= s as usize == i;
             next.next();
         }
-        out.push(v.wrapping_sub(prev));
-        prev = v;
-    }
-    out
+        restart
+    })
+}
+
+/// The differences between successive values of `values`, restarting from 0 at every
+/// offset in `starts` (see [`group_starts`]), wrapping: ascending groups give small steps,
+/// and any input round-trips through [`sums_in_groups`].
+fn steps_in_groups(values: &[u32], starts: &[u32]) -> Vec<u32> {
+    let mut prev = 0u32;
+    values
+        .iter()
+        .zip(group_starts(starts, values.len()))
+        .map(|(&v, restart)| {
+            let step = v.wrapping_sub(if restart { 0 } else { prev });
+            prev = v;
+            step
+        })
+        .collect()
 }
 
 /// The inverse of [`steps_in_groups`]: running sums of `steps`, restarting at every offset
@@ -2241,18 +2245,9 @@ fn steps_in_groups(values: &[u32], starts: &[u32]) -> Vec<u32> {
 /// One linear pass; `starts` need not be valid (the offsets are checked afterwards).
 fn sums_in_groups(mut steps: Vec<u32>, starts: &[u32]) -> Vec<u32> {
     let mut prev = 0u32;
-    let mut next = starts.iter().peekable();
-    for (i, v) in steps.iter_mut().enumerate() {
-        while let Some(&&s) = next.peek() {
-            if s as usize > i {
-                break;
-            }
-            if s as usize == i {
-                prev = 0;
-            }
-            next.next();
-        }
-        *v = v.wrapping_add(prev);
+    let n = steps.len();
+    for (v, restart) in steps.iter_mut().zip(group_starts(starts, n)) {
+        *v = v.wrapping_add(if restart { 0 } else { prev });
         prev = *v;
     }
     steps
