@@ -9,7 +9,8 @@
 
 mod bounds;
 
-use kyc_check::screen::{Decision, Options, Screener, MAX_NAME_BYTES};
+use kyc_check::screen::work::{WorkMeter, MAX_QUERY_WORK};
+use kyc_check::screen::{Decision, Options, Query, Screener, MAX_NAME_BYTES};
 use kyc_check::snapshot::{default_snapshot_bytes, Snapshot};
 use kyc_check::validate::record::{validate_record, Options as RecordOptions, Record};
 use kyc_check::validate::{validate_format, ErrorCode};
@@ -98,4 +99,80 @@ fn options_of_a_megabyte_are_refused_without_echo() {
     };
     let err = options.validate().expect_err("a 1 MB date is refused");
     assert!(err.len() < 200, "{err}");
+}
+
+/// The work limit: a query over it is only partly screened, says so with `work_limit`
+/// and is never `clear` (a listed name is not `block` either: what was left unscreened is
+/// unknown); the units a query spends are the same on every run, whatever was prepared
+/// before (so are its results, natively and in wasm).
+#[test]
+fn the_work_limit_fails_closed_and_is_deterministic() {
+    let snapshot = Snapshot::from_bytes(default_snapshot_bytes()).expect("default snapshot");
+    let screener = Screener::new(&snapshot);
+    let options = Options::default();
+    let limited = |r: &kyc_check::screen::ScreeningResult| {
+        r.warnings.iter().any(|w| w.starts_with("work_limit"))
+    };
+    for (name, decision) in [
+        ("Ordinary Customer Name", Decision::Clear),
+        ("Aisha Muammar QADHAFI", Decision::Block),
+    ] {
+        let query = Query::name(name);
+        let free = screener.screen(&query, &options);
+        assert_eq!(free.decision, decision, "{name}");
+        assert!(!limited(&free), "{name}: {:?}", free.warnings);
+        let mut meter = WorkMeter::unlimited();
+        assert_eq!(screener.screen_metered(&query, &options, &mut meter), free);
+        let spent = meter.spent();
+        assert!(
+            spent > 0 && spent < MAX_QUERY_WORK / 10,
+            "{name}: {spent} units"
+        );
+        let mut again = WorkMeter::unlimited();
+        screener.screen_metered(&query, &options, &mut again);
+        assert_eq!((again.spent(), again.counts()), (spent, meter.counts()));
+        // Just enough: the same result. One unit short, or none at all: review.
+        let mut exact = WorkMeter::with_limit(spent);
+        assert_eq!(screener.screen_metered(&query, &options, &mut exact), free);
+        for limit in [spent - 1, spent / 2, 1, 0] {
+            let mut short = WorkMeter::with_limit(limit);
+            let r = screener.screen_metered(&query, &options, &mut short);
+            assert!(limited(&r), "{name} at {limit}: {:?}", r.warnings);
+            assert!(
+                r.decision == Decision::Review || r.decision == Decision::Block,
+                "{name} at {limit}: {:?}",
+                r.decision
+            );
+            assert_ne!(r.decision, Decision::Clear, "{name} at {limit}");
+        }
+    }
+}
+
+/// Every pathological name within the size bounds either stays within the work limit or
+/// says it was cut (never `clear` then), and its units do not depend on what ran before.
+#[test]
+fn pathological_names_are_metered() {
+    let snapshot = Snapshot::from_bytes(default_snapshot_bytes()).expect("default snapshot");
+    let screener = Screener::new(&snapshot);
+    let options = Options::default();
+    for (label, name) in bounds::pathological_names() {
+        let query = Query::name(name);
+        let mut first = WorkMeter::default();
+        let r = screener.screen_metered(&query, &options, &mut first);
+        let mut second = WorkMeter::default();
+        assert_eq!(
+            screener.screen_metered(&query, &options, &mut second),
+            r,
+            "{label}"
+        );
+        assert_eq!(first.spent(), second.spent(), "{label}");
+        if first.exhausted() {
+            assert!(
+                r.warnings.iter().any(|w| w.starts_with("work_limit")),
+                "{label}: {:?}",
+                r.warnings
+            );
+            assert_ne!(r.decision, Decision::Clear, "{label}");
+        }
+    }
 }

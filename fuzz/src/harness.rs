@@ -5,7 +5,8 @@
 //! crash inputs through exactly this code without libFuzzer.
 
 use kyc_check::model::{EntityType, SourceList};
-use kyc_check::screen::{Options as ScreenOptions, Query, Screener};
+use kyc_check::screen::work::WorkMeter;
+use kyc_check::screen::{Decision, Options as ScreenOptions, Query, Screener};
 use kyc_check::snapshot::builder::build_from_sources;
 use kyc_check::snapshot::{format, Snapshot};
 use kyc_check::sources::{self, ParsedSource};
@@ -415,10 +416,21 @@ pub fn screen(data: &[u8]) {
     let second = screener.screen(&query, &options);
     assert_eq!(first, second, "screening is not deterministic");
     let exhaustive = screener.screen_exhaustive(&query, &options);
+    let unlimited = screener.screen_metered(&query, &options, &mut WorkMeter::unlimited());
     assert_eq!(
-        first, exhaustive,
+        unlimited, exhaustive,
         "indexed screening differs from exhaustive"
     );
+    if first.warnings.iter().any(|w| w.starts_with("work_limit")) {
+        // Over the work limit the query is only partly screened: it must fail closed.
+        assert_ne!(
+            first.decision,
+            Decision::Clear,
+            "a work-limited query is clear"
+        );
+    } else {
+        assert_eq!(first, exhaustive, "screening within the work limit differs");
+    }
 }
 
 // ---------------------------------------------------------------------------------------

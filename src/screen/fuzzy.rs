@@ -126,14 +126,15 @@ impl FuzzyWords {
     /// Appends to `out` the id of every word whose optimal-string-alignment distance to
     /// `query` is within `budget` (by the word's first letter) and whose length is within
     /// `budget`'s range, in order of length, then of the words. A query of more than
-    /// [`MAX_QUERY_LEN`] bytes finds nothing (no such token is screened).
-    pub fn within(&self, query: &[u8], budget: Budget, out: &mut Vec<u32>) {
+    /// [`MAX_QUERY_LEN`] bytes finds nothing (no such token is screened). Returns the
+    /// number of rows computed, the measure of the walk's work.
+    pub fn within(&self, query: &[u8], budget: Budget, out: &mut Vec<u32>) -> usize {
         let m = query.len();
         let Some(&q_first) = query.first() else {
-            return;
+            return 0;
         };
         if m > MAX_QUERY_LEN {
-            return;
+            return 0;
         }
         let same = budget.same_start.min(MAX_EDITS);
         let other = budget.other_start.min(same);
@@ -151,12 +152,14 @@ impl FuzzyWords {
             other,
             windows: Vec::new(),
             rows: Vec::new(),
+            rows_computed: 0,
         };
         for len in budget.min_len.max(1)..=budget.max_len {
             if let Some(bucket) = self.buckets.get(len).filter(|b| !b.ids.is_empty()) {
                 walk.bucket(bucket, len, out);
             }
         }
+        walk.rows_computed
     }
 }
 
@@ -251,6 +254,8 @@ struct Walk {
     windows: Vec<Window>,
     /// `rows[d]`: the state after the first `d` letters of the current word.
     rows: Vec<Row>,
+    /// Rows computed so far (the work done).
+    rows_computed: usize,
 }
 
 impl Walk {
@@ -301,6 +306,7 @@ impl Walk {
             while depth < len {
                 let d = depth;
                 self.step(d, word);
+                self.rows_computed += 1;
                 depth += 1;
                 // Every path to the end passes through row d + 1, or jumps over it from row
                 // d by a transposition (+1): when neither can still end within the budget,

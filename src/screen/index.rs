@@ -38,6 +38,7 @@ use crate::screen::normalize::{normalize_name, Token, TokenClass};
 use crate::screen::phonetic::{self, Slot, SlotKind};
 use crate::screen::score::{self, ItemKind, Method, NameScore, QueryItem, TokInfo};
 use crate::screen::translit::Script;
+use crate::screen::work::{Step, WorkMeter};
 
 /// A small, fast, deterministic hasher for the build-time and per-query maps (FxHash's
 /// multiply-rotate scheme); the keys are not attacker-controlled in a way that matters here.
@@ -537,6 +538,9 @@ pub struct Candidates {
     /// Names that could reach the threshold but were left out by the cap of
     /// [`NameIndex::candidates_capped`] (0 when nothing was left out).
     pub dropped: usize,
+    /// True when the query's work meter ran out while looking the items up: the names
+    /// are incomplete, and the caller must not report `clear`.
+    pub work_limited: bool,
     /// Similarities computed while scoring, for items that were not enumerated:
     /// (item << 32 | token id) → similarity. Candidate names share many tokens.
     memo: std::cell::RefCell<FxMap<u64, Option<(f64, Method)>>>,
@@ -554,6 +558,18 @@ pub struct PreparedQuery {
 }
 
 impl Candidates {
+    /// No names, because the query's work meter ran out ([`Candidates::work_limited`]).
+    fn out_of_work(item_matches: Vec<Option<TokenMatches>>) -> Candidates {
+        Candidates {
+            names: Vec::new(),
+            item_matches,
+            exhaustive: false,
+            dropped: 0,
+            work_limited: true,
+            memo: Default::default(),
+        }
+    }
+
     /// Every name (no pruning, similarities computed directly).
     pub fn all(name_count: usize) -> Candidates {
         Candidates {
@@ -561,6 +577,7 @@ impl Candidates {
             item_matches: Vec::new(),
             exhaustive: true,
             dropped: 0,
+            work_limited: false,
             memo: Default::default(),
         }
     }
@@ -1155,6 +1172,26 @@ impl NameIndex {
     /// Prepares a normalised query: token weights from this index's rarity counts, and
     /// the glued items.
     pub fn prepare(&self, tokens: Vec<Token>) -> PreparedQuery {
+        let mut unlimited = WorkMeter::unlimited();
+        self.prepare_metered(tokens, &mut unlimited)
+            .unwrap_or_else(|| PreparedQuery {
+                tokens: Vec::new(),
+                infos: Vec::new(),
+                items: Vec::new(),
+            })
+    }
+
+    /// [`NameIndex::prepare`], charging each item prepared to `meter`; `None`, before the
+    /// costly part, when the items would take the meter over its limit.
+    pub fn prepare_metered(
+        &self,
+        tokens: Vec<Token>,
+        meter: &mut WorkMeter,
+    ) -> Option<PreparedQuery> {
+        meter.charge(Step::Item, tokens.len());
+        if meter.exhausted() {
+            return None;
+        }
         let infos: Vec<TokInfo> = tokens
             .iter()
             .map(|t| {
@@ -1163,12 +1200,15 @@ impl NameIndex {
                 TokInfo::new(t, df)
             })
             .collect();
-        let items = self.prune_items(score::query_items(&tokens, &infos));
-        PreparedQuery {
+        let affordable = meter.affordable(Step::Item);
+        let items = score::query_items(&tokens, &infos, affordable.saturating_add(infos.len()))?;
+        meter.charge(Step::Item, items.len().saturating_sub(infos.len()));
+        let items = self.prune_items(items);
+        Some(PreparedQuery {
             tokens,
             infos,
             items,
-        }
+        })
     }
 
     /// Drops glued and split items that cannot match any vocabulary token (their text,
@@ -1239,7 +1279,7 @@ impl NameIndex {
     }
 
     /// Every vocabulary token that `q` matches, with its similarity.
-    fn enumerate_matches(&self, item: &QueryItem) -> TokenMatches {
+    fn enumerate_matches(&self, item: &QueryItem, meter: &mut WorkMeter) -> TokenMatches {
         let q = &item.info;
         if let ItemKind::SplitPart { .. } = item.kind {
             // Split halves match exactly or by phonetic key only.
@@ -1248,6 +1288,7 @@ impl NameIndex {
             cand.extend_from_slice(self.t.by_key(&q.key));
             cand.sort_unstable();
             cand.dedup();
+            meter.charge(Step::Comparison, cand.len());
             return cand
                 .into_iter()
                 .filter_map(|id| {
@@ -1310,18 +1351,26 @@ impl NameIndex {
                 }
                 // Glued query tokens do not take part in edit-distance matching.
                 if fuzzy_eligible(q) && item.len == 1 {
-                    self.fuzzy_candidates(q, &mut cand);
+                    let rows = self.fuzzy_candidates(q, &mut cand);
+                    meter.charge(Step::WalkRow, rows);
                 }
             }
         }
-        self.matches_of(item, cand)
+        self.matches_of(item, cand, meter, Step::Comparison)
     }
 
     /// The tokens of `ids` that `item` matches, with the similarity, sorted by token id
     /// (looked up by binary search when scoring): `ids` sorted and de-duplicated here.
-    fn matches_of(&self, item: &QueryItem, mut ids: Vec<u32>) -> TokenMatches {
+    fn matches_of(
+        &self,
+        item: &QueryItem,
+        mut ids: Vec<u32>,
+        meter: &mut WorkMeter,
+        each: Step,
+    ) -> TokenMatches {
         ids.sort_unstable();
         ids.dedup();
+        meter.charge(each, ids.len());
         ids.into_iter()
             .filter_map(|id| {
                 self.token(id)
@@ -1336,7 +1385,12 @@ impl NameIndex {
     /// hold more than [`AMONG_REACHED_MAX_TOKENS`] tokens (the vocabulary walk is cheaper
     /// then). Exact on those tokens: `item_similarity` is the relation the enumeration
     /// finds every match of.
-    fn matches_among(&self, item: &QueryItem, names: &[u32]) -> Option<TokenMatches> {
+    fn matches_among(
+        &self,
+        item: &QueryItem,
+        names: &[u32],
+        meter: &mut WorkMeter,
+    ) -> Option<TokenMatches> {
         let mut ids: Vec<u32> = Vec::new();
         for &nm in names {
             ids.extend_from_slice(self.t.name_tokens(nm as usize));
@@ -1344,7 +1398,7 @@ impl NameIndex {
                 return None;
             }
         }
-        Some(self.matches_of(item, ids))
+        Some(self.matches_of(item, ids, meter, Step::Glance))
     }
 
     /// The names (of at least `min_len` tokens) where adjacent tokens glue to `item`,
@@ -1355,7 +1409,12 @@ impl NameIndex {
     /// names holding such a pair are checked. By key, the second key may also repeat the first key's
     /// last letter (see `score::glue_key_equals`), which lets a first key that is the
     /// whole query key glue too, and a second key may be empty (a word of vowels).
-    fn list_glue_hits(&self, item: &QueryItem, min_len: usize) -> Vec<(u32, f64)> {
+    fn list_glue_hits(
+        &self,
+        item: &QueryItem,
+        min_len: usize,
+        meter: &mut WorkMeter,
+    ) -> Vec<(u32, f64)> {
         if !(item.len == 1 && item.kind == ItemKind::Whole && score::glueable(&item.info)) {
             return Vec::new();
         }
@@ -1368,6 +1427,8 @@ impl NameIndex {
         // Names where a token of `first` is directly followed by one of `seconds` (token
         // ids): the first tokens' postings are walked, the second tokens only looked up
         // in each name.
+        // Postings looked at, charged to the meter at the end.
+        let mut visited = 0usize;
         let mut both = |first: &[u32], seconds: &mut Vec<u32>, out: &mut Vec<u32>| {
             if first.is_empty() || seconds.is_empty() {
                 return;
@@ -1383,7 +1444,9 @@ impl NameIndex {
                     .is_some_and(|w| w & (1 << (t % 64)) != 0)
             };
             for &t1 in first {
-                for &nm in self.t.postings(t1) {
+                let postings = self.t.postings(t1);
+                visited += postings.len();
+                for &nm in postings {
                     // No run of the name is long enough to spell the query token (texts
                     // end to end are its text; keys, less merged letters, its key).
                     let (t, k) = self.glue_reach(nm);
@@ -1444,8 +1507,10 @@ impl NameIndex {
             extend_with_prefixes(&self.t.by_key, key_of, &merged, 1, &mut seconds);
             both(first, &mut seconds, &mut glue_names);
         }
+        meter.charge(Step::Posting, visited);
         glue_names.sort_unstable();
         glue_names.dedup();
+        meter.charge(Step::Comparison, glue_names.len());
         // Only names where adjacent tokens really glue to it, at that similarity.
         glue_names
             .into_iter()
@@ -1539,7 +1604,7 @@ impl NameIndex {
     /// budget of each first-letter subtree (a word that begins with another letter meets
     /// the general floor: fewer edits) and the partner lengths in range, walked by
     /// [`FuzzyWords::within`].
-    fn fuzzy_candidates(&self, q: &TokInfo, cand: &mut Vec<u32>) {
+    fn fuzzy_candidates(&self, q: &TokInfo, cand: &mut Vec<u32>) -> usize {
         let m = q.text.len();
         // Every partner `fuzzy_similarity` can accept is within these bounds.
         let (min_len, max_len, kmax_same) = score::fuzzy_bounds(m);
@@ -1549,7 +1614,7 @@ impl NameIndex {
             min_len,
             max_len,
         };
-        self.derived().fuzzy.within(q.text.as_bytes(), budget, cand);
+        self.derived().fuzzy.within(q.text.as_bytes(), budget, cand)
     }
 
     /// Query items worth looking up (MaxScore). A set `N` of query tokens is skipped when
@@ -1641,18 +1706,27 @@ impl NameIndex {
     /// [`Candidates::dropped`] counts the others. The cap bounds the scoring work of one
     /// query; the caller must not report `clear` when something was dropped.
     pub fn candidates_capped(&self, q: &PreparedQuery, threshold: f64, cap: usize) -> Candidates {
-        self.candidates_cached(q, threshold, cap, &mut MatchCache::default())
+        let mut unlimited = WorkMeter::unlimited();
+        self.candidates_cached(
+            q,
+            threshold,
+            cap,
+            &mut MatchCache::default(),
+            &mut unlimited,
+        )
     }
 
     /// [`NameIndex::candidates_capped`] with the vocabulary matches of items already
     /// looked up for another reading of the same name (`cache`, filled here): readings
-    /// share most of their words.
+    /// share most of their words. The work is charged to `meter`; when it runs out, the
+    /// lookups stop and the result is [`Candidates::work_limited`], with no names.
     pub fn candidates_cached(
         &self,
         q: &PreparedQuery,
         threshold: f64,
         cap: usize,
         cache: &mut MatchCache,
+        meter: &mut WorkMeter,
     ) -> Candidates {
         if threshold <= 0.0 || q.infos.is_empty() {
             let count = self.name_count();
@@ -1661,6 +1735,7 @@ impl NameIndex {
                 item_matches: vec![None; q.items.len()],
                 exhaustive: true,
                 dropped: count.saturating_sub(cap),
+                work_limited: false,
                 memo: Default::default(),
             };
         }
@@ -1682,6 +1757,8 @@ impl NameIndex {
         let mut looked_up = vec![false; n];
         // Items already looked up: (item index, its list-side glue hits).
         let mut looked: Vec<(usize, Vec<(u32, f64)>)> = Vec::new();
+        // The matches of split halves, found with the other half of their pair.
+        let mut split_matches: Vec<Option<TokenMatches>> = vec![None; q.items.len()];
         // Essential items first: they reach the names. The others are then looked up too,
         // but only to tell which reached names they can match (and how well): a name they
         // alone reach cannot get to the threshold, and a token that cannot match a name
@@ -1735,6 +1812,10 @@ impl NameIndex {
             .filter(|&ii| essential[ii])
             .chain((0..q.items.len()).filter(|&ii| !essential[ii]));
         for ii in order {
+            if meter.exhausted() {
+                give_back_slots(reached.slot, &reached.touched);
+                return Candidates::out_of_work(item_matches);
+            }
             let item = &q.items[ii];
             let reaches = essential[ii];
             let tokens = item.start..item.start + item.len;
@@ -1766,14 +1847,44 @@ impl NameIndex {
                         && item.kind == ItemKind::Whole
                         && fuzzy_eligible(&item.info)
                         && cache.cached(item).is_none())
-                    .then(|| self.matches_among(item, &reached.touched))
+                    .then(|| self.matches_among(item, &reached.touched, meter))
                     .flatten();
-                    let m = match among_reached {
+                    let known = split_matches.get(ii).cloned().flatten();
+                    let m = match among_reached.or(known) {
                         Some(m) => m,
-                        None => cache.matches(item, || self.enumerate_matches(item)),
+                        None => cache.matches(item, || self.enumerate_matches(item, meter)),
                     };
-                    (m, self.list_glue_hits(item, min_name_len))
+                    (m, self.list_glue_hits(item, min_name_len, meter))
                 }
+            };
+            // A split half counts only together with the other half, on another token of
+            // the same name (`score::score_direct`): a name holding no token the other
+            // half matches is not reached through this one, nor its bound raised.
+            let partner: Option<Vec<u32>> = match item.kind {
+                ItemKind::Whole => None,
+                ItemKind::SplitPart { first } => {
+                    if let Some(slot) = split_matches.get_mut(ii) {
+                        *slot = Some(m.clone());
+                    }
+                    let p = if first { ii + 1 } else { ii.wrapping_sub(1) };
+                    let other = q.items.get(p).zip(split_matches.get_mut(p));
+                    Some(other.map_or_else(Vec::new, |(partner, slot)| {
+                        slot.get_or_insert_with(|| {
+                            cache.matches(partner, || self.enumerate_matches(partner, meter))
+                        })
+                        .iter()
+                        .map(|&(id, _)| id)
+                        .collect()
+                    }))
+                }
+            };
+            let with_partner = |nm: u32| {
+                partner.as_ref().map_or(true, |ids| {
+                    self.t
+                        .name_tokens(nm as usize)
+                        .iter()
+                        .any(|t| ids.binary_search(t).is_ok())
+                })
             };
             if same.is_none() {
                 looked.push((ii, glue_hits.clone()));
@@ -1786,8 +1897,10 @@ impl NameIndex {
                 } else {
                     *sim
                 };
-                for &nm in self.t.postings(*id) {
-                    if long_enough(nm) {
+                let postings = self.t.postings(*id);
+                meter.charge(Step::Posting, postings.len());
+                for &nm in postings {
+                    if long_enough(nm) && with_partner(nm) {
                         reached.add(nm, tokens.clone(), sim, reaches);
                     }
                 }
@@ -1863,11 +1976,13 @@ impl NameIndex {
             score::ALPHA + (1.0 - score::ALPHA) * cl
         };
         let mut sims = vec![0.0f64; n];
-        // The bound of a name's score, or `None` when it cannot reach the threshold.
-        let mut bound = |slot: usize, nm: u32| -> Option<f64> {
+        // The bound of a name's score, or `None` when it cannot reach the threshold; and
+        // the tokens (of the query and of the name) its exact bounds read, for the meter.
+        let mut bound = |slot: usize, nm: u32| -> (Option<f64>, usize) {
             if !bounded {
-                return Some(1.0);
+                return (Some(1.0), 0);
             }
+            let mut steps = 0;
             for (i, s) in sims.iter_mut().enumerate() {
                 *s = if looked_up[i] {
                     reached.best.get(slot * n + i).copied().unwrap_or(1.0)
@@ -1884,6 +1999,7 @@ impl NameIndex {
                 if cq_surely_below(&sims, &wt.w, &wt.cost, threshold) {
                     continue;
                 }
+                steps += n + self.t.name_tokens(nm as usize).len();
                 let mut b = cq_bound(&sims, &wt.w, &wt.cost);
                 // The scorer matches each listed token once, and one item covers at most
                 // 3 query tokens: a name of `l` tokens matches at most `3 l` of them.
@@ -1907,15 +2023,25 @@ impl NameIndex {
                 }
                 best = Some(best.map_or(b, |x: f64| x.max(b)));
             }
-            best
+            (best, steps)
         };
-        let mut within: Vec<(f64, u32)> = reached
-            .touched
-            .iter()
-            .enumerate()
-            .filter_map(|(slot, &nm)| bound(slot, nm).map(|b| (b, nm)))
-            .collect();
+        // Each reached name is pre-tested like a posting is visited.
+        meter.charge(Step::Posting, reached.touched.len());
+        let mut within: Vec<(f64, u32)> = Vec::new();
+        for (slot, &nm) in reached.touched.iter().enumerate() {
+            if meter.exhausted() {
+                break;
+            }
+            let (b, steps) = bound(slot, nm);
+            meter.charge(Step::Bound, steps);
+            if let Some(b) = b {
+                within.push((b, nm));
+            }
+        }
         give_back_slots(reached.slot, &reached.touched);
+        if meter.exhausted() {
+            return Candidates::out_of_work(item_matches);
+        }
         let mut dropped = 0;
         if within.len() > cap {
             // Highest bound first, then lowest id: deterministic on every platform.
@@ -1930,6 +2056,7 @@ impl NameIndex {
             item_matches,
             exhaustive: false,
             dropped,
+            work_limited: false,
             memo: Default::default(),
         }
     }

@@ -13,6 +13,7 @@
 //! - [`index`]: the index stored in the snapshot; exact candidate generation.
 //! - [`evidence`]: birth date, country and entity type adjustments.
 //! - [`explain`]: the machine-readable explanation of each match.
+//! - [`work`]: the deterministic bound on the work of one query.
 //!
 //! Thresholds and their justification: docs/SCREENING.md and docs/SCREENING_EVAL.md.
 
@@ -25,6 +26,7 @@ pub mod normalize;
 pub mod phonetic;
 pub mod score;
 pub mod translit;
+pub mod work;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -36,6 +38,7 @@ use index::{NameIndex, PreparedQuery};
 use score::TokInfo;
 use std::borrow::Cow;
 use std::collections::HashMap;
+use work::{Step, WorkMeter};
 
 /// Default review threshold (justified in docs/SCREENING_EVAL.md).
 pub const DEFAULT_REVIEW_THRESHOLD: f64 = 0.83;
@@ -397,18 +400,37 @@ impl<'a> Screener<'a> {
         }
     }
 
-    /// Screens one query.
+    /// Screens one query, within the work limit [`work::MAX_QUERY_WORK`].
     pub fn screen(&self, query: &Query, options: &Options) -> ScreeningResult {
-        self.run(query, options, false)
+        self.screen_metered(query, options, &mut WorkMeter::default())
     }
 
-    /// Screens one query by scoring every listed name (no candidate pruning). Returns the
-    /// same result as [`Screener::screen`]; used to prove it, and as an evaluation baseline.
+    /// [`Screener::screen`] charging the work to `meter` (its limit applies): a caller
+    /// can read the units spent, per kind of step (benchmarks, the calibration of the
+    /// limit).
+    pub fn screen_metered(
+        &self,
+        query: &Query,
+        options: &Options,
+        meter: &mut WorkMeter,
+    ) -> ScreeningResult {
+        self.run(query, options, false, meter)
+    }
+
+    /// Screens one query by scoring every listed name (no candidate pruning, no work
+    /// limit). Returns the same result as [`Screener::screen`] for every query within
+    /// the work limit; used to prove it, and as an evaluation baseline.
     pub fn screen_exhaustive(&self, query: &Query, options: &Options) -> ScreeningResult {
-        self.run(query, options, true)
+        self.run(query, options, true, &mut WorkMeter::unlimited())
     }
 
-    fn run(&self, query: &Query, options: &Options, exhaustive: bool) -> ScreeningResult {
+    fn run(
+        &self,
+        query: &Query,
+        options: &Options,
+        exhaustive: bool,
+        meter: &mut WorkMeter,
+    ) -> ScreeningResult {
         let mut warnings = Vec::new();
         let options = match options.validate() {
             Ok(()) => options.clone(),
@@ -534,11 +556,15 @@ impl<'a> Screener<'a> {
         let threshold = options.review_threshold - bonus;
         let mut screened_any = false;
         let mut matches_seen = index::MatchCache::new(variants.len() > 1);
+        let mut work_limited = false;
         for tokens in variants {
             if tokens.is_empty() {
                 continue;
             }
             screened_any = true;
+            if work_limited {
+                continue;
+            }
             if tokens.len() > MAX_NAME_TOKENS {
                 not_screened = true;
                 warnings.push(format!(
@@ -555,13 +581,25 @@ impl<'a> Screener<'a> {
                 ));
                 continue;
             }
-            let q = self.index.prepare(tokens);
+            let Some(q) = self.index.prepare_metered(tokens, meter) else {
+                work_limited = true;
+                continue;
+            };
             let cands = if exhaustive {
                 index::Candidates::all(self.index.name_count())
             } else {
-                self.index
-                    .candidates_cached(&q, threshold, MAX_CANDIDATES, &mut matches_seen)
+                self.index.candidates_cached(
+                    &q,
+                    threshold,
+                    MAX_CANDIDATES,
+                    &mut matches_seen,
+                    meter,
+                )
             };
+            if cands.work_limited {
+                work_limited = true;
+                continue;
+            }
             if cands.dropped > 0 {
                 not_screened = true;
                 warnings.push(format!(
@@ -570,6 +608,10 @@ impl<'a> Screener<'a> {
                 ));
             }
             for &nid in &cands.names {
+                if meter.exhausted() {
+                    work_limited = true;
+                    break;
+                }
                 let Some(name) = self.index.name(nid) else {
                     continue;
                 };
@@ -579,6 +621,8 @@ impl<'a> Screener<'a> {
                 if !source_ok(source) {
                     continue;
                 }
+                meter.charge(Step::Scored, 1);
+                meter.charge(Step::Pair, q.items.len() * name.tokens.len());
                 let ns = if exhaustive {
                     self.index.score_exhaustive(&q, nid, entity_type)
                 } else {
@@ -639,6 +683,15 @@ impl<'a> Screener<'a> {
                     );
                 }
             }
+        }
+        // Work charged after the last check (the final bounds or scores) counts too, so
+        // "over the limit" means exactly that the units spent exceed it.
+        if work_limited || meter.exhausted() {
+            not_screened = true;
+            warnings.push(format!(
+                "work_limit: the name needs more than the {} work units a query may spend: only partly screened",
+                work::MAX_QUERY_WORK
+            ));
         }
         if !screened_any && ident_hits.is_empty() && !name_too_long {
             warnings.push("the name has no letters or digits to screen".to_string());

@@ -895,8 +895,17 @@ fn plain_token(text: String, script: Script, pattern: Option<Vec<Slot>>) -> Toke
 }
 
 /// Builds the query items: every token (in order, so item `i` is token `i`), then glued
-/// pairs and triples of glueable tokens, then the halves of splittable tokens.
-pub fn query_items(tokens: &[Token], infos: &[TokInfo]) -> Vec<QueryItem> {
+/// pairs and triples of glueable tokens, then the halves of splittable tokens. `None`,
+/// before the items are prepared, when there would be more than `max_items` of them
+/// prepared anew (the halves of a repeated token are copies): preparing an item is the
+/// costly part, and a query of many long words has thousands of halves.
+pub fn query_items(
+    tokens: &[Token],
+    infos: &[TokInfo],
+    max_items: usize,
+) -> Option<Vec<QueryItem>> {
+    // Items prepared anew: the tokens, their glued runs, then each token's halves.
+    let mut prepared = infos.len();
     let mut items: Vec<QueryItem> = infos
         .iter()
         .enumerate()
@@ -935,6 +944,10 @@ pub fn query_items(tokens: &[Token], infos: &[TokInfo]) -> Vec<QueryItem> {
                 .map(|p| p.script)
                 .find(|&s| s != Script::Latin)
                 .unwrap_or(Script::Latin);
+            prepared += 1;
+            if prepared > max_items {
+                return None;
+            }
             let mut info = TokInfo::new(&plain_token(text, script, pattern), 0);
             info.weight = parts.iter().map(|p| p.weight).sum();
             info.full_weight = parts.iter().map(|p| p.full_weight).sum();
@@ -979,6 +992,10 @@ pub fn query_items(tokens: &[Token], infos: &[TokInfo]) -> Vec<QueryItem> {
             continue;
         }
         let from = items.len();
+        prepared += 2 * (t.text.len() + 1).saturating_sub(2 * SPLIT_MIN_PART);
+        if prepared > max_items {
+            return None;
+        }
         for cut in SPLIT_MIN_PART..=t.text.len() - SPLIT_MIN_PART {
             let (a, b) = t.text.split_at(cut);
             for (first, part) in [(true, a), (false, b)] {
@@ -997,7 +1014,7 @@ pub fn query_items(tokens: &[Token], infos: &[TokInfo]) -> Vec<QueryItem> {
         }
         halves_at.push((i, from..items.len()));
     }
-    items
+    Some(items)
 }
 
 /// Similarity of a query item with a list token (split halves use [`part_similarity`]).
@@ -1695,7 +1712,7 @@ mod tests {
     fn score(q: &str, l: &str, ty: EntityType) -> f64 {
         let (qt, qi) = infos(q);
         let (_, li) = infos(l);
-        let items = query_items(&qt, &qi);
+        let items = query_items(&qt, &qi, usize::MAX).unwrap_or_default();
         let refs: Vec<&TokInfo> = li.iter().collect();
         score_direct(&items, qt.len(), &refs, ty).score
     }

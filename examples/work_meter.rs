@@ -1,0 +1,99 @@
+//! Measures the work meter (`screen::work`) against time, to calibrate and check the
+//! work limit of one query.
+//!
+//! ```text
+//! cargo run --release --example work_meter -- SNAPSHOT.kcs QUERIES.jsonl [REPEATS]
+//! cargo run --release --example work_meter -- SNAPSHOT.kcs --listed
+//! ```
+//!
+//! With a query file (one `{"name": ...}` per line): one line per query with the steps of
+//! each kind, the units spent and the best of `REPEATS` (default 5) wall-clock times in
+//! ms, tab-separated, for fitting the weights of `Step::units` (the units of the limit
+//! should follow the time). With `--listed`: every indexed name of the snapshot screened
+//! as a query, and the distribution of the units they spend (none may reach the limit).
+
+use kyc_check::screen::work::{Step, WorkMeter, MAX_QUERY_WORK};
+use kyc_check::screen::{Options, Query, Screener};
+use kyc_check::snapshot::Snapshot;
+use std::time::Instant;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (Some(snapshot_path), Some(what)) = (args.first(), args.get(1)) else {
+        eprintln!("usage: work_meter SNAPSHOT.kcs (QUERIES.jsonl [REPEATS] | --listed)");
+        std::process::exit(2);
+    };
+    let bytes = std::fs::read(snapshot_path).expect("the snapshot reads");
+    let snapshot = Snapshot::from_bytes(&bytes).expect("the snapshot loads");
+    let screener = Screener::new(&snapshot);
+    let options = Options::default();
+    // The first query builds the tables made on first use: not part of any figure.
+    screener.screen(&Query::name("Warm Up"), &options);
+    let unlimited = |q: &Query| {
+        let mut meter = WorkMeter::unlimited();
+        screener.screen_metered(q, &options, &mut meter);
+        meter
+    };
+
+    if what == "--listed" {
+        let mut spent: Vec<(u64, String)> = Vec::new();
+        for i in 0..snapshot.index.name_count() as u32 {
+            let Some(name) = snapshot.index.name(i) else {
+                continue;
+            };
+            let Some(Ok(entity)) = snapshot.entities.get_without_remarks(name.entity as usize)
+            else {
+                continue;
+            };
+            let Some(n) = entity.names.get(name.name as usize) else {
+                continue;
+            };
+            let meter = unlimited(&Query::name(n.full.clone()));
+            spent.push((meter.spent(), n.full.clone()));
+        }
+        spent.sort();
+        let at = |p: f64| spent[((spent.len() - 1) as f64 * p) as usize].0;
+        println!(
+            "{} listed names as queries: units p50 {} p99 {} p99.9 {} max {} (limit {MAX_QUERY_WORK})",
+            spent.len(),
+            at(0.5),
+            at(0.99),
+            at(0.999),
+            at(1.0)
+        );
+        for (u, n) in spent.iter().rev().take(10) {
+            println!("  {u}\t{n}");
+        }
+        return;
+    }
+
+    let repeats: usize = args.get(2).and_then(|r| r.parse().ok()).unwrap_or(5);
+    let text = std::fs::read_to_string(what).expect("the query file reads");
+    let kinds: Vec<String> = Step::ALL.iter().map(|s| format!("{s:?}")).collect();
+    println!("{}\tunits\tbest_ms\tname", kinds.join("\t"));
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let Ok(query) = serde_json::from_str::<Query>(line) else {
+            continue;
+        };
+        let meter = unlimited(&query);
+        let best = (0..repeats.max(1))
+            .map(|_| {
+                let t = Instant::now();
+                std::hint::black_box(screener.screen_metered(
+                    &query,
+                    &options,
+                    &mut WorkMeter::unlimited(),
+                ));
+                t.elapsed().as_secs_f64() * 1000.0
+            })
+            .fold(f64::INFINITY, f64::min);
+        let counts: Vec<String> = meter.counts().iter().map(|c| c.to_string()).collect();
+        let name: String = query.name.chars().take(60).collect();
+        println!(
+            "{}\t{}\t{best:.4}\t{}",
+            counts.join("\t"),
+            meter.spent(),
+            name.replace(['\t', '\n'], " ")
+        );
+    }
+}
