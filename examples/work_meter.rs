@@ -7,8 +7,9 @@
 //! ```
 //!
 //! With a query file (one `{"name": ...}` per line): one line per query with the steps of
-//! each kind, the units spent and the best of `REPEATS` (default 5) wall-clock times in
-//! ms, tab-separated, for fitting the weights of `Step::units` (the units of the limit
+//! each kind, the units spent, the best of `REPEATS` (default 5) wall-clock times in
+//! ms (all without a limit) and the units spent with the limit (where it stops),
+//! tab-separated, for fitting the weights of `Step::units` (the units of the limit
 //! should follow the time). With `--listed`: every indexed name of the snapshot screened
 //! as a query, and the distribution of the units they spend (none may reach the limit).
 
@@ -61,6 +62,11 @@ fn main() {
             at(0.999),
             at(1.0)
         );
+        let over = spent.iter().filter(|(u, _)| *u > MAX_QUERY_WORK).count();
+        println!(
+            "over the limit: {over} ({:.2} %)",
+            over as f64 * 100.0 / spent.len().max(1) as f64
+        );
         for (u, n) in spent.iter().rev().take(10) {
             println!("  {u}\t{n}");
         }
@@ -70,12 +76,15 @@ fn main() {
     let repeats: usize = args.get(2).and_then(|r| r.parse().ok()).unwrap_or(5);
     let text = std::fs::read_to_string(what).expect("the query file reads");
     let kinds: Vec<String> = Step::ALL.iter().map(|s| format!("{s:?}")).collect();
-    println!("{}\tunits\tbest_ms\tname", kinds.join("\t"));
+    println!("{}\tunits\tbest_ms\tlimited_units\tname", kinds.join("\t"));
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
         let Ok(query) = serde_json::from_str::<Query>(line) else {
             continue;
         };
         let meter = unlimited(&query);
+        // With the limit: where the query stops (past the limit by its last step).
+        let mut limited = WorkMeter::default();
+        screener.screen_metered(&query, &options, &mut limited);
         let best = (0..repeats.max(1))
             .map(|_| {
                 let t = Instant::now();
@@ -90,9 +99,10 @@ fn main() {
         let counts: Vec<String> = meter.counts().iter().map(|c| c.to_string()).collect();
         let name: String = query.name.chars().take(60).collect();
         println!(
-            "{}\t{}\t{best:.4}\t{}",
+            "{}\t{}\t{best:.4}\t{}\t{}",
             counts.join("\t"),
             meter.spent(),
+            limited.spent(),
             name.replace(['\t', '\n'], " ")
         );
     }

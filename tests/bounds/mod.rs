@@ -234,6 +234,48 @@ pub fn pathological_names() -> Vec<(String, String)> {
             "m".repeat(MAX_NAME_BYTES + 1),
         ),
     ];
+    // Distinct words glued from common name fragments (each is split at every letter and
+    // glued to its neighbours: thousands of items that all meet listed tokens), and long
+    // words of random letters; a fixed linear congruential sequence picks the pieces.
+    let fragments = [
+        "mohammed", "ali", "hassan", "ahmed", "abdul", "kim", "ivan", "al", "bin", "trading",
+        "rahman", "hussein", "ibrahim", "khan", "omar", "yusuf", "sergei", "vladimir",
+        "petrov", "jong",
+    ];
+    let mut seed: u64 = 7;
+    let mut next = move |n: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n
+    };
+    let mut distinct_words = |len: usize, letters: bool| -> String {
+        let words = MAX_NAME_TOKENS.min((MAX_NAME_BYTES + 1) / (len + 1));
+        (0..words)
+            .map(|_| {
+                let mut w = String::new();
+                while w.len() < len {
+                    if letters {
+                        w.push(char::from(b'a' + next(26) as u8));
+                    } else {
+                        w.push_str(fragments[next(fragments.len())]);
+                    }
+                }
+                w.truncate(len);
+                w
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for (label, len, letters) in [
+        ("distinct 41-letter words of name fragments", 41, false),
+        ("distinct 20-letter words of name fragments", 20, false),
+        ("distinct 12-letter words of name fragments", 12, false),
+        ("distinct 8-letter words of name fragments", 8, false),
+        ("distinct 41-letter words of random letters", 41, true),
+    ] {
+        out.push((label.to_string(), distinct_words(len, letters)));
+    }
     for (_, n) in &mut out {
         while n.len() > MAX_NAME_BYTES + 1 {
             n.pop();
