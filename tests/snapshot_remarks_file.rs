@@ -12,7 +12,7 @@ use kyc_check::screen::{Options, Query, Screener};
 use kyc_check::snapshot::companion::{
     REMARKS_FILE_MAGIC, REMARKS_FILE_PREFIX_LEN, REMARKS_FILE_VERSION,
 };
-use kyc_check::snapshot::{format, RemarksFileError, RemarksMode, Snapshot, SnapshotError};
+use kyc_check::snapshot::{format, RemarksMode, Snapshot, SnapshotError};
 use sha2::{Digest, Sha256};
 use snapshot_fixtures::{entities, rehash, sources, BUILT_AT};
 
@@ -218,8 +218,10 @@ fn every_truncation_is_refused() {
     let loaded = Snapshot::from_bytes(&bytes).unwrap();
     for len in 0..remarks.len() {
         match loaded.attach_remarks(&remarks[..len]) {
-            Err(SnapshotError::RemarksFile(RemarksFileError::Truncated { needed, available })) => {
-                assert_eq!((needed, available), (remarks.len() as u64, len as u64));
+            Err(SnapshotError::RemarksFile { code, detail }) => {
+                assert_eq!(code, "truncated", "cut at {len}: {detail}");
+                let expected = format!("is {len} bytes, the snapshot pins {}", remarks.len());
+                assert_eq!(detail, expected);
             }
             other => panic!("cut at {len}: expected truncated, got {other:?}"),
         }

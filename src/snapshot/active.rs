@@ -94,5 +94,5 @@ pub fn active_info() -> Result<SnapshotInfo, SnapshotError> {
 /// the error of a refused file, or why there is no active snapshot. Screening is
 /// unaffected either way.
 pub fn attach_active_remarks(file: &[u8]) -> Result<(), SnapshotError> {
-    with_active(|snapshot| snapshot.attach_remarks(file))?
+    active()?.attach_remarks(file)
 }

@@ -13,7 +13,6 @@
 //! snapshot itself, an HTML error page) a clear `bad_magic` instead of a hash mismatch.
 //! Layout and checks: `docs/SNAPSHOT_FORMAT.md`, "Remarks companion file".
 
-use super::error::RemarksFileError;
 use super::format::{hex, payload_digest};
 use super::SnapshotError;
 
@@ -59,30 +58,43 @@ pub(crate) fn verify<'a>(
     file: &'a [u8],
     pinned: &RemarksCompanion,
 ) -> Result<&'a [u8], SnapshotError> {
-    let refuse = |e: RemarksFileError| Err(SnapshotError::RemarksFile(e));
+    let refuse = |code, detail| Err(SnapshotError::RemarksFile { code, detail });
     let magic_len = file.len().min(REMARKS_FILE_MAGIC.len());
     if file.get(..magic_len) != REMARKS_FILE_MAGIC.get(..magic_len) {
-        return refuse(RemarksFileError::BadMagic);
+        return refuse(
+            "bad_magic",
+            "is not a kyc-check remarks file (wrong magic bytes)".to_string(),
+        );
     }
     if let Some(v) = file.get(8..REMARKS_FILE_PREFIX_LEN) {
         let found = u16::from_le_bytes([v[0], v[1]]);
         if found != REMARKS_FILE_VERSION {
-            return refuse(RemarksFileError::UnsupportedVersion { found });
+            return refuse(
+                "unsupported_version",
+                format!("version {found}, this build reads version {REMARKS_FILE_VERSION}"),
+            );
         }
     }
-    let available = file.len() as u64;
-    if available < pinned.size_bytes || file.len() < REMARKS_FILE_PREFIX_LEN {
-        return refuse(RemarksFileError::Truncated {
-            needed: pinned.size_bytes.max(REMARKS_FILE_PREFIX_LEN as u64),
-            available,
-        });
+    if (file.len() as u64) < pinned.size_bytes || file.len() < REMARKS_FILE_PREFIX_LEN {
+        return refuse(
+            "truncated",
+            format!(
+                "is {} bytes, the snapshot pins {}",
+                file.len(),
+                pinned.size_bytes
+            ),
+        );
     }
     let actual = hex(&payload_digest(file));
-    if actual != pinned.sha256 || available != pinned.size_bytes {
-        return refuse(RemarksFileError::HashMismatch {
-            expected: pinned.sha256.clone(),
-            actual,
-        });
+    if actual != pinned.sha256 || file.len() as u64 != pinned.size_bytes {
+        return refuse(
+            "hash_mismatch",
+            format!(
+                "SHA-256 is {actual}, the snapshot pins {} (another snapshot's remarks, or \
+                 altered)",
+                pinned.sha256
+            ),
+        );
     }
     Ok(file.get(REMARKS_FILE_PREFIX_LEN..).unwrap_or_default())
 }

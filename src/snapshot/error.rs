@@ -48,36 +48,15 @@ pub enum SnapshotError {
         /// The snapshot's remarks mode (`full`, `excerpt` or `none`).
         mode: &'static str,
     },
-    /// The remarks companion file given to `Snapshot::attach_remarks` was refused.
-    RemarksFile(RemarksFileError),
-}
-
-/// Why a remarks companion file (`.kcr`) was refused: it is not the file the snapshot's
-/// header pins. Codes as for a snapshot file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RemarksFileError {
-    /// Not a remarks companion file (wrong magic bytes): e.g. the snapshot itself, or an
-    /// error page served instead of the file.
-    BadMagic,
-    /// A companion file layout version this build cannot read.
-    UnsupportedVersion {
-        /// The version the file declares.
-        found: u16,
-    },
-    /// Shorter than the length the snapshot's header pins (a cut-off download).
-    Truncated {
-        /// Bytes the snapshot's header pins.
-        needed: u64,
-        /// Bytes the file has.
-        available: u64,
-    },
-    /// The SHA-256 of the whole file differs from the one the snapshot's header pins:
-    /// the companion of another snapshot, or an altered file.
-    HashMismatch {
-        /// Lower-case hex SHA-256 the snapshot pins.
-        expected: String,
-        /// Lower-case hex SHA-256 of the file as read.
-        actual: String,
+    /// The remarks file given to `Snapshot::attach_remarks` is not the one the snapshot's
+    /// header pins: `code` is `bad_magic` (not a remarks file, e.g. the snapshot itself or
+    /// an error page), `unsupported_version`, `truncated` (shorter than pinned) or
+    /// `hash_mismatch` (another snapshot's remarks, or altered).
+    RemarksFile {
+        /// The stable code, as for a snapshot file.
+        code: &'static str,
+        /// What was wrong (lengths, hashes).
+        detail: String,
     },
 }
 
@@ -88,17 +67,11 @@ impl SnapshotError {
     pub fn code(&self) -> &'static str {
         match self {
             SnapshotError::NotLoaded => "not_loaded",
-            SnapshotError::Truncated { .. }
-            | SnapshotError::RemarksFile(RemarksFileError::Truncated { .. }) => "truncated",
-            SnapshotError::BadMagic | SnapshotError::RemarksFile(RemarksFileError::BadMagic) => {
-                "bad_magic"
-            }
-            SnapshotError::UnsupportedVersion { .. }
-            | SnapshotError::RemarksFile(RemarksFileError::UnsupportedVersion { .. }) => {
-                "unsupported_version"
-            }
-            SnapshotError::HashMismatch { .. }
-            | SnapshotError::RemarksFile(RemarksFileError::HashMismatch { .. }) => "hash_mismatch",
+            SnapshotError::Truncated { .. } => "truncated",
+            SnapshotError::BadMagic => "bad_magic",
+            SnapshotError::UnsupportedVersion { .. } => "unsupported_version",
+            SnapshotError::HashMismatch { .. } => "hash_mismatch",
+            SnapshotError::RemarksFile { code, .. } => code,
             SnapshotError::Corrupt { .. } => "corrupt",
             SnapshotError::RemarksNotLoaded => "remarks_not_loaded",
             SnapshotError::RemarksNotExternal { .. } => "remarks_not_external",
@@ -139,26 +112,8 @@ impl fmt::Display for SnapshotError {
                 "remarks_not_external: this snapshot has no remarks companion file \
                  (remarks: {mode})"
             ),
-            SnapshotError::RemarksFile(e) => {
-                write!(f, "{}: remarks file ", self.code())?;
-                match e {
-                    RemarksFileError::BadMagic => {
-                        write!(f, "is not a kyc-check remarks file (wrong magic bytes)")
-                    }
-                    RemarksFileError::UnsupportedVersion { found } => write!(
-                        f,
-                        "version {found}, this build reads version {}",
-                        super::companion::REMARKS_FILE_VERSION
-                    ),
-                    RemarksFileError::Truncated { needed, available } => {
-                        write!(f, "is {available} bytes, the snapshot pins {needed}")
-                    }
-                    RemarksFileError::HashMismatch { expected, actual } => write!(
-                        f,
-                        "SHA-256 is {actual}, the snapshot pins {expected} (another \
-                         snapshot's remarks, or altered)"
-                    ),
-                }
+            SnapshotError::RemarksFile { code, detail } => {
+                write!(f, "{code}: remarks file {detail}")
             }
         }
     }

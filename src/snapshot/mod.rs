@@ -60,7 +60,7 @@ pub use active::{
     active, active_info, attach_active_remarks, clear_active, load_active, set_active, use_default,
     with_active,
 };
-pub use error::{RemarksFileError, SnapshotError};
+pub use error::SnapshotError;
 pub use format::{FORMAT_VERSION, MAGIC};
 pub use remarks::RemarksMode;
 pub use store::{EntityKind, EntityStore};
