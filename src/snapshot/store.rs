@@ -4,7 +4,8 @@
 //! an offset table and the records, see `docs/SNAPSHOT_FORMAT.md`) instead of ~330,000
 //! owned strings: loading then costs a checking scan instead of a full decode, and the
 //! screener decodes only the few candidates that can reach the review threshold. Remarks
-//! (72 % of the text) stay deflate-compressed until someone asks for them.
+//! (72 % of the text) stay deflate-compressed until someone asks for them, or, with
+//! `--remarks external`, in a remarks file attached when someone needs them.
 
 use super::codec::{self, Reader, Texts, TEXT_STREAMS};
 use super::companion::REMARKS_FILE_PREFIX_LEN;
@@ -406,7 +407,9 @@ impl EntityStore {
     }
 
     /// Entity `i` with everything, remarks included (inflating the remarks section on the
-    /// first call); `None` past the end, an error when its bytes do not decode.
+    /// first call); `None` past the end, an error when its bytes do not decode, and
+    /// [`SnapshotError::RemarksNotLoaded`] when it has remarks in a remarks file that is
+    /// not attached yet (`--remarks external`).
     pub fn get(&self, i: usize) -> Option<Result<Cow<'_, Entity>, SnapshotError>> {
         match &self.repr {
             Repr::Owned(v) => v.get(i).map(|e| Ok(Cow::Borrowed(e))),
@@ -426,7 +429,9 @@ impl EntityStore {
         }
     }
 
-    /// The remarks of entity `i` (`Ok(None)` when it has none or is past the end).
+    /// The remarks of entity `i` (`Ok(None)` when it has none or is past the end;
+    /// [`SnapshotError::RemarksNotLoaded`] when they are in a remarks file not attached
+    /// yet).
     pub fn remarks(&self, i: usize) -> Result<Option<Cow<'_, str>>, SnapshotError> {
         match &self.repr {
             Repr::Owned(v) => Ok(v
@@ -466,7 +471,8 @@ impl EntityStore {
     }
 
     /// Every entity decoded into an owned vector (native users: diff, tests); the first
-    /// decoding error, if any.
+    /// decoding error, if any (with external remarks not attached:
+    /// [`SnapshotError::RemarksNotLoaded`]).
     pub fn to_vec(&self) -> Result<Vec<Entity>, SnapshotError> {
         self.iter().map(|e| e.map(Cow::into_owned)).collect()
     }
