@@ -68,9 +68,11 @@ fn main() {
     let out_dir = PathBuf::from(&args[2]);
     std::fs::create_dir_all(&out_dir).unwrap_or_else(|e| fail(&format!("{e}")));
 
-    let entities = snapshot
-        .entities
-        .to_vec()
+    // Names only: a snapshot with external remarks needs no remarks file here.
+    let entities: Vec<_> = (0..snapshot.entities.len())
+        .filter_map(|i| snapshot.entities.get_without_remarks(i))
+        .map(|e| e.map(std::borrow::Cow::into_owned))
+        .collect::<Result<_, _>>()
         .unwrap_or_else(|e| fail(&format!("{e}")));
     let mut names_json = String::from("[\n");
     for e in &entities {

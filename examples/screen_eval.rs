@@ -82,6 +82,7 @@ fn header(label: &str) -> SnapshotHeader {
         sources: Vec::new(),
         sha256: String::new(),
         remarks: Default::default(),
+        remarks_companion: None,
     }
 }
 

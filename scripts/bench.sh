@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # `make bench`: every benchmark of BENCHMARKS.md in one run, and the report.
 #
-# 1. the release CLI, and a snapshot of every list in ../shared/watchlists (target/bench/all.kcs);
+# 1. the release CLI, and a snapshot of every list in ../shared/watchlists (target/bench/all.kcs,
+#    built with --remarks external: the remarks, shown only in the details view, are in
+#    target/bench/all.kcr, so the page benchmark loads what screening needs);
 # 2. the query set (examples/bench_queries.rs): perturbed listed names + names on no list
 #    (Faker names, scripts/gen_negative_names.py; faker installed from PyPI when missing);
 # 3. native benchmarks (divan, benches/native.rs): screening throughput on one core and on
@@ -9,7 +11,7 @@
 # 4. the wasm package, then the browser benchmark (www/bench.html in headless Chromium):
 #    snapshot load, screening p50/p95/p99, Fuse.js and an exhaustive scan on the same
 #    queries, memory after 10,000 queries;
-# 5. sizes: wasm code and snapshot, raw and gzip, and the page's total weight.
+# 5. sizes: wasm code, snapshot and its remarks file, raw and gzip, and the page's total weight.
 # Writes target/bench/report.md (the measured tables, ratios computed from this one run).
 #
 # FUSE_STRIDE / EXHAUSTIVE_STRIDE: every Nth query goes through Fuse.js / the exhaustive
@@ -31,7 +33,8 @@ mkdir -p "$OUT"
 
 say "release CLI and the snapshot of every list"
 cargo build --release --bin kyc-check --example bench_queries -q
-target/release/kyc-check snapshot build --skip-unreadable --label official --out "$OUT/all.kcs" "$LISTS" \
+target/release/kyc-check snapshot build --skip-unreadable --label official --remarks external \
+  --out "$OUT/all.kcs" "$LISTS" \
   > "$OUT/snapshot-build.txt" 2>&1
 
 if [ ! -s target/negative_names.tsv ]; then
@@ -52,7 +55,7 @@ say "sizes"
 gz() { gzip -9 -c "$1" | wc -c; }
 {
   echo "file raw gzip"
-  for f in www/pkg/kyc_check_bg.wasm data/default.kcs "$OUT/all.kcs" www/index.html www/app.js \
+  for f in www/pkg/kyc_check_bg.wasm data/default.kcs "$OUT/all.kcs" "$OUT/all.kcr" www/index.html www/app.js \
            www/config.js www/messages.js www/style.css www/pkg/kyc_check.js; do
     echo "$f $(wc -c < "$f") $(gz "$f")"
   done

@@ -13,6 +13,7 @@ const TYPES = {
   '.json': 'application/json',
   '.wasm': 'application/wasm',
   '.kcs': 'application/octet-stream',
+  '.kcr': 'application/octet-stream',
   '.ts': 'text/plain; charset=utf-8',
   '.svg': 'image/svg+xml',
 };

@@ -330,10 +330,15 @@ export interface SnapshotInfo {
   /** File size in bytes, when loaded from bytes. */
   size_bytes?: number;
   sources: SnapshotSource[];
-  /** What the snapshot keeps of the entities' remarks (`snapshot build --remarks`). */
-  remarks: "full" | "excerpt" | "none";
+  /**
+   * What the snapshot keeps of the entities' remarks (`snapshot build --remarks`);
+   * `external`: in a companion file (`.kcr`) that `loadRemarks` attaches.
+   */
+  remarks: "full" | "excerpt" | "none" | "external";
   /** Characters each excerpt keeps, when `remarks` is `excerpt` (cut ones end with " …"). */
   remarks_excerpt_chars?: number;
+  /** The companion file the snapshot pins, when `remarks` is `external`. */
+  remarks_companion?: { sha256: string; size_bytes: number; raw_bytes: number };
 }
 
 /** A partial date: the year, and the month and day when known (else null). */
@@ -377,12 +382,20 @@ export interface EntityDetails {
   identifiers: ListedIdentifier[];
   programs: string[];
   listed_on: string | null;
+  /** The remarks; null when the entity has none, or see `remarks_state`. */
   remarks: string | null;
+  /**
+   * `loaded`: `remarks` is complete; `not_loaded`: the entity has remarks in the
+   * snapshot's companion file, not attached yet (`loadRemarks`); `excerpt`: cut
+   * (`--remarks excerpt`); `none`: left out of the snapshot (`--remarks none`).
+   */
+  remarks_state: "loaded" | "not_loaded" | "excerpt" | "none";
 }
 "#;
 
 /// A JavaScript `Error` whose message starts with the failure's code (`truncated`,
-/// `bad_magic`, `unsupported_version`, `hash_mismatch`, `corrupt`, `not_loaded`).
+/// `bad_magic`, `unsupported_version`, `hash_mismatch`, `corrupt`, `not_loaded`,
+/// `remarks_not_external`).
 fn snapshot_error_to_js(error: crate::snapshot::SnapshotError) -> JsError {
     JsError::new(&error.to_string())
 }
@@ -415,26 +428,64 @@ pub fn snapshot_info() -> Result<JsValue, JsError> {
 }
 
 /// Every fact of one listed entity of the active snapshot, by id (as in a screening
-/// match's `id`): names, dates, places, countries, identifiers, programmes, listing date
-/// and remarks; `null` when no entity has this id. The first call inflates the snapshot's
-/// compressed remarks (tens of ms for the full lists), so screening never pays for them.
-/// Throws when there is no valid snapshot or the entity's bytes do not decode (`corrupt`).
+/// match's `id`): names, dates, places, countries, identifiers, programmes, listing date,
+/// remarks and `remarks_state`; `null` when no entity has this id. The first call inflates
+/// the snapshot's compressed remarks (tens of ms for the full lists), so screening never
+/// pays for them; with external remarks not attached yet, `remarks` is null and
+/// `remarks_state` is `not_loaded` for an entity that has remarks. Throws when there is no
+/// valid snapshot or the entity's bytes do not decode (`corrupt`).
 #[wasm_bindgen(js_name = entityDetails, unchecked_return_type = "EntityDetails | null")]
 pub fn entity_details(id: &str) -> Result<JsValue, JsError> {
-    let entity = crate::snapshot::with_active(|snapshot| {
+    use crate::snapshot::{RemarksMode, SnapshotError};
+    let details = crate::snapshot::with_active(|snapshot| {
         let entities = &snapshot.entities;
-        entities
-            .position(id)
-            .and_then(|i| entities.get(i))
-            .map(|e| e.map(std::borrow::Cow::into_owned))
-            .transpose()
+        let Some(i) = entities.position(id) else {
+            return Ok(None);
+        };
+        let Some(entity) = entities.get_without_remarks(i) else {
+            return Ok(None);
+        };
+        let mut entity = entity?.into_owned();
+        let state = match entities.remarks(i) {
+            Err(SnapshotError::RemarksNotLoaded) => "not_loaded",
+            other => {
+                entity.remarks = other?.map(std::borrow::Cow::into_owned);
+                match snapshot.header.remarks {
+                    RemarksMode::Excerpt => "excerpt",
+                    RemarksMode::None => "none",
+                    RemarksMode::Full | RemarksMode::External => "loaded",
+                }
+            }
+        };
+        Ok(Some((entity, state)))
     })
     .map_err(snapshot_error_to_js)?
     .map_err(snapshot_error_to_js)?;
-    match entity {
-        Some(e) => to_js(&e),
-        None => Ok(JsValue::NULL),
-    }
+    let Some((entity, state)) = details else {
+        return Ok(JsValue::NULL);
+    };
+    let object = to_js(&entity)?;
+    reflect_set(&object, &"remarks_state".into(), &state.into());
+    Ok(object)
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Reflect.set`: adds `remarks_state` to the serialised entity (cheaper in code than
+    /// a second serialisation of the entity type).
+    #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
+    fn reflect_set(target: &JsValue, key: &JsValue, value: &JsValue) -> bool;
+}
+
+/// Attaches the remarks companion file (`.kcr`, a `Uint8Array`) of the active snapshot,
+/// whose `remarks` is `external`: verified against the length and SHA-256 the snapshot
+/// pins, then inflated. Afterwards `entityDetails` gives every remark (`remarks_state`
+/// `loaded`). Throws an `Error` naming the failure: `bad_magic` (not a remarks file),
+/// `truncated`, `hash_mismatch` (another snapshot's remarks, or altered), `corrupt`,
+/// `remarks_not_external`, `not_loaded`. Screening is unaffected either way.
+#[wasm_bindgen(js_name = loadRemarks)]
+pub fn load_remarks(bytes: &[u8]) -> Result<(), JsError> {
+    crate::snapshot::attach_active_remarks(bytes).map_err(snapshot_error_to_js)
 }
 
 // --- screening (branch `screening`) ---

@@ -140,7 +140,7 @@ fn build_is_reproducible_and_info_reports_it() {
     let out = run(&["snapshot", "info", s(&a)], &[]);
     assert!(out.status.success());
     let info: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(info["format_version"], 3);
+    assert_eq!(info["format_version"], kyc_check::snapshot::FORMAT_VERSION);
     assert_eq!(info["remarks"], "full");
     assert_eq!(info["built_at"], "2025-06-01T00:00:00Z");
     assert_eq!(info["label"], "t");
@@ -339,5 +339,127 @@ fn skip_unreadable_skips_directories_without_a_readable_list() {
     let info = run(&["snapshot", "info", s(&out_file)], &[]);
     let info: serde_json::Value = serde_json::from_slice(&info.stdout).unwrap();
     assert_eq!(info["entity_count"], 3);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `--remarks external`: the snapshot and its remarks file (default path: `.kcr`, or
+/// `--remarks-out`), `info` reporting the pinned file, and `diff` comparing with the
+/// remarks file next to the snapshot (refusing a missing or wrong one).
+#[test]
+fn remarks_external_writes_a_pinned_remarks_file_that_diff_uses() {
+    use sha2::{Digest, Sha256};
+    let dir = temp_dir("external");
+    let lists = dir.join("lists");
+    std::fs::create_dir_all(&lists).unwrap();
+    let row = |id: u32, name: &str, remark: &str| {
+        format!("{id},\"{name}\",{N},\"SDGT\",{N},{N},{N},{N},{N},{N},{N},\"{remark}\"")
+    };
+    let rows = [
+        row(
+            101,
+            "EXAMPLE TRADING LLC",
+            "Website www.example.com; Linked To: X.",
+        ),
+        row(102, "OTHER EXAMPLE CO", "Registration ID 12345 (Example)."),
+    ];
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    write_set(
+        &lists,
+        &rows,
+        &[&format!("101,201,\"aka\",\"EXAMPLE TRADE CO\",{N}")],
+    );
+    let build = |out: &Path, extra: &[&str]| {
+        let mut args = vec![
+            "snapshot",
+            "build",
+            "--out",
+            s(out),
+            "--built-at",
+            "2025-06-01T00:00:00Z",
+        ];
+        args.extend_from_slice(extra);
+        args.push(s(&lists));
+        run(&args, &[])
+    };
+    let (full, ext) = (dir.join("full.kcs"), dir.join("ext.kcs"));
+    let ext_remarks = dir.join("ext.kcr");
+    assert!(build(&full, &[]).status.success());
+    let out = build(&ext, &["--remarks", "external"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary = String::from_utf8(out.stdout).unwrap();
+    assert!(summary.contains("remarks:  external"), "{summary}");
+    assert!(summary.contains("remarks file: "), "{summary}");
+    let remarks = std::fs::read(&ext_remarks).expect("ext.kcr written next to ext.kcs");
+    assert_eq!(&remarks[1..4], b"KCR");
+    assert!(std::fs::metadata(&ext).unwrap().len() < std::fs::metadata(&full).unwrap().len());
+
+    // --remarks-out: the same bytes elsewhere.
+    let elsewhere = dir.join("remarks.bin");
+    let out = build(
+        &dir.join("ext2.kcs"),
+        &["--remarks", "external", "--remarks-out", s(&elsewhere)],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(std::fs::read(&elsewhere).unwrap(), remarks);
+    assert_eq!(
+        std::fs::read(dir.join("ext2.kcs")).unwrap(),
+        std::fs::read(&ext).unwrap()
+    );
+
+    let out = run(&["snapshot", "info", s(&ext)], &[]);
+    assert!(out.status.success());
+    let info: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(info["remarks"], "external");
+    let sha: String = Sha256::digest(&remarks)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(info["remarks_companion"]["sha256"], sha);
+    assert_eq!(info["remarks_companion"]["size_bytes"], remarks.len());
+    assert_eq!(info["section_bytes"]["remarks"], 0);
+
+    // diff attaches the remarks file: the remarks are the same as in the full snapshot.
+    let out = run(&["snapshot", "diff", s(&full), s(&ext)], &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let d: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        d["totals"],
+        serde_json::json!({"added": 0, "removed": 0, "changed": 0, "unchanged": 2})
+    );
+    // A wrong remarks file, then none at all: refused, naming the file.
+    std::fs::copy(&full, &ext_remarks).unwrap();
+    let out = run(&["snapshot", "diff", s(&full), s(&ext)], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("ext.kcr") && stderr.contains("bad_magic"),
+        "{stderr}"
+    );
+    std::fs::remove_file(&ext_remarks).unwrap();
+    let out = run(&["snapshot", "diff", s(&full), s(&ext)], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ext.kcr"));
+
+    // Usage errors: --remarks-out without external, or over the snapshot itself.
+    let x = dir.join("x.kcs");
+    for extra in [
+        &["--remarks-out", "r.kcr"][..],
+        &["--remarks", "external", "--remarks-out", s(&x)][..],
+        &["--remarks", "some"][..],
+    ] {
+        assert_eq!(build(&x, extra).status.code(), Some(2), "{extra:?}");
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -161,8 +161,11 @@ fn appended_bytes_are_rejected() {
 #[test]
 fn unknown_versions_are_refused_before_anything_else() {
     let bytes = snapshot().to_bytes();
-    // 1 and 2: files of the previous layouts are refused, not misread.
-    for version in [0u16, 1, 2, 4, 255, 256, u16::MAX] {
+    // 1 to 3: files of the previous layouts are refused, not misread.
+    for version in [0u16, 1, 2, 3, 4, 5, 255, 256, u16::MAX] {
+        if version == FORMAT_VERSION {
+            continue;
+        }
         let mut other = bytes.clone();
         other[8..10].copy_from_slice(&version.to_le_bytes());
         // Even with a hash that matches, the version check comes first.
@@ -374,8 +377,9 @@ fn forged_stream_lengths_are_refused() {
     }
 }
 
-/// `--remarks excerpt|none`: the mode is in the header (and `snapshot info`), remarks are
-/// cut to an excerpt or left out, and nothing else changes.
+/// `--remarks excerpt|none|external`: the mode is in the header (and `snapshot info`),
+/// remarks are cut to an excerpt, left out or moved to the companion file (attached here),
+/// and nothing else changes.
 #[test]
 fn remarks_modes_are_recorded_and_applied() {
     use kyc_check::snapshot::remarks::{excerpt, REMARKS_EXCERPT_CHARS};
@@ -390,15 +394,19 @@ fn remarks_modes_are_recorded_and_applied() {
         "test",
         RemarksMode::Full,
     );
-    for mode in [RemarksMode::Full, RemarksMode::Excerpt, RemarksMode::None] {
-        let (built, bytes) = Snapshot::build_encoded_with_remarks(
-            sources(),
-            with_long.clone(),
-            BUILT_AT,
-            "test",
-            mode,
-        );
+    for mode in [
+        RemarksMode::Full,
+        RemarksMode::Excerpt,
+        RemarksMode::None,
+        RemarksMode::External,
+    ] {
+        let (built, bytes, companion) =
+            Snapshot::build_files(sources(), with_long.clone(), BUILT_AT, "test", mode);
+        assert_eq!(companion.is_some(), mode == RemarksMode::External);
         let loaded = Snapshot::from_bytes(&bytes).unwrap();
+        if let Some(file) = &companion {
+            loaded.attach_remarks(file).unwrap();
+        }
         assert_eq!(loaded.header.remarks, mode);
         assert_eq!(loaded.header, built.header);
         let info = serde_json::to_value(loaded.info(None)).unwrap();
@@ -406,7 +414,7 @@ fn remarks_modes_are_recorded_and_applied() {
         let decoded = loaded.entities.to_vec().unwrap();
         for (d, original) in decoded.iter().zip(&with_long) {
             let expected = match mode {
-                RemarksMode::Full => original.remarks.clone(),
+                RemarksMode::Full | RemarksMode::External => original.remarks.clone(),
                 RemarksMode::Excerpt => original
                     .remarks
                     .as_deref()
@@ -442,7 +450,7 @@ fn forged_remarks_mode_is_refused() {
     let label_at = body + 1 + built_at_len;
     let mode_at = label_at + 1 + bytes[label_at] as usize;
     assert_eq!(bytes[mode_at], 0, "full");
-    for (mode, chars) in [(3u8, 0u8), (1, 0), (0, 5), (2, 200)] {
+    for (mode, chars) in [(4u8, 0u8), (1, 0), (0, 5), (2, 200), (3, 200)] {
         let mut forged = bytes.clone();
         forged[mode_at] = mode;
         forged[mode_at + 1] = chars;

@@ -182,18 +182,34 @@ function renderMatch(match) {
   const adjustments = ex.adjustments.map((a) => el('li', { className: a.delta < 0 ? 'minus' : 'plus' },
     `${a.delta >= 0 ? '+' : '−'}${Math.abs(a.delta).toFixed(2)}: ${a.detail}`));
   const details = el('details', {}, el('summary', {}, text['match.details']));
-  details.addEventListener('toggle', () => {
-    if (details.open && details.childElementCount === 1) {
-      const entity = kyc.entityDetails(match.id);
-      // Say so when the snapshot was built with `--remarks excerpt|none`.
-      const remarks = snapshot?.remarks;
-      if (remarks === 'excerpt' || remarks === 'none') {
-        details.append(el('p', { className: 'fact remarks-note' },
-          format(text[`match.remarks_${remarks}`], { chars: snapshot.remarks_excerpt_chars })));
+  let filled = false;
+  details.addEventListener('toggle', async () => {
+    if (!details.open || filled) return;
+    filled = true;
+    const note = (message) => el('p', { className: 'fact remarks-note' }, message);
+    let entity = kyc.entityDetails(match.id);
+    let unavailable = null;
+    // External remarks (`--remarks external`): fetched for the first listing shown.
+    if (entity?.remarks_state === 'not_loaded') {
+      const loading = note(text['match.remarks_loading']);
+      details.append(loading);
+      try {
+        await loadRemarks();
+        entity = kyc.entityDetails(match.id);
+      } catch (err) {
+        unavailable = err?.message ?? String(err);
       }
-      details.append(el('pre', {}, JSON.stringify(entity, null, 2)));
+      loading.remove();
     }
-  }, { once: false });
+    const state = entity?.remarks_state;
+    if (unavailable) {
+      details.append(note(format(text['match.remarks_unavailable'], { detail: unavailable })));
+    } else if (state === 'excerpt' || state === 'none') {
+      // Say so when the snapshot was built with `--remarks excerpt|none`.
+      details.append(note(format(text[`match.remarks_${state}`], { chars: snapshot?.remarks_excerpt_chars })));
+    }
+    details.append(el('pre', {}, JSON.stringify(entity, null, 2)));
+  });
   return el('article', { className: 'match' },
     el('h3', {}, format(text['match.heading'], { name: match.name }), ' ',
       el('span', { className: 'score' }, format(text['match.score'], { score: Number(match.score).toFixed(3) }))),
@@ -208,6 +224,31 @@ function renderMatch(match) {
 }
 
 // --- snapshot ---
+
+/** The remarks file being attached (a promise), or null: fetched on the first details view. */
+let remarksLoad = null;
+
+/** Where the active snapshot's remarks file is: configured, else the snapshot URL with `.kcr`. */
+function remarksUrl() {
+  if (config.remarksUrl) return new URL(config.remarksUrl, location.href);
+  const url = new URL(config.snapshotUrl, location.href);
+  url.pathname = /\.kcs$/i.test(url.pathname) ? url.pathname.replace(/\.kcs$/i, '.kcr') : `${url.pathname}.kcr`;
+  return url;
+}
+
+/** Fetches the remarks file and attaches it (verified against the snapshot's pinned hash): once, again after a failure. */
+function loadRemarks() {
+  remarksLoad ??= (async () => {
+    const url = remarksUrl();
+    const response = await fetch(url, { cache: 'no-store' });
+    if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+    kyc.loadRemarks(new Uint8Array(await response.arrayBuffer()));
+  })().catch((err) => {
+    remarksLoad = null;
+    throw err;
+  });
+  return remarksLoad;
+}
 
 async function loadSnapshot() {
   if (!config.snapshotUrl) return { origin: 'built-in sample', info: kyc.useDefaultSnapshot() };

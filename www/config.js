@@ -10,6 +10,12 @@ export const CONFIG = {
   snapshotUrl: null,
   /** Expected SHA-256 (hex) of the snapshot; a different snapshot is refused. Query: `sha256`. */
   snapshotSha256: null,
+  /**
+   * URL of the remarks file (`.kcr`) of a snapshot built with `--remarks external`, fetched
+   * on the first details view only and verified against the hash the snapshot pins.
+   * null = the snapshot URL with `.kcr` instead of `.kcs`. Query parameter: `remarks`.
+   */
+  remarksUrl: null,
   /** Show a warning when the snapshot is older than this many days. Query: `stale_after_days`. */
   staleAfterDays: 30,
   /**
@@ -39,6 +45,7 @@ export function pageConfig(search) {
   };
   if (params.has('snapshot')) config.snapshotUrl = params.get('snapshot');
   if (params.has('sha256')) config.snapshotSha256 = params.get('sha256').toLowerCase();
+  if (params.has('remarks')) config.remarksUrl = params.get('remarks');
   if (params.has('stale_after_days')) config.staleAfterDays = days(params.get('stale_after_days')) ?? config.staleAfterDays;
   // An unreadable limit is the strictest one (fail closed), not no limit.
   if (params.has('max_age_days')) config.maxSnapshotAgeDays = days(params.get('max_age_days')) ?? 0;

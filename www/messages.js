@@ -64,6 +64,8 @@ const en = {
   'match.details': 'Show the listing',
   'match.remarks_excerpt': 'Remarks are truncated in this snapshot (first {chars} characters of each, cut ones end with “…”): see the official list for the full text.',
   'match.remarks_none': 'Remarks are left out of this snapshot: see the official list for them.',
+  'match.remarks_loading': 'Loading the remarks…',
+  'match.remarks_unavailable': 'Remarks are unavailable: {detail}. Screening is unaffected.',
   'method.exact': 'same word',
   'method.fuzzy': 'spelled alike',
   'method.phonetic': 'sounds alike',

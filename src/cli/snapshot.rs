@@ -1,7 +1,8 @@
 //! `kyc-check snapshot`: build, inspect and compare watchlist snapshots.
 //!
-//! - `build --out FILE [--label L] [--built-at T] [--remarks M] INPUT...`: parse official list files or
-//!   directories, write a verified `.kcs` snapshot, print a per-source summary.
+//! - `build --out FILE [--label L] [--built-at T] [--remarks M] [--remarks-out FILE]
+//!   INPUT...`: parse official list files or directories, write a verified `.kcs` snapshot
+//!   (and, with `--remarks external`, its `.kcr` remarks file), print a per-source summary.
 //! - `info FILE`: verify a snapshot and print its header and counts as JSON.
 //! - `diff OLD NEW`: entities added, removed and changed per list, as JSON.
 //! - `fetch ...`: download the official files (`super::fetch`, sources branch).
@@ -21,7 +22,8 @@ kyc-check snapshot: build, inspect and compare watchlist snapshots
 
 USAGE:
     kyc-check snapshot build --out FILE [--label LABEL] [--built-at TIME]
-                             [--remarks full|excerpt|none] [--skip-unreadable] INPUT...
+                             [--remarks full|excerpt|none|external] [--remarks-out FILE]
+                             [--skip-unreadable] INPUT...
     kyc-check snapshot info FILE
     kyc-check snapshot diff OLD NEW
     kyc-check snapshot fetch --help
@@ -35,7 +37,13 @@ build    Parse official list files (or directories of them) into one snapshot.
          --remarks MODE    what to keep of each entity's free-text remarks (never used
                            to screen, shown to analysts): full (default), excerpt (the
                            first 200 characters cut at a word, marked by a final …),
-                           or none. Recorded in the header (`snapshot info`: remarks).
+                           none, or external: all of them in a separate remarks file
+                           (.kcr) that the snapshot pins by SHA-256 and length, for
+                           pages that screen without downloading them. Recorded in the
+                           header (`snapshot info`: remarks, remarks_companion).
+         --remarks-out FILE
+                           with --remarks external: where to write the remarks file
+                           (default: the --out path with the extension .kcr)
          --skip-unreadable read each directory on its own and skip (with a warning)
                            those that hold no readable list, e.g. notes or a partial
                            OFAC set; without it any unreadable file is an error.
@@ -43,7 +51,8 @@ build    Parse official list files (or directories of them) into one snapshot.
 info     Verify FILE (magic, version, length, SHA-256, content) and print its header,
          counts, SHA-256, size and section sizes as JSON.
 diff     Print the entities added, removed and changed (with the parts that changed)
-         between two snapshots, per source list, as JSON.
+         between two snapshots, per source list, as JSON. A snapshot with external
+         remarks is compared with the remarks file next to it (FILE with .kcr).
 fetch    Download the official list files (see `kyc-check snapshot fetch --help`).
 ";
 
@@ -106,6 +115,7 @@ fn run_build(args: Vec<OsString>) -> Result<(), CliError> {
     let mut inputs: Vec<PathBuf> = Vec::new();
     let mut skip_unreadable = false;
     let mut remarks = RemarksMode::Full;
+    let mut remarks_out: Option<PathBuf> = None;
     while let Some(arg) = parser.next()? {
         match arg {
             Long("out") | Short('o') => out = Some(parser.value()?.into()),
@@ -115,9 +125,12 @@ fn run_build(args: Vec<OsString>) -> Result<(), CliError> {
             Long("remarks") => {
                 let v = parser.value()?.string()?;
                 remarks = RemarksMode::from_name(&v).ok_or_else(|| {
-                    CliError::Usage(format!("--remarks takes full, excerpt or none, not {v:?}"))
+                    CliError::Usage(format!(
+                        "--remarks takes full, excerpt, none or external, not {v:?}"
+                    ))
                 })?;
             }
+            Long("remarks-out") => remarks_out = Some(parser.value()?.into()),
             Long("help") | Short('h') => {
                 print!("{USAGE}");
                 return Ok(());
@@ -127,6 +140,24 @@ fn run_build(args: Vec<OsString>) -> Result<(), CliError> {
         }
     }
     let out = out.ok_or_else(|| CliError::Usage("build needs --out FILE".to_string()))?;
+    let remarks_out = match (remarks, remarks_out) {
+        (RemarksMode::External, path) => {
+            let path = path.unwrap_or_else(|| default_remarks_path(&out));
+            if path == out {
+                return Err(CliError::Usage(format!(
+                    "the remarks file {} would overwrite the snapshot",
+                    path.display()
+                )));
+            }
+            Some(path)
+        }
+        (_, Some(_)) => {
+            return Err(CliError::Usage(
+                "--remarks-out needs --remarks external".to_string(),
+            ))
+        }
+        (_, None) => None,
+    };
     if inputs.is_empty() {
         return Err(CliError::Usage(
             "build needs at least one INPUT file or directory".to_string(),
@@ -155,6 +186,7 @@ fn run_build(args: Vec<OsString>) -> Result<(), CliError> {
     let BuildOutcome {
         snapshot,
         bytes,
+        remarks_file,
         sources,
     } = build_from_sources_with_remarks(parsed, &built_at, &label, remarks);
     progress.done(&format!(
@@ -166,6 +198,11 @@ fn run_build(args: Vec<OsString>) -> Result<(), CliError> {
     progress.start("verifying the encoded snapshot");
     let reloaded = Snapshot::from_bytes(&bytes)
         .map_err(|e| CliError::Failed(format!("the built snapshot does not load back: {e}")))?;
+    if let Some(file) = &remarks_file {
+        reloaded.attach_remarks(file).map_err(|e| {
+            CliError::Failed(format!("the built remarks file does not attach back: {e}"))
+        })?;
+    }
     if reloaded.entities != snapshot.entities || reloaded.header != snapshot.header {
         return Err(CliError::Failed(
             "the built snapshot decodes to different content".to_string(),
@@ -174,11 +211,30 @@ fn run_build(args: Vec<OsString>) -> Result<(), CliError> {
     progress.done("loads back identical");
 
     progress.start(&format!("writing {}", out.display()));
+    // The remarks file first: a snapshot on disk never pins a file that is not there yet.
+    if let (Some(path), Some(file)) = (&remarks_out, &remarks_file) {
+        write_atomically(path, file)?;
+    }
     write_atomically(&out, &bytes)?;
     progress.done("done");
 
     print_build_summary(&sources, &snapshot, &out, bytes.len() as u64);
+    if let Some(path) = &remarks_out {
+        let size = remarks_file.as_ref().map_or(0, |f| f.len() as u64);
+        println!(
+            "remarks file: {} ({} bytes, {})",
+            path.display(),
+            thousands(size),
+            human_size(size)
+        );
+    }
     Ok(())
+}
+
+/// Where the remarks file of a snapshot with external remarks is by default: the
+/// snapshot's path with the extension `.kcr`.
+fn default_remarks_path(snapshot: &Path) -> PathBuf {
+    snapshot.with_extension("kcr")
 }
 
 /// `--skip-unreadable`: each input file, and the files directly inside each directory
@@ -244,7 +300,7 @@ fn is_skipped_in_directory(path: &Path) -> bool {
         .map(|n| n.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     name.starts_with('.')
-        || [".md", ".txt", ".kcs", ".tmp"]
+        || [".md", ".txt", ".kcs", ".kcr", ".tmp"]
             .iter()
             .any(|ext| name.ends_with(ext))
 }
@@ -454,6 +510,15 @@ fn print_build_summary(
             o,
             "remarks:  excerpt (first {REMARKS_EXCERPT_CHARS} characters of each)"
         ),
+        RemarksMode::External => writeln!(
+            o,
+            "remarks:  external, remarks file sha256 {}",
+            snapshot
+                .header
+                .remarks_companion
+                .as_ref()
+                .map_or("?", |c| c.sha256.as_str())
+        ),
         mode => writeln!(o, "remarks:  {}", mode.name()),
     };
 }
@@ -556,12 +621,26 @@ impl Progress {
 // info, diff
 // ---------------------------------------------------------------------------------------
 
-/// Reads and fully verifies a snapshot file, naming it in the error.
+/// Reads and fully verifies a snapshot file, naming it in the error; a snapshot with
+/// external remarks gets its remarks file (the path with `.kcr`) attached and verified.
 fn load(path: &Path) -> Result<(Snapshot, u64), CliError> {
     let bytes = std::fs::read(path)
         .map_err(|e| CliError::Failed(format!("cannot read {}: {e}", path.display())))?;
     let snapshot = Snapshot::from_bytes(&bytes)
         .map_err(|e| CliError::Failed(format!("{}: refused: {e}", path.display())))?;
+    if snapshot.header.remarks == RemarksMode::External {
+        let remarks = default_remarks_path(path);
+        let file = std::fs::read(&remarks).map_err(|e| {
+            CliError::Failed(format!(
+                "{} keeps its remarks in {}, which cannot be read: {e}",
+                path.display(),
+                remarks.display()
+            ))
+        })?;
+        snapshot
+            .attach_remarks(&file)
+            .map_err(|e| CliError::Failed(format!("{}: refused: {e}", remarks.display())))?;
+    }
     Ok((snapshot, bytes.len() as u64))
 }
 

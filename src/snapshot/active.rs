@@ -89,3 +89,10 @@ pub fn active_info() -> Result<SnapshotInfo, SnapshotError> {
         Err(e) => Err(e.clone()),
     })
 }
+
+/// Attaches a remarks companion file to the active snapshot ([`Snapshot::attach_remarks`]):
+/// the error of a refused file, or why there is no active snapshot. Screening is
+/// unaffected either way.
+pub fn attach_active_remarks(file: &[u8]) -> Result<(), SnapshotError> {
+    active()?.attach_remarks(file)
+}

@@ -27,6 +27,8 @@ pub struct BuildOutcome {
     pub snapshot: Snapshot,
     /// Its encoded file (`snapshot.to_bytes()`, computed once while building).
     pub bytes: Vec<u8>,
+    /// Its remarks companion file (`.kcr`) when the remarks are external, else `None`.
+    pub remarks_file: Option<Vec<u8>>,
     /// Per source, in the order stored in the header.
     pub sources: Vec<SourceOutcome>,
 }
@@ -107,7 +109,7 @@ pub fn build_from_sources(parsed: Vec<ParsedSource>, built_at: &str, label: &str
 }
 
 /// [`build_from_sources`], keeping of each remark what `remarks` says (the mode is
-/// recorded in the header).
+/// recorded in the header; `external` also gives the remarks companion file).
 pub fn build_from_sources_with_remarks(
     mut parsed: Vec<ParsedSource>,
     built_at: &str,
@@ -142,11 +144,12 @@ pub fn build_from_sources_with_remarks(
     }
     entities.sort_by(entity_order);
     let infos = outcomes.iter().map(|o| o.info.clone()).collect();
-    let (snapshot, bytes) =
-        Snapshot::build_encoded_with_remarks(infos, entities, built_at, label, remarks);
+    let (snapshot, bytes, remarks_file) =
+        Snapshot::build_files(infos, entities, built_at, label, remarks);
     BuildOutcome {
         snapshot,
         bytes,
+        remarks_file,
         sources: outcomes,
     }
 }

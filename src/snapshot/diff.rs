@@ -164,7 +164,8 @@ fn only_in<'a>(
 }
 
 /// Compares two snapshots (decoding every entity of both, remarks included); fails only
-/// when an entity of either does not decode.
+/// when an entity of either does not decode, or when one keeps its remarks in a remarks
+/// file that is not attached ([`SnapshotError::RemarksNotLoaded`]: attach it first).
 pub fn diff(old: &Snapshot, new: &Snapshot) -> Result<SnapshotDiff, SnapshotError> {
     let old_entities = old.entities.to_vec()?;
     let new_entities = new.entities.to_vec()?;

@@ -33,17 +33,37 @@ pub enum SnapshotError {
     },
     /// The hash matched but the content is malformed (a writer bug or a forged hash).
     Corrupt {
-        /// The part of the file: `prefix`, `sections`, `header`, `strings`, `entities` or
-        /// `index`.
+        /// The part of the file: `prefix`, `sections`, `header`, `strings`, `entities`,
+        /// `remarks` or `index`.
         section: &'static str,
         /// What was wrong, with the offset inside the section.
+        detail: String,
+    },
+    /// The snapshot keeps its remarks in a companion file (`--remarks external`) that has
+    /// not been attached (`Snapshot::attach_remarks`): returned by the remarks accessors,
+    /// never by screening, which does not read remarks.
+    RemarksNotLoaded,
+    /// `Snapshot::attach_remarks` on a snapshot whose remarks are not external.
+    RemarksNotExternal {
+        /// The snapshot's remarks mode (`full`, `excerpt` or `none`).
+        mode: &'static str,
+    },
+    /// The remarks file given to `Snapshot::attach_remarks` is not the one the snapshot's
+    /// header pins: `code` is `bad_magic` (not a remarks file, e.g. the snapshot itself or
+    /// an error page), `unsupported_version`, `truncated` (shorter than pinned) or
+    /// `hash_mismatch` (another snapshot's remarks, or altered).
+    RemarksFile {
+        /// The stable code, as for a snapshot file.
+        code: &'static str,
+        /// What was wrong (lengths, hashes).
         detail: String,
     },
 }
 
 impl SnapshotError {
     /// Stable snake_case code: `not_loaded`, `truncated`, `bad_magic`,
-    /// `unsupported_version`, `hash_mismatch` or `corrupt`.
+    /// `unsupported_version`, `hash_mismatch`, `corrupt`, `remarks_not_loaded` or
+    /// `remarks_not_external` (a refused companion file has the code of its problem).
     pub fn code(&self) -> &'static str {
         match self {
             SnapshotError::NotLoaded => "not_loaded",
@@ -51,7 +71,10 @@ impl SnapshotError {
             SnapshotError::BadMagic => "bad_magic",
             SnapshotError::UnsupportedVersion { .. } => "unsupported_version",
             SnapshotError::HashMismatch { .. } => "hash_mismatch",
+            SnapshotError::RemarksFile { code, .. } => code,
             SnapshotError::Corrupt { .. } => "corrupt",
+            SnapshotError::RemarksNotLoaded => "remarks_not_loaded",
+            SnapshotError::RemarksNotExternal { .. } => "remarks_not_external",
         }
     }
 }
@@ -78,6 +101,19 @@ impl fmt::Display for SnapshotError {
             ),
             SnapshotError::Corrupt { section, detail } => {
                 write!(f, "corrupt: snapshot section `{section}`: {detail}")
+            }
+            SnapshotError::RemarksNotLoaded => write!(
+                f,
+                "remarks_not_loaded: this snapshot keeps its remarks in a companion file \
+                 (.kcr) that is not loaded"
+            ),
+            SnapshotError::RemarksNotExternal { mode } => write!(
+                f,
+                "remarks_not_external: this snapshot has no remarks companion file \
+                 (remarks: {mode})"
+            ),
+            SnapshotError::RemarksFile { code, detail } => {
+                write!(f, "{code}: remarks file {detail}")
             }
         }
     }

@@ -15,6 +15,8 @@ use super::codec::{
     collect_string_table, decode_string_table, encode_string_table, len_u32, put_opt_str, put_str,
     put_varint, source_tag, EntityWriter, Reader,
 };
+use super::companion::{self, RemarksCompanion, REMARKS_FILE_PREFIX_LEN};
+use super::store::RemarksInput;
 use super::{EntityStore, RemarksMode, Snapshot, SnapshotError, SnapshotHeader};
 use crate::model::{SourceInfo, SourceList};
 use crate::screen::index::NameIndex;
@@ -25,7 +27,7 @@ use sha2::{Digest, Sha256};
 pub const MAGIC: [u8; 8] = *b"\x89KCS\r\n\x1a\n";
 
 /// The format version this build writes and the only one it reads.
-pub const FORMAT_VERSION: u16 = 3;
+pub const FORMAT_VERSION: u16 = 4;
 
 /// Bytes before the payload: magic, version, payload length, payload hash.
 pub const PREFIX_LEN: usize = 8 + 2 + 4 + 32;
@@ -77,6 +79,24 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
 /// Encodes `snapshot` as a complete file. The hash in the prefix is computed here; the
 /// `sha256` field of the snapshot's header is not trusted.
 pub(crate) fn encode(snapshot: &Snapshot) -> Vec<u8> {
+    encode_files(snapshot).snapshot
+}
+
+/// A snapshot file and, with external remarks, its remarks companion file.
+pub(crate) struct EncodedFiles {
+    /// The `.kcs` file.
+    pub snapshot: Vec<u8>,
+    /// The `.kcr` file (`None` unless the remarks are external, and for a loaded snapshot
+    /// whose companion is not attached).
+    pub companion: Option<Vec<u8>>,
+    /// What the snapshot's header pins of the companion file (remarks external only).
+    pub pinned: Option<RemarksCompanion>,
+}
+
+/// Encodes `snapshot` as a complete file and, when its remarks are external, its remarks
+/// companion file. For a snapshot built in memory the companion's facts in the header are
+/// computed here, like the hash; a loaded snapshot writes back its header's.
+pub(crate) fn encode_files(snapshot: &Snapshot) -> EncodedFiles {
     let mut out = Vec::with_capacity(1024);
     out.extend_from_slice(&MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
@@ -84,44 +104,66 @@ pub(crate) fn encode(snapshot: &Snapshot) -> Vec<u8> {
 
     let [header_tag, strings_tag, entities_tag, remarks_tag, index_tag] =
         SECTIONS.map(|(tag, _)| tag);
+    let external = snapshot.header.remarks == RemarksMode::External;
+
+    // The sections before the header is written: with external remarks the header pins
+    // the companion file, which the entities produce.
+    let owned_parts;
+    let (table, entities, remarks, companion, pinned) =
+        match (snapshot.entities.owned(), snapshot.entities.encoded_parts()) {
+            (_, Some((table, entities, remarks, companion))) => {
+                // A loaded snapshot: its checked sections are exactly what the encoder wrote.
+                let pinned = snapshot.header.remarks_companion.clone();
+                (
+                    table,
+                    entities,
+                    remarks,
+                    companion.map(<[u8]>::to_vec),
+                    pinned,
+                )
+            }
+            (owned, None) => {
+                let entities = owned.unwrap_or_default();
+                let table = collect_string_table(entities);
+                let mut body = Vec::new();
+                let mut raw = Vec::new();
+                EntityWriter::new(&table).encode_entities(entities, &mut body, &mut raw);
+                let stream = miniz_oxide::deflate::compress_to_vec(&raw, REMARKS_LEVEL);
+                let (section, companion, pinned) = if external {
+                    let (file, pinned) = companion::encode(&stream, raw.len());
+                    (Vec::new(), Some(file), Some(pinned))
+                } else {
+                    let mut section = len_u32(raw.len()).to_le_bytes().to_vec();
+                    section.extend_from_slice(&stream);
+                    (section, None, None)
+                };
+                owned_parts = (table, body, section);
+                let (table, body, section) = &owned_parts;
+                (
+                    table.as_slice(),
+                    body.as_slice(),
+                    section.as_slice(),
+                    companion,
+                    pinned,
+                )
+            }
+        };
 
     let at = begin_section(&mut out, header_tag);
-    encode_header(&snapshot.header, snapshot.counts(), &mut out);
+    encode_header(
+        &snapshot.header,
+        snapshot.counts(),
+        pinned.as_ref(),
+        &mut out,
+    );
     end_section(&mut out, at);
-
-    match (snapshot.entities.owned(), snapshot.entities.encoded_parts()) {
-        (_, Some((table, entities, remarks))) => {
-            // A loaded snapshot: its checked sections are exactly what the encoder wrote.
-            let at = begin_section(&mut out, strings_tag);
-            encode_string_table(table, &mut out);
-            end_section(&mut out, at);
-            let at = begin_section(&mut out, entities_tag);
-            out.extend_from_slice(entities);
-            end_section(&mut out, at);
-            let at = begin_section(&mut out, remarks_tag);
-            out.extend_from_slice(remarks);
-            end_section(&mut out, at);
-        }
-        (owned, None) => {
-            let entities = owned.unwrap_or_default();
-            let table = collect_string_table(entities);
-            let at = begin_section(&mut out, strings_tag);
-            encode_string_table(&table, &mut out);
-            end_section(&mut out, at);
-
-            let mut remarks = Vec::new();
-            let at = begin_section(&mut out, entities_tag);
-            EntityWriter::new(&table).encode_entities(entities, &mut out, &mut remarks);
-            end_section(&mut out, at);
-
-            let at = begin_section(&mut out, remarks_tag);
-            out.extend_from_slice(&len_u32(remarks.len()).to_le_bytes());
-            out.extend_from_slice(&miniz_oxide::deflate::compress_to_vec(
-                &remarks,
-                REMARKS_LEVEL,
-            ));
-            end_section(&mut out, at);
-        }
+    let at = begin_section(&mut out, strings_tag);
+    encode_string_table(table, &mut out);
+    end_section(&mut out, at);
+    for (tag, body) in [(entities_tag, entities), (remarks_tag, remarks)] {
+        let at = begin_section(&mut out, tag);
+        out.extend_from_slice(body);
+        end_section(&mut out, at);
     }
 
     let at = begin_section(&mut out, index_tag);
@@ -132,7 +174,11 @@ pub(crate) fn encode(snapshot: &Snapshot) -> Vec<u8> {
     let digest = payload_digest(out.get(PREFIX_LEN..).unwrap_or_default());
     out[LENGTH_AT..HASH_AT].copy_from_slice(&payload_len.to_le_bytes());
     out[HASH_AT..PREFIX_LEN].copy_from_slice(&digest);
-    out
+    EncodedFiles {
+        snapshot: out,
+        companion: companion.filter(|_| external),
+        pinned: pinned.filter(|_| external),
+    }
 }
 
 fn begin_section(out: &mut Vec<u8>, tag: u8) -> usize {
@@ -146,11 +192,25 @@ fn end_section(out: &mut [u8], body_start: usize) {
     out[body_start - 4..body_start].copy_from_slice(&len.to_le_bytes());
 }
 
-fn encode_header(header: &SnapshotHeader, counts: Counts, out: &mut Vec<u8>) {
+fn encode_header(
+    header: &SnapshotHeader,
+    counts: Counts,
+    companion: Option<&RemarksCompanion>,
+    out: &mut Vec<u8>,
+) {
     put_str(out, &header.built_at);
     put_str(out, &header.label);
     out.push(header.remarks.tag());
     put_varint(out, u64::from(header.remarks.excerpt_chars()));
+    if header.remarks == RemarksMode::External {
+        // Format 4: the companion file is pinned here, so the payload hash covers it.
+        let (size, sha256, raw) = companion.map_or((0, [0; 32], 0), |c| {
+            (c.size_bytes, unhex32(&c.sha256), c.raw_bytes)
+        });
+        out.extend_from_slice(&len_u32(size as usize).to_le_bytes());
+        out.extend_from_slice(&sha256);
+        out.extend_from_slice(&len_u32(raw as usize).to_le_bytes());
+    }
     put_varint(out, counts.entities);
     put_varint(out, counts.names);
     put_varint(out, header.sources.len() as u64);
@@ -165,6 +225,16 @@ fn encode_header(header: &SnapshotHeader, counts: Counts, out: &mut Vec<u8>) {
         put_varint(out, u64::from(s.entity_count));
         put_varint(out, u64::from(s.name_count));
     }
+}
+
+/// The 32 bytes of a 64-digit hex SHA-256 (zeros where a digit is not hex).
+fn unhex32(hex: &str) -> [u8; 32] {
+    let digit = |c: u8| (c as char).to_digit(16).unwrap_or(0) as u8;
+    let mut out = [0u8; 32];
+    for (o, pair) in out.iter_mut().zip(hex.as_bytes().chunks(2)) {
+        *o = pair.iter().fold(0, |v, &c| (v << 4) | digit(c));
+    }
+    out
 }
 
 /// The payload hash stored in the prefix of an encoded file, as lower-case hex (empty if
@@ -226,7 +296,7 @@ pub(crate) fn verify(bytes: &[u8]) -> Result<(&[u8], String), SnapshotError> {
 /// code only between calls, so one call over the whole payload hashes it all at baseline
 /// speed. Chunked, the first load of a 5.9 MB snapshot hashes in ~30 ms instead of ~280 ms
 /// (measured in Node 20; later loads ~18 ms either way).
-fn payload_digest(payload: &[u8]) -> [u8; 32] {
+pub(crate) fn payload_digest(payload: &[u8]) -> [u8; 32] {
     let mut hasher = Sha256::new();
     for chunk in payload.chunks(HASH_CHUNK) {
         hasher.update(chunk);
@@ -296,6 +366,21 @@ fn decode_header(body: &[u8], sha256: String) -> Result<(SnapshotHeader, Counts)
     if r.varint()? != u64::from(remarks.excerpt_chars()) {
         return Err(r.corrupt("remarks excerpt length disagrees with the mode"));
     }
+    let remarks_companion = if remarks == RemarksMode::External {
+        let size_bytes = u64::from(r.u32()?);
+        let sha256 = hex(r.take(32)?);
+        let raw_bytes = u64::from(r.u32()?);
+        if size_bytes < REMARKS_FILE_PREFIX_LEN as u64 {
+            return Err(r.corrupt("remarks file shorter than its prefix"));
+        }
+        Some(RemarksCompanion {
+            sha256,
+            size_bytes,
+            raw_bytes,
+        })
+    } else {
+        None
+    };
     let counts = Counts {
         entities: r.varint()?,
         names: r.varint()?,
@@ -336,6 +421,7 @@ fn decode_header(body: &[u8], sha256: String) -> Result<(SnapshotHeader, Counts)
         sources,
         sha256,
         remarks,
+        remarks_companion,
     };
     Ok((header, counts))
 }
@@ -380,7 +466,21 @@ fn decode_entities(
         .into_iter()
         .map(str::to_owned)
         .collect();
-    let entities = EntityStore::load(sections.entities, sections.remarks, table)?;
+    let remarks = match &header.remarks_companion {
+        // External remarks: the section is empty and the header pins the companion file.
+        Some(c) if sections.remarks.is_empty() => RemarksInput::External {
+            raw_len: c.raw_bytes,
+            stream_len: c.size_bytes - REMARKS_FILE_PREFIX_LEN as u64,
+        },
+        Some(_) => {
+            return Err(SnapshotError::Corrupt {
+                section: "remarks",
+                detail: "remarks declared external, but the section is not empty".to_string(),
+            })
+        }
+        None => RemarksInput::Section(sections.remarks),
+    };
+    let entities = EntityStore::load(sections.entities, remarks, table)?;
     let snapshot_counts = Counts {
         entities: entities.len() as u64,
         names: entities.name_count(),

@@ -6,6 +6,7 @@
 
 use crate::model::{Entity, SourceInfo};
 use crate::screen::index::NameIndex;
+pub use companion::RemarksCompanion;
 
 /// Facts about a snapshot that every screening result repeats, for the audit trail.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -21,9 +22,13 @@ pub struct SnapshotHeader {
     /// Lower-case hex SHA-256 of the payload.
     pub sha256: String,
     /// What the snapshot keeps of the entities' remarks (format 3 header; full unless the
-    /// snapshot was built with `--remarks excerpt|none`).
+    /// snapshot was built with `--remarks excerpt|none|external`).
     #[serde(default)]
     pub remarks: RemarksMode,
+    /// With remarks `external` (format 4), the companion file the header pins: its
+    /// SHA-256 and length, and the inflated length; `None` otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remarks_companion: Option<RemarksCompanion>,
 }
 
 /// A loaded (verified) snapshot: entities plus their precomputed screening index.
@@ -43,6 +48,7 @@ pub mod active;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod builder;
 mod codec;
+pub mod companion;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod diff;
 pub mod error;
@@ -51,7 +57,8 @@ pub mod remarks;
 pub mod store;
 
 pub use active::{
-    active, active_info, clear_active, load_active, set_active, use_default, with_active,
+    active, active_info, attach_active_remarks, clear_active, load_active, set_active, use_default,
+    with_active,
 };
 pub use error::SnapshotError;
 pub use format::{FORMAT_VERSION, MAGIC};
@@ -107,11 +114,14 @@ pub struct SnapshotInfo {
     pub size_bytes: Option<u64>,
     /// Per-source provenance: publication date (or null), files, counts.
     pub sources: Vec<SourceInfo>,
-    /// What the snapshot keeps of the remarks: `full`, `excerpt` or `none`.
+    /// What the snapshot keeps of the remarks: `full`, `excerpt`, `none` or `external`.
     pub remarks: RemarksMode,
     /// Characters an excerpt keeps (`--remarks excerpt`), else absent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub remarks_excerpt_chars: Option<u32>,
+    /// The remarks companion file the snapshot pins (`--remarks external`), else absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remarks_companion: Option<RemarksCompanion>,
 }
 
 impl SnapshotInfo {
@@ -133,6 +143,7 @@ impl SnapshotInfo {
             remarks: header.remarks,
             remarks_excerpt_chars: (header.remarks == RemarksMode::Excerpt)
                 .then(|| header.remarks.excerpt_chars()),
+            remarks_companion: header.remarks_companion.clone(),
         }
     }
 }
@@ -165,15 +176,32 @@ impl Snapshot {
 
     /// [`Snapshot::build_encoded`], keeping of each entity's remarks what `remarks` says
     /// (all, an excerpt or nothing; recorded in the header). Screening is unaffected: it
-    /// never reads remarks.
+    /// never reads remarks. With [`RemarksMode::External`] the bytes are the snapshot
+    /// alone: use [`Snapshot::build_files`] for its remarks companion file too.
     pub fn build_encoded_with_remarks(
+        sources: Vec<SourceInfo>,
+        entities: Vec<Entity>,
+        built_at: &str,
+        label: &str,
+        remarks: RemarksMode,
+    ) -> (Snapshot, Vec<u8>) {
+        let (snapshot, bytes, _) =
+            Snapshot::build_files(sources, entities, built_at, label, remarks);
+        (snapshot, bytes)
+    }
+
+    /// [`Snapshot::build_encoded_with_remarks`], also returning the remarks companion file
+    /// (`.kcr`) when `remarks` is [`RemarksMode::External`] (else `None`). The snapshot's
+    /// header pins that file (`remarks_companion`), and the snapshot built in memory keeps
+    /// the remarks.
+    pub fn build_files(
         sources: Vec<SourceInfo>,
         mut entities: Vec<Entity>,
         built_at: &str,
         label: &str,
         remarks: RemarksMode,
-    ) -> (Snapshot, Vec<u8>) {
-        if remarks != RemarksMode::Full {
+    ) -> (Snapshot, Vec<u8>, Option<Vec<u8>>) {
+        if !matches!(remarks, RemarksMode::Full | RemarksMode::External) {
             for e in &mut entities {
                 e.remarks = e
                     .remarks
@@ -190,13 +218,15 @@ impl Snapshot {
                 sources,
                 sha256: String::new(),
                 remarks,
+                remarks_companion: None,
             },
             entities: entities.into(),
             index,
         };
-        let bytes = snapshot.to_bytes();
-        snapshot.header.sha256 = format::stored_hash_hex(&bytes);
-        (snapshot, bytes)
+        let files = format::encode_files(&snapshot);
+        snapshot.header.sha256 = format::stored_hash_hex(&files.snapshot);
+        snapshot.header.remarks_companion = files.pinned;
+        (snapshot, files.snapshot, files.companion)
     }
 
     /// Encodes the snapshot as a `.kcs` file (format [`FORMAT_VERSION`]); deterministic:
@@ -211,6 +241,35 @@ impl Snapshot {
     /// input can make this panic.
     pub fn from_bytes(bytes: &[u8]) -> Result<Snapshot, SnapshotError> {
         format::decode(bytes)
+    }
+
+    /// The snapshot file and, when its remarks are external, its remarks companion file
+    /// (`None` while a loaded snapshot's companion is not attached). Deterministic, like
+    /// [`Snapshot::to_bytes`].
+    pub fn to_files(&self) -> (Vec<u8>, Option<Vec<u8>>) {
+        let files = format::encode_files(self);
+        (files.snapshot, files.companion)
+    }
+
+    /// Attaches the remarks companion file (`.kcr`) of a snapshot whose remarks are
+    /// external, after checking it against what the header pins: magic (`bad_magic`: not a
+    /// remarks file), version, length (`truncated`), SHA-256 of the whole file
+    /// (`hash_mismatch`: another snapshot's remarks, or altered), then that it inflates to
+    /// the pinned remarks (`corrupt`). Until then the remarks accessors return
+    /// [`SnapshotError::RemarksNotLoaded`] for entities that have remarks; screening never
+    /// needs them. A refused file changes nothing. Clones of the snapshot share the
+    /// attached remarks.
+    pub fn attach_remarks(&self, file: &[u8]) -> Result<(), SnapshotError> {
+        let pinned = match &self.header.remarks_companion {
+            Some(pinned) if self.header.remarks == RemarksMode::External => pinned,
+            _ => {
+                return Err(SnapshotError::RemarksNotExternal {
+                    mode: self.header.remarks.name(),
+                })
+            }
+        };
+        companion::verify(file, pinned)?;
+        self.entities.attach_remarks(file)
     }
 
     /// Entity and name totals.

@@ -1,8 +1,9 @@
-//! How much of each entity's free-text remarks a snapshot keeps (`kyc-check snapshot build
-//! --remarks full|excerpt|none`). Screening never reads remarks; they are shown to
-//! analysts, and on the full lists they are the largest part of the file (0.9 MB of a
-//! 3 MB gzip snapshot). The choice is recorded in the header, so the audit trail and the
-//! page can say that remarks were cut or left out.
+//! How much of each entity's free-text remarks a snapshot keeps, and where (`kyc-check
+//! snapshot build --remarks full|excerpt|none|external`). Screening never reads remarks;
+//! they are shown to analysts, and on the full lists they are the largest part of the file
+//! (0.9 MB of a 2.5 MB gzip snapshot). The choice is recorded in the header, so the audit
+//! trail and the page can say that remarks were cut, left out or kept in a companion file
+//! (`.kcr`, see [`super::companion`]).
 
 use std::borrow::Cow;
 
@@ -25,15 +26,20 @@ pub enum RemarksMode {
     Excerpt,
     /// No remarks at all.
     None,
+    /// Every remark in full, in a companion file (`.kcr`) next to the snapshot, pinned by
+    /// its SHA-256 and length in the header (format 4): a page screens without downloading
+    /// them and fetches them for the first details view.
+    External,
 }
 
 impl RemarksMode {
-    /// Wire value in the header: 0 full, 1 excerpt, 2 none.
+    /// Wire value in the header: 0 full, 1 excerpt, 2 none, 3 external.
     pub(crate) fn tag(self) -> u8 {
         match self {
             RemarksMode::Full => 0,
             RemarksMode::Excerpt => 1,
             RemarksMode::None => 2,
+            RemarksMode::External => 3,
         }
     }
 
@@ -43,24 +49,31 @@ impl RemarksMode {
             0 => Some(RemarksMode::Full),
             1 => Some(RemarksMode::Excerpt),
             2 => Some(RemarksMode::None),
+            3 => Some(RemarksMode::External),
             _ => None,
         }
     }
 
-    /// The `--remarks` name: `full`, `excerpt` or `none`.
+    /// The `--remarks` name: `full`, `excerpt`, `none` or `external`.
     pub fn name(self) -> &'static str {
         match self {
             RemarksMode::Full => "full",
             RemarksMode::Excerpt => "excerpt",
             RemarksMode::None => "none",
+            RemarksMode::External => "external",
         }
     }
 
-    /// The mode named `full`, `excerpt` or `none`.
+    /// The mode named `full`, `excerpt`, `none` or `external`.
     pub fn from_name(name: &str) -> Option<RemarksMode> {
-        [RemarksMode::Full, RemarksMode::Excerpt, RemarksMode::None]
-            .into_iter()
-            .find(|m| m.name() == name)
+        [
+            RemarksMode::Full,
+            RemarksMode::Excerpt,
+            RemarksMode::None,
+            RemarksMode::External,
+        ]
+        .into_iter()
+        .find(|m| m.name() == name)
     }
 
     /// Characters an excerpt keeps (0 unless [`RemarksMode::Excerpt`]), as stored in the
@@ -72,10 +85,11 @@ impl RemarksMode {
         }
     }
 
-    /// What this mode keeps of `remark`: all of it, an excerpt, or nothing.
+    /// What this mode keeps of `remark`: all of it (in the snapshot or its companion
+    /// file), an excerpt, or nothing.
     pub fn apply(self, remark: &str) -> Option<Cow<'_, str>> {
         match self {
-            RemarksMode::Full => Some(Cow::Borrowed(remark)),
+            RemarksMode::Full | RemarksMode::External => Some(Cow::Borrowed(remark)),
             RemarksMode::Excerpt => Some(excerpt(remark, REMARKS_EXCERPT_CHARS as usize)),
             RemarksMode::None => None,
         }
@@ -126,11 +140,16 @@ mod tests {
 
     #[test]
     fn names_round_trip() {
-        for m in [RemarksMode::Full, RemarksMode::Excerpt, RemarksMode::None] {
+        for m in [
+            RemarksMode::Full,
+            RemarksMode::Excerpt,
+            RemarksMode::None,
+            RemarksMode::External,
+        ] {
             assert_eq!(RemarksMode::from_name(m.name()), Some(m));
             assert_eq!(RemarksMode::from_tag(m.tag()), Some(m));
         }
         assert_eq!(RemarksMode::from_name("some"), None);
-        assert_eq!(RemarksMode::from_tag(3), None);
+        assert_eq!(RemarksMode::from_tag(4), None);
     }
 }

@@ -4,9 +4,11 @@
 //! an offset table and the records, see `docs/SNAPSHOT_FORMAT.md`) instead of ~330,000
 //! owned strings: loading then costs a checking scan instead of a full decode, and the
 //! screener decodes only the few candidates that can reach the review threshold. Remarks
-//! (72 % of the text) stay deflate-compressed until someone asks for them.
+//! (72 % of the text) stay deflate-compressed until someone asks for them, or, with
+//! `--remarks external`, in a remarks file attached when someone needs them.
 
 use super::codec::{self, Reader, Texts, TEXT_STREAMS};
+use super::companion::REMARKS_FILE_PREFIX_LEN;
 use super::SnapshotError;
 use crate::model::{Entity, EntityType, SourceList};
 use std::borrow::Cow;
@@ -55,10 +57,36 @@ struct Encoded {
     names: u64,
     /// Entities whose head says they have remarks.
     with_remarks: usize,
-    /// The remarks section body: `raw_len u32 | deflate stream`.
+    /// The remarks section body: `raw_len u32 | deflate stream`; empty when the remarks
+    /// are external.
     remarks: Box<[u8]>,
-    /// Inflated once, on the first request for remarks.
+    /// External remarks (`--remarks external`): `raw_len` pinned by the header, and the
+    /// verified companion file once attached.
+    external: Option<ExternalRemarks>,
+    /// Inflated once, on the first request for remarks (after the companion file is
+    /// attached, for external remarks).
     inflated: OnceLock<Result<Remarks, SnapshotError>>,
+}
+
+/// Remarks kept in a companion file, attached after loading.
+struct ExternalRemarks {
+    raw_len: usize,
+    /// The whole companion file, verified against the header before it is set.
+    file: OnceLock<Box<[u8]>>,
+}
+
+/// Where a loaded snapshot's remarks are, as [`EntityStore::load`] receives them.
+pub(crate) enum RemarksInput<'a> {
+    /// The remarks section body: `raw_len u32 | deflate stream`.
+    Section(&'a [u8]),
+    /// In a companion file attached later: the inflated length and the length of its
+    /// DEFLATE stream, as the header pins them.
+    External {
+        /// Bytes of the inflated remarks.
+        raw_len: u64,
+        /// Bytes of the companion file's DEFLATE stream.
+        stream_len: u64,
+    },
 }
 
 /// The inflated remarks: the raw bytes and, per entity, the byte range of its remark.
@@ -114,6 +142,14 @@ impl Encoded {
     }
 
     fn remarks(&self) -> Result<&Remarks, SnapshotError> {
+        // Not cached: attaching the companion file later makes them available.
+        if self
+            .external
+            .as_ref()
+            .is_some_and(|x| x.file.get().is_none())
+        {
+            return Err(SnapshotError::RemarksNotLoaded);
+        }
         self.inflated
             .get_or_init(|| self.inflate())
             .as_ref()
@@ -122,8 +158,14 @@ impl Encoded {
 
     fn inflate(&self) -> Result<Remarks, SnapshotError> {
         let mut r = Reader::new(&self.remarks, "remarks");
-        let raw_len = r.u32()? as usize;
-        let stream = r.take(r.remaining())?;
+        let (raw_len, stream) = match &self.external {
+            Some(x) => {
+                let file = x.file.get().map_or(&[][..], |f| &f[..]);
+                let stream = file.get(REMARKS_FILE_PREFIX_LEN..).unwrap_or_default();
+                (x.raw_len, stream)
+            }
+            None => (r.u32()? as usize, r.take(r.remaining())?),
+        };
         // Exactly `raw_len` bytes, reserved fallibly: a forged size (at most DEFLATE's
         // 1032:1 of the stream, checked at load) is an error, not an aborting allocation.
         let mut raw: Vec<u8> = Vec::new();
@@ -200,7 +242,7 @@ impl EntityStore {
     /// first use (its errors are then returned by every call that needs remarks).
     pub(crate) fn load(
         body: &[u8],
-        remarks: &[u8],
+        remarks: RemarksInput<'_>,
         table: Vec<String>,
     ) -> Result<EntityStore, SnapshotError> {
         let mut r = Reader::new(body, "entities");
@@ -272,18 +314,31 @@ impl EntityStore {
             ));
         }
 
-        let mut rr = Reader::new(remarks, "remarks");
-        let raw_len = rr.u32()? as usize;
-        let stream_len = rr.remaining();
+        let (section, external) = match remarks {
+            RemarksInput::Section(section) => (section, None),
+            RemarksInput::External {
+                raw_len,
+                stream_len,
+            } => (&[][..], Some((raw_len, stream_len))),
+        };
+        let mut rr = Reader::new(section, "remarks");
+        let (raw_len, stream_len) = match external {
+            Some(sizes) => sizes,
+            None => (u64::from(rr.u32()?), rr.remaining() as u64),
+        };
         // Each remark is at least its one-byte length; the raw size must be inflatable.
-        if raw_len < with_remarks
+        let with_remarks_len = with_remarks as u64;
+        if raw_len < with_remarks_len
             || (with_remarks == 0 && raw_len != 0)
-            || raw_len > stream_len.saturating_mul(MAX_DEFLATE_RATIO)
+            || raw_len > stream_len.saturating_mul(MAX_DEFLATE_RATIO as u64)
         {
             return Err(rr.corrupt(&format!(
                 "{raw_len} raw bytes declared for {with_remarks} remarks in a {stream_len}-byte stream"
             )));
         }
+        // At most 1032 x a u32-sized stream: fits a usize on 64-bit; on wasm32 a size
+        // past usize cannot be allocated anyway.
+        let raw_len = usize::try_from(raw_len).unwrap_or(usize::MAX);
 
         Ok(EntityStore {
             repr: Repr::Encoded(Arc::new(Encoded {
@@ -295,7 +350,11 @@ impl EntityStore {
                 starts,
                 names,
                 with_remarks,
-                remarks: remarks.into(),
+                remarks: section.into(),
+                external: external.map(|_| ExternalRemarks {
+                    raw_len,
+                    file: OnceLock::new(),
+                }),
                 inflated: OnceLock::new(),
             })),
         })
@@ -348,7 +407,9 @@ impl EntityStore {
     }
 
     /// Entity `i` with everything, remarks included (inflating the remarks section on the
-    /// first call); `None` past the end, an error when its bytes do not decode.
+    /// first call); `None` past the end, an error when its bytes do not decode, and
+    /// [`SnapshotError::RemarksNotLoaded`] when it has remarks in a remarks file that is
+    /// not attached yet (`--remarks external`).
     pub fn get(&self, i: usize) -> Option<Result<Cow<'_, Entity>, SnapshotError>> {
         match &self.repr {
             Repr::Owned(v) => v.get(i).map(|e| Ok(Cow::Borrowed(e))),
@@ -368,7 +429,9 @@ impl EntityStore {
         }
     }
 
-    /// The remarks of entity `i` (`Ok(None)` when it has none or is past the end).
+    /// The remarks of entity `i` (`Ok(None)` when it has none or is past the end;
+    /// [`SnapshotError::RemarksNotLoaded`] when they are in a remarks file not attached
+    /// yet).
     pub fn remarks(&self, i: usize) -> Result<Option<Cow<'_, str>>, SnapshotError> {
         match &self.repr {
             Repr::Owned(v) => Ok(v
@@ -408,7 +471,8 @@ impl EntityStore {
     }
 
     /// Every entity decoded into an owned vector (native users: diff, tests); the first
-    /// decoding error, if any.
+    /// decoding error, if any (with external remarks not attached:
+    /// [`SnapshotError::RemarksNotLoaded`]).
     pub fn to_vec(&self) -> Result<Vec<Entity>, SnapshotError> {
         self.iter().map(|e| e.map(Cow::into_owned)).collect()
     }
@@ -423,11 +487,34 @@ impl EntityStore {
 
     /// The string table and the section bodies of a loaded store, written back verbatim
     /// by the encoder (they are exactly what it would write for these entities).
-    pub(crate) fn encoded_parts(&self) -> Option<(&[String], &[u8], &[u8])> {
+    /// With external remarks, the companion file when it is attached (written back
+    /// verbatim too).
+    #[allow(clippy::type_complexity)]
+    pub(crate) fn encoded_parts(&self) -> Option<(&[String], &[u8], &[u8], Option<&[u8]>)> {
         match &self.repr {
             Repr::Owned(_) => None,
-            Repr::Encoded(e) => Some((&e.table, &e.body, &e.remarks)),
+            Repr::Encoded(e) => {
+                let companion = e.external.as_ref().and_then(|x| x.file.get());
+                Some((&e.table, &e.body, &e.remarks, companion.map(|f| &f[..])))
+            }
         }
+    }
+
+    /// Attaches a remarks companion file that [`super::Snapshot::attach_remarks`] has
+    /// verified against the header, and inflates it (a stream that does not inflate to
+    /// exactly the pinned remarks is `corrupt`, from here and from every later access, as
+    /// for a remarks section). Attaching again is a no-op: only the pinned file verifies.
+    /// A store built in memory holds its remarks already.
+    pub(crate) fn attach_remarks(&self, file: &[u8]) -> Result<(), SnapshotError> {
+        let Repr::Encoded(enc) = &self.repr else {
+            return Ok(());
+        };
+        let Some(external) = &enc.external else {
+            return Err(SnapshotError::RemarksNotExternal { mode: "full" });
+        };
+        // A second attach would set the same verified bytes: keep the first.
+        let _ = external.file.set(file.into());
+        enc.remarks().map(|_| ())
     }
 }
 

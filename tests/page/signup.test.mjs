@@ -3,6 +3,7 @@
 // privacy (network log, offline use) and screenshots at desktop and phone widths.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDemo, readyPage, ROOT } from './browser.mjs';
@@ -237,6 +238,82 @@ test('a snapshot named by ?snapshot= is loaded and verified; a bad one leaves sc
     assert.match(decision, /Screening unavailable/, query);
     assert.doesNotMatch(decision, /\b(clear|review|block)\b/, query);
     assert.equal(await page.getAttribute('[data-testid=decision]', 'data-decision'), 'unavailable');
+  }
+  await page.close();
+});
+
+/**
+ * The sample lists built with `--remarks external` by the CLI (`cargo run`, so the
+ * binary is current): the snapshot and its remarks file.
+ */
+function externalSample() {
+  const dir = join(ROOT, 'target', 'page-fixtures');
+  mkdirSync(dir, { recursive: true });
+  const out = join(dir, 'sample-external.kcs');
+  execFileSync('cargo', ['run', '--quiet', '--bin', 'kyc-check', '--', 'snapshot', 'build', '--label', 'sample',
+    '--built-at', '2025-06-01T00:00:00Z', '--remarks', 'external', '--out', out, 'data'], {
+    cwd: ROOT, stdio: 'pipe', env: { ...process.env, PATH: `${process.env.HOME}/.cargo/bin:${process.env.PATH}` },
+  });
+  return { kcs: readFileSync(out), kcr: readFileSync(join(dir, 'sample-external.kcr')) };
+}
+
+test('external remarks: fetched on the first details view only, verified and shown; a missing or wrong file is explained', async () => {
+  const { kcs, kcr } = externalSample();
+  const page = await demo.browser.newPage();
+  const remarksRequests = [];
+  page.on('request', (r) => { if (r.url().endsWith('.kcr')) remarksRequests.push(new URL(r.url()).pathname); });
+  await page.route('**/snapshots/ext.kcs', (route) => route.fulfill({ status: 200, body: kcs }));
+  await page.route('**/snapshots/ext.kcr', (route) => route.fulfill({ status: 200, body: kcr }));
+  await page.route('**/snapshots/wrong.kcr', (route) => route.fulfill({ status: 200, body: DEFAULT_SNAPSHOT }));
+  const tampered = Buffer.from(kcr);
+  tampered[tampered.length - 1] ^= 0x01;
+  await page.route('**/snapshots/tampered.kcr', (route) => route.fulfill({ status: 200, body: tampered }));
+  const zawahiri = { ...VALID, given_name: 'Aiman', family_name: 'Zawahri', birth_date: '1951-06-19' };
+  /** Opens the page with `query`, screens Zawahiri and opens the OFAC listing's details. */
+  const details = async (query) => {
+    await page.goto(`${demo.url}?snapshot=snapshots/ext.kcs${query}`);
+    await page.waitForFunction(() => document.documentElement.dataset.status === 'ready');
+    assert.match(await submit(page, zawahiri), /\breview\b/, query);
+    const match = page.locator('#matches .match', { hasText: 'ofac_sdn:990023' });
+    await match.locator('summary').click();
+    await match.locator('pre').waitFor();
+    return { match, entity: JSON.parse(await match.locator('pre').textContent()) };
+  };
+
+  // Loading the snapshot and screening fetch no remarks.
+  await page.goto(`${demo.url}?snapshot=snapshots/ext.kcs`);
+  await page.waitForFunction(() => document.documentElement.dataset.status === 'ready');
+  assert.match(await submit(page, zawahiri), /\breview\b/);
+  assert.deepEqual(remarksRequests, []);
+
+  const { match, entity } = await details('');
+  assert.equal(entity.remarks_state, 'loaded');
+  assert.match(entity.remarks, /Passport 1084010/);
+  assert.equal(await match.locator('.remarks-note').count(), 0);
+  assert.deepEqual(remarksRequests, ['/snapshots/ext.kcr']);
+  // Another listing's details: no second download.
+  const others = page.locator('#matches .match', { hasNotText: 'ofac_sdn:990023' });
+  if (await others.count()) {
+    await others.first().locator('summary').click();
+    await others.first().locator('pre').waitFor();
+    assert.match(await others.first().locator('pre').textContent(), /"remarks_state": "loaded"/);
+  }
+  assert.deepEqual(remarksRequests, ['/snapshots/ext.kcr']);
+
+  for (const [query, reason] of [
+    ['&remarks=snapshots/missing.kcr', /\/snapshots\/missing\.kcr: HTTP 404/],
+    ['&remarks=snapshots/wrong.kcr', /bad_magic: remarks file is not a kyc-check remarks file/],
+    ['&remarks=snapshots/tampered.kcr', /hash_mismatch: remarks file SHA-256/],
+  ]) {
+    const { match: m, entity: e } = await details(query);
+    assert.equal(e.remarks_state, 'not_loaded', query);
+    assert.equal(e.remarks, null, query);
+    const note = await m.locator('.remarks-note').textContent();
+    assert.match(note, /Remarks are unavailable: /, query);
+    assert.match(note, reason, query);
+    assert.match(note, /Screening is unaffected/, query);
+    // Screening still answers, against the same snapshot.
+    assert.match(await page.textContent('#matches .audit'), /[0-9a-f]{64}/);
   }
   await page.close();
 });

@@ -28,6 +28,7 @@ pub fn snapshot(entities: Vec<Entity>) -> Snapshot {
             }],
             sha256: "00".repeat(32),
             remarks: Default::default(),
+            remarks_companion: None,
         },
         entities: entities.into(),
         index,

@@ -125,6 +125,79 @@ fn entity_details_decode_one_entity_with_its_remarks() {
     assert!(kyc_check::wasm::entity_details("no_such:id")
         .unwrap()
         .is_null());
+    assert_eq!(details["remarks_state"], "loaded");
+}
+
+/// External remarks (`--remarks external`): `entityDetails` says `not_loaded` until
+/// `loadRemarks` attaches the verified remarks file; a wrong, cut or altered file is
+/// refused with its code and changes nothing; screening is the same throughout.
+#[wasm_bindgen_test]
+fn external_remarks_are_attached_on_demand() {
+    use kyc_check::snapshot::{attach_active_remarks, RemarksMode, Snapshot};
+    use kyc_check::wasm::{entity_details, load_remarks, load_snapshot, screen_js};
+    let sample = Snapshot::from_bytes(kyc_check::snapshot::default_snapshot_bytes()).unwrap();
+    let entities = sample.entities.to_vec().unwrap();
+    let build = |mode| {
+        let h = &sample.header;
+        Snapshot::build_files(h.sources.clone(), entities.clone(), &h.built_at, "t", mode)
+    };
+    let (_, kcs, kcr) = build(RemarksMode::External);
+    let kcr = kcr.expect("a remarks file");
+    let with = entities.iter().find(|e| e.remarks.is_some()).unwrap();
+    let without = entities.iter().find(|e| e.remarks.is_none()).unwrap();
+    let query = || js(serde_json::json!({ "name": with.primary_name() }));
+    let screened =
+        || json(screen_js(query(), wasm_bindgen::JsValue::UNDEFINED).unwrap())["matches"].clone();
+
+    let info = json(load_snapshot(&kcs).expect("loads without its remarks"));
+    assert_eq!(info["remarks"], "external");
+    assert_eq!(info["remarks_companion"]["size_bytes"], kcr.len());
+    let before = screened();
+    assert!(before.as_array().is_some_and(|m| !m.is_empty()));
+    let details = json(entity_details(&with.id).unwrap());
+    assert_eq!(details["remarks_state"], "not_loaded");
+    assert!(details["remarks"].is_null());
+    assert_eq!(details["names"][0]["full"], with.primary_name());
+    let details = json(entity_details(&without.id).unwrap());
+    assert_eq!(details["remarks_state"], "loaded", "no remarks to load");
+
+    let mut tampered = kcr.clone();
+    *tampered.last_mut().unwrap() ^= 1;
+    for (file, code) in [
+        (&kcs[..], "bad_magic"),
+        (&kcr[..kcr.len() - 1], "truncated"),
+        (&tampered[..], "hash_mismatch"),
+    ] {
+        assert!(load_remarks(file).is_err(), "{code}");
+        assert_eq!(attach_active_remarks(file).unwrap_err().code(), code);
+        let details = json(entity_details(&with.id).unwrap());
+        assert_eq!(details["remarks_state"], "not_loaded", "{code}");
+    }
+    load_remarks(&kcr).expect("the pinned remarks file attaches");
+    let details = json(entity_details(&with.id).unwrap());
+    assert_eq!(details["remarks_state"], "loaded");
+    assert_eq!(details["remarks"], with.remarks.as_deref().unwrap());
+    assert_eq!(screened(), before);
+
+    // Snapshots without external remarks: nothing to attach; excerpt and none say so.
+    for (mode, state) in [
+        (RemarksMode::Excerpt, "excerpt"),
+        (RemarksMode::None, "none"),
+    ] {
+        load_snapshot(&build(mode).1).unwrap();
+        assert!(load_remarks(&kcr).is_err());
+        assert_eq!(
+            attach_active_remarks(&kcr).unwrap_err().code(),
+            "remarks_not_external"
+        );
+        assert_eq!(
+            json(entity_details(&with.id).unwrap())["remarks_state"],
+            state
+        );
+        assert_eq!(screened(), before);
+    }
+    kyc_check::wasm::use_default_snapshot().expect("default snapshot loads");
+    assert!(load_remarks(&kcr).is_err());
 }
 
 #[wasm_bindgen_test]
