@@ -176,3 +176,29 @@ fn pathological_names_are_metered() {
         }
     }
 }
+
+/// Past the work limit, a listed name typed exactly as listed is still scored: the
+/// longest official names (state institutes of 15-20 words, over the limit) stay `block`.
+#[test]
+fn a_listed_name_in_full_is_found_past_the_work_limit() {
+    let snapshot = Snapshot::from_bytes(default_snapshot_bytes()).expect("default snapshot");
+    let screener = Screener::new(&snapshot);
+    let options = Options::default();
+    let query = Query::name("AISHA MUAMMAR MUHAMMED ABU MINYAR QADHAFI");
+    let mut none = WorkMeter::with_limit(0);
+    let r = screener.screen_metered(&query, &options, &mut none);
+    assert!(r.warnings.iter().any(|w| w.starts_with("work_limit")));
+    assert_eq!(r.decision, Decision::Block, "{:?}", r.matches);
+    assert!(r
+        .matches
+        .iter()
+        .any(|m| m.matched_name == "AISHA MUAMMAR MUHAMMED ABU MINYAR QADHAFI" && m.score == 1.0));
+    // A name spelled otherwise is not scored past the limit: review, never clear.
+    let r = screener.screen_metered(
+        &Query::name("AISHA MUAMAR QADHAFI"),
+        &options,
+        &mut WorkMeter::with_limit(0),
+    );
+    assert_eq!(r.decision, Decision::Review);
+    assert!(r.matches.is_empty());
+}

@@ -1169,6 +1169,40 @@ impl NameIndex {
             .collect()
     }
 
+    /// The names whose tokens have exactly the texts of `tokens`, in order (at most
+    /// `most`, lowest ids first): found through the postings of the query token with the
+    /// fewest, so the cost is that of one token's postings.
+    pub fn names_spelled(&self, tokens: &[Token], most: usize) -> Vec<u32> {
+        let postings_of = |t: &Token| -> usize {
+            self.t
+                .by_text(&t.text)
+                .iter()
+                .map(|&id| self.t.postings(id).len())
+                .sum()
+        };
+        let Some(rarest) = tokens.iter().min_by_key(|t| postings_of(t)) else {
+            return Vec::new();
+        };
+        let mut names: Vec<u32> = Vec::new();
+        for &id in self.t.by_text(&rarest.text) {
+            for &nm in self.t.postings(id) {
+                let toks = self.t.name_tokens(nm as usize);
+                if toks.len() == tokens.len()
+                    && toks
+                        .iter()
+                        .zip(tokens)
+                        .all(|(&t, q)| self.t.text_of(t) == q.text)
+                {
+                    names.push(nm);
+                }
+            }
+        }
+        names.sort_unstable();
+        names.dedup();
+        names.truncate(most);
+        names
+    }
+
     /// Prepares a normalised query: token weights from this index's rarity counts, and
     /// the glued items.
     pub fn prepare(&self, tokens: Vec<Token>) -> PreparedQuery {

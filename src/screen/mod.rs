@@ -70,6 +70,11 @@ pub const MAX_EVIDENCE_BYTES: usize = 64;
 /// `candidates_truncated` warning: a truncated search never reports `clear`.
 pub const MAX_CANDIDATES: usize = 20_000;
 
+/// Most names spelled exactly like a reading that are still scored once the reading is
+/// over the work limit ([`work::MAX_QUERY_WORK`]); the others are left to the review the
+/// limit already forces.
+pub const MAX_SPELLED_AFTER_LIMIT: usize = 64;
+
 /// What to screen. Only `name` is usually given; the rest is optional evidence.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -581,9 +586,23 @@ impl<'a> Screener<'a> {
                 ));
                 continue;
             }
-            let Some(q) = self.index.prepare_metered(tokens, meter) else {
-                work_limited = true;
-                continue;
+            let spelled_as = tokens.clone();
+            let q = match self.index.prepare_metered(tokens, meter) {
+                Some(q) => q,
+                None => {
+                    work_limited = true;
+                    // Too many items to prepare within the limit. A reading spelled
+                    // exactly like a listed name is still prepared (its cost is bounded
+                    // by the lists' own names) for the scoring below.
+                    if self
+                        .index
+                        .names_spelled(&spelled_as, MAX_SPELLED_AFTER_LIMIT)
+                        .is_empty()
+                    {
+                        continue;
+                    }
+                    self.index.prepare(spelled_as)
+                }
             };
             let cands = if exhaustive {
                 index::Candidates::all(self.index.name_count())
@@ -596,10 +615,8 @@ impl<'a> Screener<'a> {
                     meter,
                 )
             };
-            if cands.work_limited {
-                work_limited = true;
-                continue;
-            }
+            let reading_limited = cands.work_limited;
+            work_limited |= reading_limited;
             if cands.dropped > 0 {
                 not_screened = true;
                 warnings.push(format!(
@@ -607,30 +624,26 @@ impl<'a> Screener<'a> {
                     cands.dropped
                 ));
             }
-            for &nid in &cands.names {
-                if meter.exhausted() {
-                    work_limited = true;
-                    break;
-                }
+            // Scores name `nid` (`direct`: similarities computed, not taken from the
+            // index's lookups) and keeps it when it reaches the review threshold.
+            let mut score_name = |nid: u32, direct: bool| {
                 let Some(name) = self.index.name(nid) else {
-                    continue;
+                    return;
                 };
                 let Some((source, entity_type)) = self.entities.kind(name.entity) else {
-                    continue;
+                    return;
                 };
                 if !source_ok(source) {
-                    continue;
+                    return;
                 }
-                meter.charge(Step::Scored, 1);
-                meter.charge(Step::Pair, q.items.len() * name.tokens.len());
-                let ns = if exhaustive {
+                let ns = if direct {
                     self.index.score_exhaustive(&q, nid, entity_type)
                 } else {
                     self.index.score(&q, &cands, nid, entity_type)
                 };
-                let Some(ns) = ns else { continue };
+                let Some(ns) = ns else { return };
                 if ns.score <= 0.0 {
-                    continue;
+                    return;
                 }
                 // Evidence adds at most `bonus` (the weak-alias and conflict adjustments
                 // only subtract), so a name that cannot reach the review threshold even so
@@ -638,10 +651,10 @@ impl<'a> Screener<'a> {
                 // monotone, so this drops exactly names the final check below would drop;
                 // the 1e-9 absorbs a different summation order.
                 if round4((ns.score + bonus + 1e-9).clamp(0.0, 1.0)) < options.review_threshold {
-                    continue;
+                    return;
                 }
                 let Some(entity) = decoded.get(name.entity) else {
-                    continue;
+                    return;
                 };
                 let mut adj = Vec::new();
                 if name.weak {
@@ -660,7 +673,7 @@ impl<'a> Screener<'a> {
                 let total: f64 = ns.score + adj.iter().map(|a| a.delta).sum::<f64>();
                 let final_score = round4(total.clamp(0.0, 1.0));
                 if final_score < options.review_threshold {
-                    continue;
+                    return;
                 }
                 let better = match best.get(&name.entity) {
                     None => true,
@@ -681,6 +694,28 @@ impl<'a> Screener<'a> {
                             ident: false,
                         },
                     );
+                }
+            };
+            let mut scoring_limited = false;
+            for &nid in &cands.names {
+                if meter.exhausted() {
+                    scoring_limited = true;
+                    break;
+                }
+                let Some(name) = self.index.name(nid) else {
+                    continue;
+                };
+                meter.charge(Step::Scored, 1);
+                meter.charge(Step::Pair, q.items.len() * name.tokens.len());
+                score_name(nid, exhaustive);
+            }
+            if reading_limited || scoring_limited {
+                work_limited = true;
+                // Past the limit, the few names spelled exactly like this reading are
+                // still scored (outside the meter): a listed name typed in full is found
+                // whatever its length.
+                for nid in self.index.names_spelled(&q.tokens, MAX_SPELLED_AFTER_LIMIT) {
+                    score_name(nid, true);
                 }
             }
         }

@@ -239,8 +239,8 @@ pub fn pathological_names() -> Vec<(String, String)> {
     // words of random letters; a fixed linear congruential sequence picks the pieces.
     let fragments = [
         "mohammed", "ali", "hassan", "ahmed", "abdul", "kim", "ivan", "al", "bin", "trading",
-        "rahman", "hussein", "ibrahim", "khan", "omar", "yusuf", "sergei", "vladimir",
-        "petrov", "jong",
+        "rahman", "hussein", "ibrahim", "khan", "omar", "yusuf", "sergei", "vladimir", "petrov",
+        "jong",
     ];
     let mut seed: u64 = 7;
     let mut next = move |n: usize| {
