@@ -1619,6 +1619,13 @@ impl NameIndex {
         (text, key)
     }
 
+    /// Builds now the tables otherwise built by the first query (the edit-distance word
+    /// list, the per-name glue reach): a snapshot loaded to screen in a browser pays it
+    /// with the load, so that no query pays it (see `snapshot::load_active`).
+    pub fn prepare_for_queries(&self) {
+        self.derived();
+    }
+
     /// The tables built on first use.
     fn derived(&self) -> &Derived {
         self.derived.get_or_init(|| {

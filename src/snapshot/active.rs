@@ -36,15 +36,21 @@ pub fn set_active(result: Result<Snapshot, SnapshotError>) {
     }));
 }
 
-/// Verifies and decodes `bytes` and makes the result active (see [`set_active`]); returns
-/// the snapshot's summary. The previous snapshot is dropped before decoding, which keeps
+/// Verifies and decodes `bytes`, builds the index tables its first query would otherwise
+/// build (`NameIndex::prepare_for_queries`), and makes the result active (see
+/// [`set_active`]); returns the snapshot's summary. The previous snapshot is dropped before decoding, which keeps
 /// peak memory to one snapshot and means a failed load leaves none.
 pub fn load_active(bytes: &[u8]) -> Result<SnapshotInfo, SnapshotError> {
     store(Err(SnapshotError::NotLoaded));
     let size_bytes = Some(bytes.len() as u64);
-    let loaded = Snapshot::from_bytes(bytes).map(|snapshot| Loaded {
-        snapshot: Rc::new(snapshot),
-        size_bytes,
+    let loaded = Snapshot::from_bytes(bytes).map(|snapshot| {
+        // Loaded to screen: the first query should not pay for the tables built on
+        // first use (a few ms in a browser on every list), so build them now.
+        snapshot.index.prepare_for_queries();
+        Loaded {
+            snapshot: Rc::new(snapshot),
+            size_bytes,
+        }
     });
     let info = match &loaded {
         Ok(l) => Ok(l.snapshot.info(l.size_bytes)),
