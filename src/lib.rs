@@ -20,6 +20,7 @@
 pub mod model;
 pub mod screen;
 pub mod snapshot;
+pub(crate) mod sort;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod sources;
 pub(crate) mod unicode_norm;

@@ -1598,7 +1598,7 @@ impl NameIndex {
             let below = |num: f64, rest: f64| num + rest <= 0.0 || num / (num + rest) < threshold;
             if below(num, rest) {
                 let mut order: Vec<usize> = (0..n).filter(|&i| !never(i)).collect();
-                order.sort_by(|&a, &b| {
+                crate::sort::sort_by(&mut order, |&a, &b| {
                     w[a].partial_cmp(&w[b])
                         .unwrap_or(std::cmp::Ordering::Equal)
                         .then(a.cmp(&b))
@@ -1919,7 +1919,7 @@ impl NameIndex {
         let mut dropped = 0;
         if within.len() > cap {
             // Highest bound first, then lowest id: deterministic on every platform.
-            within.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            crate::sort::sort_by(&mut within, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
             dropped = within.len() - cap;
             within.truncate(cap);
         }

@@ -712,7 +712,7 @@ impl<'a> Screener<'a> {
                 ))
             })
             .collect();
-        matches.sort_by(|a, b| {
+        crate::sort::sort_by(&mut matches, |a, b| {
             b.1.score
                 .partial_cmp(&a.1.score)
                 .unwrap_or(std::cmp::Ordering::Equal)

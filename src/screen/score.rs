@@ -1093,7 +1093,7 @@ fn unmatched_cost_with_conflicts(costs: &[(usize, f64)], n: usize, conflicts: us
             edge += w;
         }
     }
-    middle.sort_by(|a, b| b.total_cmp(a));
+    crate::sort::sort_by(&mut middle, |a, b| b.total_cmp(a));
     let mid: f64 = middle
         .iter()
         .enumerate()
@@ -1115,7 +1115,7 @@ fn unmatched_cost_with_conflicts(costs: &[(usize, f64)], n: usize, conflicts: us
 /// they stand (never more than the positional cost).
 fn omission_cost(costs: &[(usize, f64)], n: usize) -> f64 {
     let mut ws: Vec<f64> = costs.iter().map(|&(_, w)| w).collect();
-    ws.sort_by(|a, b| b.total_cmp(a));
+    crate::sort::sort_by(&mut ws, |a, b| b.total_cmp(a));
     let omitted: f64 = ws
         .iter()
         .enumerate()
@@ -1358,7 +1358,7 @@ pub fn score_name(
     } else {
         // Greedy by value, ties by query then list position.
         let mut order: Vec<usize> = (0..opts.len()).collect();
-        order.sort_by(|&a, &b| {
+        crate::sort::sort_by(&mut order, |&a, &b| {
             opts[b]
                 .value
                 .partial_cmp(&opts[a].value)
@@ -1383,7 +1383,7 @@ pub fn score_name(
             o.target.iter().for_each(|&j| used_l[j] = true);
             chosen.push(oi);
         }
-        chosen.sort_by_key(|&oi| opts[oi].start);
+        crate::sort::sort_by_key(&mut chosen, |&oi| opts[oi].start);
         chosen
     };
 
