@@ -1,10 +1,11 @@
-//! Stable sorting through one shared instantiation of the standard library's sort (wasm
-//! size). `slice::sort_by` is monomorphised for every element type and comparator: each
-//! call site used to add its own copy of the driftsort code (about 4 KB of wasm each).
-//! Here the standard stable sort runs once, on indices with a `dyn` comparator, and the
-//! elements are then moved into that order: the result is exactly that of `sort_by` (a
-//! stable sort's output is fully determined by the comparator), at the price of one index
-//! vector per call. Used where lists are short or sorted once per query.
+//! Small sorts for the wasm paths (wasm size). `slice::sort_by` and `sort_unstable` are
+//! monomorphised for every element type and comparator: each call site used to add its own
+//! copy of driftsort or ipnsort (about 4 KB of wasm each). Here one stable merge sort runs
+//! on indices with a `dyn` comparator and the elements are then moved into that order: the
+//! result is exactly that of `sort_by` (a stable sort's output is fully determined by the
+//! comparator), at the price of one index vector per call. Plain integers, whose equal
+//! values cannot be told apart, get a small in-place sort with the result of
+//! `sort_unstable`.
 
 use std::cmp::Ordering;
 
@@ -28,13 +29,91 @@ pub(crate) fn sort<T: Ord>(v: &mut [T]) {
     sort_by(v, T::cmp);
 }
 
-/// The indices `0..n` in the stable order `cmp` gives them: the one instantiation of the
-/// standard stable sort behind every function of this module.
+/// Sorts integers (or other plain values whose equal values cannot be told apart)
+/// ascending: the same result as `sort_unstable`. Insertion sort for short lists, heapsort
+/// beyond: a few hundred bytes of wasm instead of a pattern-defeating quicksort per type.
+pub(crate) fn sort_plain<T: Ord + Copy>(v: &mut [T]) {
+    let n = v.len();
+    if n <= 16 {
+        for i in 1..n {
+            let mut j = i;
+            while j > 0 && v[j - 1] > v[j] {
+                v.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+        return;
+    }
+    for node in (0..n / 2).rev() {
+        sift_down(v, node, n);
+    }
+    for end in (1..n).rev() {
+        v.swap(0, end);
+        sift_down(v, 0, end);
+    }
+}
+
+/// Restores the max-heap property of `v[..end]` below `node`.
+fn sift_down<T: Ord + Copy>(v: &mut [T], mut node: usize, end: usize) {
+    loop {
+        let mut child = 2 * node + 1;
+        if child >= end {
+            return;
+        }
+        if child + 1 < end && v[child] < v[child + 1] {
+            child += 1;
+        }
+        if v[node] >= v[child] {
+            return;
+        }
+        v.swap(node, child);
+        node = child;
+    }
+}
+
+/// The indices `0..n` in the stable order `cmp` gives them, the one sort behind the
+/// functions of this module: insertion sort on runs of [`RUN`], then bottom-up merges (an
+/// element of the right half goes first only when strictly less, so ties keep their
+/// order). Small code, whatever the element type and comparator.
 fn stable_order(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| cmp(a, b));
+    for start in (0..n).step_by(RUN) {
+        let end = (start + RUN).min(n);
+        for i in start + 1..end {
+            let mut j = i;
+            while j > start && cmp(order[j - 1], order[j]) == Ordering::Greater {
+                order.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+    }
+    let mut merged = vec![0; n];
+    let mut width = RUN;
+    while width < n {
+        for start in (0..n).step_by(2 * width) {
+            let mid = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
+            let (mut left, mut right) = (start, mid);
+            for slot in &mut merged[start..end] {
+                let take_left = left < mid
+                    && (right >= end || cmp(order[right], order[left]) != Ordering::Less);
+                if take_left {
+                    *slot = order[left];
+                    left += 1;
+                } else {
+                    *slot = order[right];
+                    right += 1;
+                }
+            }
+        }
+        std::mem::swap(&mut order, &mut merged);
+        width *= 2;
+    }
     order
 }
+
+/// Length of the runs [`stable_order`] sorts by insertion before merging.
+const RUN: usize = 16;
 
 /// Rearranges `v` so that position `i` holds what was at `order[i]` (`order` is a
 /// permutation of `0..v.len()`), following each cycle with swaps.
@@ -104,6 +183,27 @@ mod tests {
             sort(&mut got);
             assert_eq!(got, want);
         }
+    }
+
+    #[test]
+    fn plain_sort_equals_sort_unstable() {
+        let mut seed = 3;
+        for len in (0..300).chain([1000, 5000]) {
+            for range in [2, 50, u64::MAX] {
+                let v: Vec<u32> = (0..len).map(|_| (next(&mut seed) % range) as u32).collect();
+                let mut want = v.clone();
+                want.sort_unstable();
+                let mut got = v;
+                sort_plain(&mut got);
+                assert_eq!(got, want);
+            }
+        }
+        let mut sorted: Vec<usize> = (0..100).collect();
+        sort_plain(&mut sorted);
+        assert_eq!(sorted, (0..100).collect::<Vec<_>>());
+        let mut reversed: Vec<usize> = (0..100).rev().collect();
+        sort_plain(&mut reversed);
+        assert_eq!(reversed, sorted);
     }
 
     #[test]

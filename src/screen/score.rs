@@ -1257,7 +1257,7 @@ pub fn score_name(
                         };
                         let s = (s1 * la + s2 * lb) / (la + lb);
                         let mut target = vec![j1, j2];
-                        target.sort_unstable();
+                        crate::sort::sort_plain(&mut target);
                         opts.push(Opt {
                             start: item.start,
                             len: 1,
@@ -1275,7 +1275,7 @@ pub fn score_name(
 
     // List tokens that take part in some option: the assignment only ranges over these.
     let mut relevant: Vec<usize> = opts.iter().flat_map(|o| o.target.iter().copied()).collect();
-    relevant.sort_unstable();
+    crate::sort::sort_plain(&mut relevant);
     relevant.dedup();
     let bit_of = |j: usize| {
         relevant
