@@ -19,6 +19,7 @@
 
 pub mod model;
 pub mod screen;
+pub(crate) mod serde_table;
 pub mod snapshot;
 pub(crate) mod sort;
 #[cfg(not(target_arch = "wasm32"))]

@@ -129,9 +129,7 @@ pub const SIM_DOUBLED: f64 = SIM_KEY;
 pub const DP_MAX_TOKENS: usize = 12;
 
 /// How two tokens were found to match.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Method {
     /// Identical normalised tokens.
@@ -154,6 +152,21 @@ pub enum Method {
     /// `William`, `Juan` ~ `John`); people only.
     Nickname,
 }
+
+crate::serde_table::serialize_unit_enum!(Method, METHOD_NAMES);
+
+/// The serialised (snake_case) names of [`Method`]'s variants, in declaration order.
+pub(crate) const METHOD_NAMES: [&str; Method::Nickname as usize + 1] = [
+    "exact",
+    "fuzzy",
+    "phonetic",
+    "initial",
+    "translit",
+    "glued",
+    "legal_family",
+    "doubled",
+    "nickname",
+];
 
 /// A token prepared for scoring: normalised text plus phonetic codes and weight.
 #[derive(Debug, Clone, PartialEq)]
