@@ -4,18 +4,28 @@
 //! on indices with a `dyn` comparator and the elements are then moved into that order: the
 //! result is exactly that of `sort_by` (a stable sort's output is fully determined by the
 //! comparator), at the price of one index vector per call. Plain integers, whose equal
-//! values cannot be told apart, get a small in-place sort with the result of
-//! `sort_unstable`.
+//! values cannot be told apart, get small sorts with the result of `sort_unstable`.
 
 use std::cmp::Ordering;
 
 /// Sorts `v` stably by `cmp`: the same order as `v.sort_by(cmp)`.
 pub(crate) fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
-    if v.len() < 2 {
+    let n = v.len();
+    if n < 2 {
         return;
     }
-    let order = stable_order(v.len(), &mut |a, b| cmp(&v[a], &v[b]));
-    permute(v, order);
+    let mut cmp_at = |a: usize, b: usize| cmp(&v[a], &v[b]);
+    if n <= RUN {
+        // Short lists (most, in scoring): the order on the stack, no allocation.
+        let mut order = [0; RUN];
+        let order = &mut order[..n];
+        order.iter_mut().enumerate().for_each(|(i, o)| *o = i);
+        sort_runs(order, &mut cmp_at);
+        permute(v, order);
+    } else {
+        let mut order = stable_order(n, &mut cmp_at);
+        permute(v, &mut order);
+    }
 }
 
 /// Sorts `v` stably by `key`: the same order as `v.sort_by_key(key)`.
@@ -53,6 +63,48 @@ pub(crate) fn sort_plain<T: Ord + Copy>(v: &mut [T]) {
     }
 }
 
+/// Sorts ids ascending: the same result as `sort_unstable`. Insertion sort for short
+/// lists; beyond, unless already sorted, a least-significant-digit radix sort by bytes
+/// (only up to the largest id's top byte; passes where every id has the same byte are
+/// skipped): linear time on the long candidate lists, in little code.
+pub(crate) fn sort_ids(v: &mut [u32]) {
+    let n = v.len();
+    if n <= 16 {
+        sort_plain(v);
+        return;
+    }
+    if v.windows(2).all(|w| w[0] <= w[1]) {
+        return;
+    }
+    let max = v.iter().copied().max().unwrap_or(0);
+    let mut from = v.to_vec();
+    let mut to = vec![0u32; n];
+    for shift in [0, 8, 16, 24] {
+        if shift > 0 && max >> shift == 0 {
+            break;
+        }
+        let digit = |x: u32| ((x >> shift) & 0xFF) as usize;
+        // counts[d + 1]: ids with digit d; then, as prefix sums, where digit d starts.
+        let mut counts = [0usize; 257];
+        for &x in &from {
+            counts[digit(x) + 1] += 1;
+        }
+        if counts.contains(&n) {
+            continue;
+        }
+        for d in 1..257 {
+            counts[d] += counts[d - 1];
+        }
+        for &x in &from {
+            let at = &mut counts[digit(x)];
+            to[*at] = x;
+            *at += 1;
+        }
+        std::mem::swap(&mut from, &mut to);
+    }
+    v.copy_from_slice(&from);
+}
+
 /// Restores the max-heap property of `v[..end]` below `node`.
 fn sift_down<T: Ord + Copy>(v: &mut [T], mut node: usize, end: usize) {
     loop {
@@ -77,16 +129,7 @@ fn sift_down<T: Ord + Copy>(v: &mut [T], mut node: usize, end: usize) {
 /// order). Small code, whatever the element type and comparator.
 fn stable_order(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
-    for start in (0..n).step_by(RUN) {
-        let end = (start + RUN).min(n);
-        for i in start + 1..end {
-            let mut j = i;
-            while j > start && cmp(order[j - 1], order[j]) == Ordering::Greater {
-                order.swap(j - 1, j);
-                j -= 1;
-            }
-        }
-    }
+    sort_runs(&mut order, cmp);
     let mut merged = vec![0; n];
     let mut width = RUN;
     while width < n {
@@ -112,12 +155,27 @@ fn stable_order(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<
     order
 }
 
-/// Length of the runs [`stable_order`] sorts by insertion before merging.
+/// Sorts each run of [`RUN`] indices of `order` by insertion, stably: an index moves only
+/// past strictly greater ones.
+fn sort_runs(order: &mut [usize], cmp: &mut dyn FnMut(usize, usize) -> Ordering) {
+    for run in order.chunks_mut(RUN) {
+        for i in 1..run.len() {
+            let mut j = i;
+            while j > 0 && cmp(run[j - 1], run[j]) == Ordering::Greater {
+                run.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+    }
+}
+
+/// Length of the runs [`sort_runs`] sorts by insertion (and of the lists [`sort_by`] sorts
+/// on the stack).
 const RUN: usize = 16;
 
 /// Rearranges `v` so that position `i` holds what was at `order[i]` (`order` is a
 /// permutation of `0..v.len()`), following each cycle with swaps.
-fn permute<T>(v: &mut [T], mut order: Vec<usize>) {
+fn permute<T>(v: &mut [T], order: &mut [usize]) {
     for start in 0..v.len() {
         let mut at = start;
         loop {
@@ -186,7 +244,7 @@ mod tests {
     }
 
     #[test]
-    fn plain_sort_equals_sort_unstable() {
+    fn plain_and_id_sorts_equal_sort_unstable() {
         let mut seed = 3;
         for len in (0..300).chain([1000, 5000]) {
             for range in [2, 50, u64::MAX] {
@@ -195,6 +253,16 @@ mod tests {
                 want.sort_unstable();
                 let mut got = v;
                 sort_plain(&mut got);
+                assert_eq!(got, want);
+            }
+        }
+        for len in (0..300).chain([1000, 5000, 30000]) {
+            for range in [2, 50, 70_000, u64::MAX] {
+                let v: Vec<u32> = (0..len).map(|_| (next(&mut seed) % range) as u32).collect();
+                let mut want = v.clone();
+                want.sort_unstable();
+                let mut got = v;
+                sort_ids(&mut got);
                 assert_eq!(got, want);
             }
         }

@@ -1246,7 +1246,7 @@ impl NameIndex {
             let mut cand: Vec<u32> = Vec::new();
             cand.extend_from_slice(self.t.by_text(&q.text));
             cand.extend_from_slice(self.t.by_key(&q.key));
-            crate::sort::sort_plain(&mut cand);
+            crate::sort::sort_ids(&mut cand);
             cand.dedup();
             return cand
                 .into_iter()
@@ -1320,7 +1320,7 @@ impl NameIndex {
     /// The tokens of `ids` that `item` matches, with the similarity, sorted by token id
     /// (looked up by binary search when scoring): `ids` sorted and de-duplicated here.
     fn matches_of(&self, item: &QueryItem, mut ids: Vec<u32>) -> TokenMatches {
-        crate::sort::sort_plain(&mut ids);
+        crate::sort::sort_ids(&mut ids);
         ids.dedup();
         ids.into_iter()
             .filter_map(|id| {
@@ -1444,7 +1444,7 @@ impl NameIndex {
             extend_with_prefixes(&self.t.by_key, key_of, &merged, 1, &mut seconds);
             both(first, &mut seconds, &mut glue_names);
         }
-        crate::sort::sort_plain(&mut glue_names);
+        crate::sort::sort_ids(&mut glue_names);
         glue_names.dedup();
         // Only names where adjacent tokens really glue to it, at that similarity.
         glue_names
@@ -1816,7 +1816,7 @@ impl NameIndex {
         // no query item can match, the query's extra words are not omissions and cost at
         // least their positional price (full weight at either end, MIDDLE_EXTRA_FACTOR
         // in the middle).
-        crate::sort::sort_plain(&mut matchable);
+        crate::sort::sort_ids(&mut matchable);
         matchable.dedup();
         // A token of the name that stays unmatched and costs something (so the listed
         // name is not matched in full).
@@ -1924,7 +1924,7 @@ impl NameIndex {
             within.truncate(cap);
         }
         let mut names: Vec<u32> = within.into_iter().map(|(_, nm)| nm).collect();
-        crate::sort::sort_plain(&mut names);
+        crate::sort::sort_ids(&mut names);
         Candidates {
             names,
             item_matches,
