@@ -211,7 +211,7 @@ mod tests {
                 // Pairs compared on the first value only: ties show the stability.
                 let v: Vec<(u64, usize)> = (0..len).map(|i| (next(&mut seed) % range, i)).collect();
                 let mut want = v.clone();
-                want.sort_by(|a, b| b.0.cmp(&a.0));
+                want.sort_by_key(|p| std::cmp::Reverse(p.0));
                 let mut got = v.clone();
                 sort_by(&mut got, |a, b| b.0.cmp(&a.0));
                 assert_eq!(got, want);
