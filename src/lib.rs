@@ -19,7 +19,9 @@
 
 pub mod model;
 pub mod screen;
+pub(crate) mod serde_table;
 pub mod snapshot;
+pub(crate) mod sort;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod sources;
 pub(crate) mod unicode_norm;

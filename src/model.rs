@@ -10,7 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The official list an entity was taken from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceList {
     /// OFAC Specially Designated Nationals list (SDN.CSV set or SDN.XML).
@@ -26,6 +26,18 @@ pub enum SourceList {
     /// EU Consolidated Financial Sanctions List (Financial Sanctions Files).
     Eu,
 }
+
+crate::serde_table::serialize_unit_enum!(SourceList, SOURCE_LIST_NAMES);
+
+/// The serialised (snake_case) names of [`SourceList`]'s variants, in declaration order.
+pub(crate) const SOURCE_LIST_NAMES: [&str; SourceList::Eu as usize + 1] = [
+    "ofac_sdn",
+    "ofac_consolidated",
+    "un_sc",
+    "uk_ofsi",
+    "uk_fcdo",
+    "eu",
+];
 
 impl SourceList {
     /// Every source, in a fixed order (used for stable output ordering).
@@ -57,7 +69,7 @@ impl SourceList {
 }
 
 /// What kind of thing is listed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EntityType {
     /// A natural person.
@@ -69,6 +81,12 @@ pub enum EntityType {
     /// An aircraft.
     Aircraft,
 }
+
+crate::serde_table::serialize_unit_enum!(EntityType, ENTITY_TYPE_NAMES);
+
+/// The serialised (snake_case) names of [`EntityType`]'s variants, in declaration order.
+pub(crate) const ENTITY_TYPE_NAMES: [&str; EntityType::Aircraft as usize + 1] =
+    ["person", "organization", "vessel", "aircraft"];
 
 impl EntityType {
     /// Stable snake_case code.
@@ -94,7 +112,7 @@ impl EntityType {
 }
 
 /// How a name relates to the entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NameKind {
     /// The primary (listed) name.
@@ -106,6 +124,12 @@ pub enum NameKind {
     /// "now known as".
     Nka,
 }
+
+crate::serde_table::serialize_unit_enum!(NameKind, NAME_KIND_NAMES);
+
+/// The serialised (snake_case) names of [`NameKind`]'s variants, in declaration order.
+pub(crate) const NAME_KIND_NAMES: [&str; NameKind::Nka as usize + 1] =
+    ["primary", "aka", "fka", "nka"];
 
 /// How much weight a list gives an alias. OFAC "weak aka", UN "Low" quality and OFSI
 /// "Low quality" aliases are [`AliasStrength::Weak`]: they are screened, but a match on a
@@ -188,7 +212,7 @@ impl BirthDate {
 }
 
 /// What an identifier number is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum IdentifierKind {
     /// Passport number.
@@ -210,6 +234,21 @@ pub enum IdentifierKind {
     /// Any other identifier; the label is in [`Identifier::label`].
     Other,
 }
+
+crate::serde_table::serialize_unit_enum!(IdentifierKind, IDENTIFIER_KIND_NAMES);
+
+/// The serialised (snake_case) names of [`IdentifierKind`]'s variants, in declaration order.
+pub(crate) const IDENTIFIER_KIND_NAMES: [&str; IdentifierKind::Other as usize + 1] = [
+    "passport",
+    "national_id",
+    "tax_id",
+    "registration",
+    "imo",
+    "aircraft",
+    "swift_bic",
+    "crypto_address",
+    "other",
+];
 
 /// A document, registration or wallet identifier of an entity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -90,15 +90,49 @@ fn optional_string_arg(value: &JsValue, name: &str) -> Result<Option<String>, Js
 /// Rejects keys outside `known`: serde-wasm-bindgen only looks up a struct's own keys, so a
 /// misspelt field would otherwise be skipped without a word.
 fn check_keys(value: &JsValue, known: &[&str], what: &str) -> Result<(), JsError> {
-    let keys: std::collections::BTreeMap<String, serde::de::IgnoredAny> =
-        serde_wasm_bindgen::from_value(value.clone())
-            .map_err(|e| JsError::new(&format!("invalid {what}: {e}")))?;
-    match keys.keys().find(|k| !known.contains(&k.as_str())) {
+    let SortedKeys(keys) = serde_wasm_bindgen::from_value(value.clone())
+        .map_err(|e| JsError::new(&format!("invalid {what}: {e}")))?;
+    match keys.iter().find(|k| !known.contains(&k.as_str())) {
         Some(unknown) => Err(JsError::new(&format!(
             "invalid {what}: unknown field `{unknown}`, expected one of {}",
             known.join(", ")
         ))),
         None => Ok(()),
+    }
+}
+
+/// The keys of a map-like JavaScript value, sorted: the keys of the
+/// `BTreeMap<String, IgnoredAny>` this used to read, with the same errors (the same
+/// `next_entry` calls, the same "a map" expectation), without a B-tree instantiated for it
+/// (wasm size).
+struct SortedKeys(Vec<String>);
+
+impl<'de> serde::Deserialize<'de> for SortedKeys {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(SortedKeysVisitor)
+    }
+}
+
+/// Collects the keys for [`SortedKeys`].
+struct SortedKeysVisitor;
+
+impl<'de> serde::de::Visitor<'de> for SortedKeysVisitor {
+    type Value = SortedKeys;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str("a map")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut access: A,
+    ) -> Result<SortedKeys, A::Error> {
+        let mut keys = Vec::new();
+        while let Some((key, _)) = access.next_entry::<String, serde::de::IgnoredAny>()? {
+            keys.push(key);
+        }
+        crate::sort::sort(&mut keys);
+        Ok(SortedKeys(keys))
     }
 }
 

@@ -142,7 +142,7 @@ pub fn adjustments(
             .map(|s| s.as_str())
             .filter(|s| s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase()))
             .collect();
-        codes.sort_unstable();
+        crate::sort::sort(&mut codes);
         codes.dedup();
         if !codes.is_empty() {
             if codes.contains(&c) {

@@ -38,7 +38,7 @@ pub struct IgnoredToken {
 }
 
 /// What a piece of secondary evidence did to the score.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AdjustmentCode {
     /// Same full date of birth.
@@ -60,6 +60,21 @@ pub enum AdjustmentCode {
     /// An identifier (document number or crypto address) matched exactly.
     IdentifierMatch,
 }
+
+crate::serde_table::serialize_unit_enum!(AdjustmentCode, ADJUSTMENT_CODE_NAMES);
+
+/// The serialised (snake_case) names of [`AdjustmentCode`]'s variants, in declaration order.
+pub(crate) const ADJUSTMENT_CODE_NAMES: [&str; AdjustmentCode::IdentifierMatch as usize + 1] = [
+    "birth_date_match",
+    "birth_year_match",
+    "birth_date_conflict",
+    "birth_year_conflict",
+    "country_match",
+    "country_conflict",
+    "entity_type_conflict",
+    "weak_alias",
+    "identifier_match",
+];
 
 /// One score adjustment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -503,7 +503,7 @@ fn forms() -> &'static [(&'static str, u16)] {
             .enumerate()
             .flat_map(|(g, names)| names.iter().map(move |&n| (n, g as u16)))
             .collect();
-        v.sort_unstable();
+        crate::sort::sort(&mut v);
         v.dedup();
         v
     })
@@ -544,7 +544,7 @@ pub fn equivalents(name: &str) -> Vec<&'static str> {
         .flat_map(|names| names.iter().copied())
         .filter(|&n| n != name)
         .collect();
-    out.sort_unstable();
+    crate::sort::sort(&mut out);
     out.dedup();
     out
 }

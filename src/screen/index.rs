@@ -1197,7 +1197,7 @@ impl NameIndex {
                 }
             }
         }
-        names.sort_unstable();
+        crate::sort::sort_ids(&mut names);
         names.dedup();
         names.truncate(most);
         names
@@ -1320,7 +1320,7 @@ impl NameIndex {
             let mut cand: Vec<u32> = Vec::new();
             cand.extend_from_slice(self.t.by_text(&q.text));
             cand.extend_from_slice(self.t.by_key(&q.key));
-            cand.sort_unstable();
+            crate::sort::sort_ids(&mut cand);
             cand.dedup();
             meter.charge(Step::Comparison, cand.len());
             return cand
@@ -1402,7 +1402,7 @@ impl NameIndex {
         meter: &mut WorkMeter,
         each: Step,
     ) -> TokenMatches {
-        ids.sort_unstable();
+        crate::sort::sort_ids(&mut ids);
         ids.dedup();
         meter.charge(each, ids.len());
         ids.into_iter()
@@ -1542,7 +1542,7 @@ impl NameIndex {
             both(first, &mut seconds, &mut glue_names);
         }
         meter.charge(Step::Posting, visited);
-        glue_names.sort_unstable();
+        crate::sort::sort_ids(&mut glue_names);
         glue_names.dedup();
         meter.charge(Step::Comparison, glue_names.len());
         // Only names where adjacent tokens really glue to it, at that similarity.
@@ -1704,7 +1704,7 @@ impl NameIndex {
             let below = |num: f64, rest: f64| num + rest <= 0.0 || num / (num + rest) < threshold;
             if below(num, rest) {
                 let mut order: Vec<usize> = (0..n).filter(|&i| !never(i)).collect();
-                order.sort_by(|&a, &b| {
+                crate::sort::sort_by(&mut order, |&a, &b| {
                     w[a].partial_cmp(&w[b])
                         .unwrap_or(std::cmp::Ordering::Equal)
                         .then(a.cmp(&b))
@@ -1970,7 +1970,7 @@ impl NameIndex {
         // no query item can match, the query's extra words are not omissions and cost at
         // least their positional price (full weight at either end, MIDDLE_EXTRA_FACTOR
         // in the middle).
-        matchable.sort_unstable();
+        crate::sort::sort_ids(&mut matchable);
         matchable.dedup();
         // A token of the name that stays unmatched and costs something (so the listed
         // name is not matched in full).
@@ -2086,12 +2086,12 @@ impl NameIndex {
         let mut dropped = 0;
         if within.len() > cap {
             // Highest bound first, then lowest id: deterministic on every platform.
-            within.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            crate::sort::sort_by(&mut within, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
             dropped = within.len() - cap;
             within.truncate(cap);
         }
         let mut names: Vec<u32> = within.into_iter().map(|(_, nm)| nm).collect();
-        names.sort_unstable();
+        crate::sort::sort_ids(&mut names);
         Candidates {
             names,
             item_matches,

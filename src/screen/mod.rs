@@ -382,6 +382,51 @@ struct Best {
     ident: bool,
 }
 
+/// Entity position -> [`Best`], handed out in entity order like the `BTreeMap` it
+/// replaces: a vector and a hash map of slots instead of a B-tree instantiated for these
+/// types (wasm size).
+#[derive(Default)]
+struct BestByEntity {
+    slots: HashMap<u32, usize>,
+    items: Vec<(u32, Best)>,
+}
+
+impl BestByEntity {
+    /// The best name of `entity` so far.
+    fn get(&self, entity: &u32) -> Option<&Best> {
+        let &slot = self.slots.get(entity)?;
+        self.items.get(slot).map(|(_, b)| b)
+    }
+
+    /// The best name of `entity` so far, to change.
+    fn get_mut(&mut self, entity: &u32) -> Option<&mut Best> {
+        let &slot = self.slots.get(entity)?;
+        self.items.get_mut(slot).map(|(_, b)| b)
+    }
+
+    /// Sets the best name of `entity`, replacing any earlier one.
+    fn insert(&mut self, entity: u32, best: Best) {
+        match self
+            .slots
+            .get(&entity)
+            .and_then(|&slot| self.items.get_mut(slot))
+        {
+            Some(item) => item.1 = best,
+            None => {
+                self.slots.insert(entity, self.items.len());
+                self.items.push((entity, best));
+            }
+        }
+    }
+
+    /// Every entity's best name, by entity position.
+    fn into_sorted(self) -> Vec<(u32, Best)> {
+        let mut items = self.items;
+        crate::sort::sort_by_key(&mut items, |(entity, _)| *entity);
+        items
+    }
+}
+
 impl<'a> Screener<'a> {
     /// A screener over a loaded snapshot.
     pub fn new(snapshot: &'a Snapshot) -> Screener<'a> {
@@ -502,7 +547,7 @@ impl<'a> Screener<'a> {
         let mut decoded = Decoded::new(self.entities);
 
         // entity position -> best
-        let mut best: std::collections::BTreeMap<u32, Best> = std::collections::BTreeMap::new();
+        let mut best = BestByEntity::default();
 
         // Identifier hits: a match whatever the name.
         let mut ident_hits: Vec<(u32, Adjustment)> = Vec::new();
@@ -777,6 +822,7 @@ impl<'a> Screener<'a> {
         }
 
         let mut matches: Vec<(bool, Match)> = best
+            .into_sorted()
             .into_iter()
             .filter_map(|(ent, b)| {
                 let e = decoded.get(ent)?;
@@ -800,7 +846,7 @@ impl<'a> Screener<'a> {
                 ))
             })
             .collect();
-        matches.sort_by(|a, b| {
+        crate::sort::sort_by(&mut matches, |a, b| {
             b.1.score
                 .partial_cmp(&a.1.score)
                 .unwrap_or(std::cmp::Ordering::Equal)

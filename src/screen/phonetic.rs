@@ -316,7 +316,7 @@ pub fn expansions(pattern: &[Slot]) -> Option<Vec<Vec<u8>>> {
         }
         current = next;
     }
-    current.sort();
+    crate::sort::sort(&mut current);
     Some(current)
 }
 

@@ -129,9 +129,7 @@ pub const SIM_DOUBLED: f64 = SIM_KEY;
 pub const DP_MAX_TOKENS: usize = 12;
 
 /// How two tokens were found to match.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Method {
     /// Identical normalised tokens.
@@ -154,6 +152,21 @@ pub enum Method {
     /// `William`, `Juan` ~ `John`); people only.
     Nickname,
 }
+
+crate::serde_table::serialize_unit_enum!(Method, METHOD_NAMES);
+
+/// The serialised (snake_case) names of [`Method`]'s variants, in declaration order.
+pub(crate) const METHOD_NAMES: [&str; Method::Nickname as usize + 1] = [
+    "exact",
+    "fuzzy",
+    "phonetic",
+    "initial",
+    "translit",
+    "glued",
+    "legal_family",
+    "doubled",
+    "nickname",
+];
 
 /// A token prepared for scoring: normalised text plus phonetic codes and weight.
 #[derive(Debug, Clone, PartialEq)]
@@ -1110,7 +1123,7 @@ fn unmatched_cost_with_conflicts(costs: &[(usize, f64)], n: usize, conflicts: us
             edge += w;
         }
     }
-    middle.sort_by(|a, b| b.total_cmp(a));
+    crate::sort::sort_by(&mut middle, |a, b| b.total_cmp(a));
     let mid: f64 = middle
         .iter()
         .enumerate()
@@ -1132,7 +1145,7 @@ fn unmatched_cost_with_conflicts(costs: &[(usize, f64)], n: usize, conflicts: us
 /// they stand (never more than the positional cost).
 fn omission_cost(costs: &[(usize, f64)], n: usize) -> f64 {
     let mut ws: Vec<f64> = costs.iter().map(|&(_, w)| w).collect();
-    ws.sort_by(|a, b| b.total_cmp(a));
+    crate::sort::sort_by(&mut ws, |a, b| b.total_cmp(a));
     let omitted: f64 = ws
         .iter()
         .enumerate()
@@ -1274,7 +1287,7 @@ pub fn score_name(
                         };
                         let s = (s1 * la + s2 * lb) / (la + lb);
                         let mut target = vec![j1, j2];
-                        target.sort_unstable();
+                        crate::sort::sort_plain(&mut target);
                         opts.push(Opt {
                             start: item.start,
                             len: 1,
@@ -1292,7 +1305,7 @@ pub fn score_name(
 
     // List tokens that take part in some option: the assignment only ranges over these.
     let mut relevant: Vec<usize> = opts.iter().flat_map(|o| o.target.iter().copied()).collect();
-    relevant.sort_unstable();
+    crate::sort::sort_plain(&mut relevant);
     relevant.dedup();
     let bit_of = |j: usize| {
         relevant
@@ -1375,7 +1388,7 @@ pub fn score_name(
     } else {
         // Greedy by value, ties by query then list position.
         let mut order: Vec<usize> = (0..opts.len()).collect();
-        order.sort_by(|&a, &b| {
+        crate::sort::sort_by(&mut order, |&a, &b| {
             opts[b]
                 .value
                 .partial_cmp(&opts[a].value)
@@ -1400,7 +1413,7 @@ pub fn score_name(
             o.target.iter().for_each(|&j| used_l[j] = true);
             chosen.push(oi);
         }
-        chosen.sort_by_key(|&oi| opts[oi].start);
+        crate::sort::sort_by_key(&mut chosen, |&oi| opts[oi].start);
         chosen
     };
 

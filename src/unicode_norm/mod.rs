@@ -355,7 +355,7 @@ impl<I> Decompositions<I> {
     #[inline]
     fn sort_pending(&mut self) {
         // Stable: marks of equal class keep their order.
-        self.buffer[self.ready.end..].sort_by_key(|k| k.0);
+        crate::sort::sort_by_key(&mut self.buffer[self.ready.end..], |k| k.0);
     }
 
     #[inline]

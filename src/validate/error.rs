@@ -93,7 +93,7 @@ impl Field {
 
 /// Stable machine-readable error codes. Serialised in snake_case (`InvalidChecksum` →
 /// `invalid_checksum`). New codes may be added; existing ones never change meaning.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     // --- generic ---
@@ -169,6 +169,44 @@ pub enum ErrorCode {
     /// Address is not recognised for any supported network.
     UnknownNetwork,
 }
+
+crate::serde_table::serialize_unit_enum!(ErrorCode, ERROR_CODE_NAMES);
+
+/// The serialised (snake_case) names of [`ErrorCode`]'s variants, in declaration order.
+pub(crate) const ERROR_CODE_NAMES: [&str; ErrorCode::UnknownNetwork as usize + 1] = [
+    "required",
+    "too_long",
+    "too_short",
+    "invalid_length",
+    "invalid_character",
+    "invalid_format",
+    "invalid_checksum",
+    "control_character",
+    "unsupported_country",
+    "digit_in_name",
+    "symbol_in_name",
+    "mixed_script",
+    "invalid_date",
+    "future_date",
+    "too_young",
+    "too_old",
+    "local_part_too_long",
+    "invalid_domain",
+    "unknown_calling_code",
+    "invalid_number_for_country",
+    "unknown_country",
+    "blocked_jurisdiction",
+    "invalid_postal_code",
+    "document_expired",
+    "mismatch",
+    "name_mismatch",
+    "birth_date_mismatch",
+    "nationality_mismatch",
+    "sex_mismatch",
+    "unknown_country_code",
+    "network_mismatch",
+    "unknown_network",
+];
 
 /// Why a value was rejected.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -719,7 +719,7 @@ fn full_name_agrees(full: &str, mrz: &Mrz) -> Option<bool> {
         .chain(mrz.secondary_identifier.split(' '))
         .filter(|w| !w.is_empty())
         .collect();
-    mrz_words.sort_unstable();
+    crate::sort::sort(&mut mrz_words);
     let mut comparable = false;
     for german_style in [true, false] {
         let Some(t) = transliterate(full, german_style) else {
@@ -727,7 +727,7 @@ fn full_name_agrees(full: &str, mrz: &Mrz) -> Option<bool> {
         };
         comparable = true;
         let mut typed_words = words(&t);
-        typed_words.sort_unstable();
+        crate::sort::sort(&mut typed_words);
         if typed_words == mrz_words {
             return Some(true);
         }
