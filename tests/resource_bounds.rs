@@ -193,7 +193,8 @@ fn a_listed_name_in_full_is_found_past_the_work_limit() {
         .matches
         .iter()
         .any(|m| m.matched_name == "AISHA MUAMMAR MUHAMMED ABU MINYAR QADHAFI" && m.score == 1.0));
-    // A name spelled otherwise is not scored past the limit: review, never clear.
+    // With no work allowed at all, the reading is not even prepared: a name spelled
+    // otherwise is not scored, and the decision is review, never clear.
     let r = screener.screen_metered(
         &Query::name("AISHA MUAMAR QADHAFI"),
         &options,

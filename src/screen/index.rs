@@ -341,6 +341,42 @@ struct Reached {
 }
 
 impl Reached {
+    /// The `most` reached names whose query tokens' best similarities cover the most of
+    /// the query's weight under any of `weights` (then the lowest ids), ascending: what is
+    /// still scored once the work meter runs out, so the likeliest matches are reported.
+    fn most_covered(&self, weights: &[&[f64]], most: usize) -> Vec<u32> {
+        let n = self.width;
+        let cover = |slot: usize| -> f64 {
+            let best = self.best.get(slot * n..(slot + 1) * n).unwrap_or(&[]);
+            weights
+                .iter()
+                .map(|w| {
+                    let total: f64 = w.iter().sum();
+                    let got: f64 = best.iter().zip(w.iter()).map(|(s, w)| s * w).sum();
+                    if total > 0.0 {
+                        got / total
+                    } else {
+                        0.0
+                    }
+                })
+                .fold(0.0, f64::max)
+        };
+        let mut ranked: Vec<(f64, u32)> = self
+            .touched
+            .iter()
+            .enumerate()
+            .map(|(slot, &nm)| (cover(slot), nm))
+            .collect();
+        let by_cover = |a: &(f64, u32), b: &(f64, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        if ranked.len() > most {
+            ranked.select_nth_unstable_by(most, by_cover);
+            ranked.truncate(most);
+        }
+        let mut names: Vec<u32> = ranked.into_iter().map(|(_, nm)| nm).collect();
+        crate::sort::sort_ids(&mut names);
+        names
+    }
+
     /// Records that the query tokens `tokens` may match name `nm` with similarity `sim`;
     /// a name not reached yet is added only when `reach` is set.
     fn add(&mut self, nm: u32, tokens: std::ops::Range<usize>, sim: f64, reach: bool) {
@@ -366,6 +402,10 @@ impl Reached {
         }
     }
 }
+
+/// Names still scored (directly, outside the meter) when a query's work meter runs out
+/// while looking up or bounding: the reached names that cover the most of the query.
+pub const AFTER_LIMIT_SCORED: usize = 16;
 
 /// Highest `cq` a name can get when query token `i` matches it with similarity at most
 /// `sim[i]` (0: unmatched), weight `w[i]`, and costs at least `cost[i]` unmatched:
@@ -558,10 +598,11 @@ pub struct PreparedQuery {
 }
 
 impl Candidates {
-    /// No names, because the query's work meter ran out ([`Candidates::work_limited`]).
-    fn out_of_work(item_matches: Vec<Option<TokenMatches>>) -> Candidates {
+    /// The few names still scored when the query's work meter ran out
+    /// ([`Candidates::work_limited`]).
+    fn out_of_work(item_matches: Vec<Option<TokenMatches>>, names: Vec<u32>) -> Candidates {
         Candidates {
-            names: Vec::new(),
+            names,
             item_matches,
             exhaustive: false,
             dropped: 0,
@@ -1854,8 +1895,10 @@ impl NameIndex {
             .chain((0..q.items.len()).filter(|&ii| !essential[ii]));
         for ii in order {
             if meter.exhausted() {
+                let ws: Vec<&[f64]> = weightings.iter().map(|wt| wt.w.as_slice()).collect();
+                let names = reached.most_covered(&ws, AFTER_LIMIT_SCORED);
                 give_back_slots(reached.slot, &reached.touched);
-                return Candidates::out_of_work(item_matches);
+                return Candidates::out_of_work(item_matches, names);
             }
             let item = &q.items[ii];
             let reaches = essential[ii];
@@ -2079,10 +2122,13 @@ impl NameIndex {
                 within.push((b, nm));
             }
         }
-        give_back_slots(reached.slot, &reached.touched);
         if meter.exhausted() {
-            return Candidates::out_of_work(item_matches);
+            let ws: Vec<&[f64]> = weightings.iter().map(|wt| wt.w.as_slice()).collect();
+            let names = reached.most_covered(&ws, AFTER_LIMIT_SCORED);
+            give_back_slots(reached.slot, &reached.touched);
+            return Candidates::out_of_work(item_matches, names);
         }
+        give_back_slots(reached.slot, &reached.touched);
         let mut dropped = 0;
         if within.len() > cap {
             // Highest bound first, then lowest id: deterministic on every platform.

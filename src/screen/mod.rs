@@ -743,6 +743,13 @@ impl<'a> Screener<'a> {
             };
             let mut scoring_limited = false;
             for &nid in &cands.names {
+                if reading_limited {
+                    // The few names that cover the most of the query, scored past the
+                    // limit (see `index::AFTER_LIMIT_SCORED`): the likeliest matches are
+                    // still reported.
+                    score_name(nid, true);
+                    continue;
+                }
                 if meter.exhausted() {
                     scoring_limited = true;
                     break;
