@@ -777,7 +777,7 @@ impl<'a> Screener<'a> {
             not_screened = true;
             warnings.push(format!(
                 "work_limit: the name needs more than the {} work units a query may spend: only partly screened",
-                work::MAX_QUERY_WORK
+                meter.limit()
             ));
         }
         if !screened_any && ident_hits.is_empty() && !name_too_long {

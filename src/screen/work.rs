@@ -130,6 +130,11 @@ impl WorkMeter {
         self.spent
     }
 
+    /// The units this meter allows.
+    pub fn limit(&self) -> u64 {
+        self.limit
+    }
+
     /// Steps charged so far, per kind in the order of [`Step::ALL`].
     pub fn counts(&self) -> [u64; 8] {
         self.counts
