@@ -5,7 +5,7 @@
 
 use std::time::Instant;
 
-use kyc_check::screen::index::NameIndex;
+use kyc_check::screen::index::{listed_identifiers, NameIndex};
 use kyc_check::snapshot::Snapshot;
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -32,10 +32,12 @@ fn main() {
     let Some(snap) = snap else { return };
     let mut index_bytes = Vec::new();
     snap.index.encode(&mut index_bytes);
+    let entities = snap.entities.to_vec().expect("entities decode");
+    let identifiers = listed_identifiers(&entities);
     let mut decode = Vec::new();
     for _ in 0..runs {
         let t = Instant::now();
-        let idx = NameIndex::decode(&index_bytes).expect("index decodes");
+        let idx = NameIndex::decode(&index_bytes, &identifiers).expect("index decodes");
         decode.push(t.elapsed().as_secs_f64() * 1e3);
         std::hint::black_box(&idx);
     }

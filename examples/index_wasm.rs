@@ -11,13 +11,15 @@
 
 #[cfg(target_arch = "wasm32")]
 mod bench {
-    use kyc_check::screen::index::NameIndex;
+    use kyc_check::model::Entity;
+    use kyc_check::screen::index::{listed_identifiers, NameIndex};
     use kyc_check::snapshot::Snapshot;
     use std::sync::Mutex;
 
-    /// The snapshot bytes written by JS, the loaded snapshot and its encoded index.
-    static STATE: Mutex<(Vec<u8>, Option<Snapshot>, Vec<u8>)> =
-        Mutex::new((Vec::new(), None, Vec::new()));
+    /// The snapshot bytes written by JS, the loaded snapshot, its encoded index and its
+    /// entities (the identifiers the index decode makes its identifier table from).
+    static STATE: Mutex<(Vec<u8>, Option<Snapshot>, Vec<u8>, Vec<Entity>)> =
+        Mutex::new((Vec::new(), None, Vec::new(), Vec::new()));
 
     /// Makes room for `n` input bytes and returns where JS writes them.
     #[no_mangle]
@@ -45,10 +47,13 @@ mod bench {
     pub extern "C" fn bench_encode_index() -> usize {
         let Ok(mut s) = STATE.lock() else { return 0 };
         let mut out = Vec::new();
+        let mut entities = Vec::new();
         if let Some(snap) = &s.1 {
             snap.index.encode(&mut out);
+            entities = snap.entities.to_vec().unwrap_or_default();
         }
         s.2 = out;
+        s.3 = entities;
         s.2.len()
     }
 
@@ -56,7 +61,7 @@ mod bench {
     #[no_mangle]
     pub extern "C" fn bench_decode_index() -> i32 {
         let Ok(s) = STATE.lock() else { return 0 };
-        let idx = NameIndex::decode(&s.2);
+        let idx = NameIndex::decode(&s.2, &listed_identifiers(&s.3));
         std::hint::black_box(&idx);
         idx.is_ok() as i32
     }
