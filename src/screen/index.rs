@@ -149,73 +149,153 @@ pub fn listed_identifiers(entities: &[Entity]) -> Vec<ListedIdent<'_>> {
     out
 }
 
-/// The identifier tables of the index (`ident_text`, `ident_offs`, `ident_crypto`,
-/// `ident_entity`, `ident_pos`): every listed identifier normalised ([`normalize_crypto`]
-/// or [`normalize_document`]), those long enough to compare, sorted by (value, crypto,
-/// entity, position) without duplicates. Built the same way at build time and at load:
-/// one normalisation per value and a sort on an 8-byte prefix of the values (about
-/// 18,500 identifiers on the full lists).
-type IdentTables = (String, Vec<u32>, Vec<u8>, Vec<u32>, Vec<u32>);
+/// The identifiers of the indexed entities as listed, owned (index version 6 does not
+/// store an identifier table: the decoder gets the values from the snapshot's entity
+/// records); the sorted table is made from them on first use ([`IdentTable::new`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Listed {
+    /// Every value, back to back.
+    values: String,
+    /// Identifier → range in `values` (CSR, `n + 1`).
+    offs: Vec<u32>,
+    /// Identifier → (entity, position in its identifiers, crypto).
+    origin: Vec<(u32, u32, bool)>,
+}
 
-fn ident_tables(listed: &[ListedIdent<'_>]) -> IdentTables {
-    // Normalised values back to back, and per kept identifier its range and origin.
-    let mut all = String::new();
-    let mut kept: Vec<(u32, u32, ListedIdent<'_>)> = Vec::with_capacity(listed.len());
-    for l in listed {
-        let (value, min) = if l.crypto {
-            (normalize_crypto(l.value), MIN_CRYPTO_LEN)
-        } else {
-            (normalize_document(l.value), MIN_DOCUMENT_LEN)
+impl Listed {
+    /// A copy of `listed`.
+    fn new(listed: &[ListedIdent<'_>]) -> Listed {
+        let mut l = Listed {
+            values: String::with_capacity(listed.iter().map(|x| x.value.len()).sum()),
+            offs: Vec::with_capacity(listed.len() + 1),
+            origin: Vec::with_capacity(listed.len()),
         };
-        if value.chars().count() >= min {
-            let start = all.len();
-            all.push_str(&value);
-            kept.push((start as u32, all.len() as u32, *l));
+        l.offs.push(0);
+        for x in listed {
+            l.values.push_str(x.value);
+            push_off(&mut l.offs, l.values.len());
+            l.origin.push((x.entity, x.ident, x.crypto));
         }
+        l
     }
-    let value_of = |k: &(u32, u32, ListedIdent<'_>)| {
-        all.as_bytes()
-            .get(k.0 as usize..k.1 as usize)
-            .unwrap_or_default()
-    };
-    // The first 8 bytes, big-endian and zero-padded, order like the values themselves
-    // (ties are compared in full): most comparisons are one integer comparison.
-    let mut order: Vec<(u64, u32)> = kept
-        .iter()
-        .enumerate()
-        .map(|(i, k)| {
-            let mut prefix = [0u8; 8];
-            for (d, b) in prefix.iter_mut().zip(value_of(k)) {
-                *d = *b;
-            }
-            (u64::from_be_bytes(prefix), i as u32)
+
+    /// Identifier `i`.
+    fn get(&self, i: usize) -> Option<ListedIdent<'_>> {
+        let (entity, ident, crypto) = *self.origin.get(i)?;
+        Some(ListedIdent {
+            entity,
+            ident,
+            crypto,
+            value: csr(&self.offs, i).and_then(|r| self.values.get(r))?,
         })
-        .collect();
-    let full = |i: u32| {
-        kept.get(i as usize)
-            .map(|k| (value_of(k), k.2.crypto, k.2.entity, k.2.ident))
-    };
-    order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| full(a.1).cmp(&full(b.1))));
-    let mut t: IdentTables = Default::default();
-    t.1.push(0);
-    let mut last = None;
-    for &(_, i) in &order {
-        let Some(k) = kept.get(i as usize) else {
-            continue;
-        };
-        let key = full(i);
-        if key == last {
-            continue;
-        }
-        last = key;
-        let value = all.get(k.0 as usize..k.1 as usize).unwrap_or_default();
-        t.0.push_str(value);
-        push_off(&mut t.1, t.0.len());
-        t.2.push(k.2.crypto as u8);
-        t.3.push(k.2.entity);
-        t.4.push(k.2.ident);
     }
-    t
+}
+
+/// The identifier table: every listed identifier normalised ([`normalize_crypto`] or
+/// [`normalize_document`]), those long enough to compare, sorted by (value, crypto,
+/// entity, position). Made on the first identifier look-up, not at load: normalising
+/// and sorting the ~18,500 identifiers of the full lists costs a few ms in wasm.
+#[derive(Debug, Clone, Default)]
+struct IdentTable {
+    /// Normalised values, concatenated, in table order.
+    text: String,
+    /// Identifier → range in `text` (`n + 1`).
+    offs: Vec<u32>,
+    /// Identifier → (entity, position in its identifiers, crypto).
+    origin: Vec<(u32, u32, bool)>,
+}
+
+impl IdentTable {
+    /// The table of `listed`: one pass to normalise (documents byte by byte, no string
+    /// of their own), a sort on an 8-byte prefix of the values, one pass to copy.
+    fn new(listed: &Listed) -> IdentTable {
+        let n = listed.origin.len();
+        // Normalised values back to back, and per kept identifier its range and index.
+        let mut all = vec![0u8; listed.values.len()];
+        let mut kept: Vec<(u32, u32, u32)> = Vec::with_capacity(n);
+        let mut w = 0usize;
+        for i in 0..n {
+            let Some(l) = listed.get(i) else { break };
+            let start = w;
+            let chars = if l.crypto {
+                let value = normalize_crypto(l.value);
+                for (d, &b) in all.iter_mut().skip(w).zip(value.as_bytes()) {
+                    *d = b;
+                    w += 1;
+                }
+                value.chars().count()
+            } else {
+                // As `normalize_document`: the ASCII letters and digits (the bytes of
+                // other characters are all above 0x7F), upper case.
+                for &b in l.value.as_bytes() {
+                    if let Some(d) = all.get_mut(w) {
+                        *d = b.to_ascii_uppercase();
+                    }
+                    w += usize::from(b.is_ascii_alphanumeric());
+                }
+                w - start
+            };
+            let min = if l.crypto {
+                MIN_CRYPTO_LEN
+            } else {
+                MIN_DOCUMENT_LEN
+            };
+            if chars >= min {
+                kept.push((start as u32, w as u32, i as u32));
+            } else {
+                w = start;
+            }
+        }
+        let value_of = |k: &(u32, u32, u32)| all.get(k.0 as usize..k.1 as usize).unwrap_or_default();
+        let key = |k: &(u32, u32, u32)| {
+            let (entity, ident, crypto) = listed.origin.get(k.2 as usize).copied()?;
+            Some((value_of(k), crypto, entity, ident))
+        };
+        // The first 8 bytes, big-endian and zero-padded, order like the values themselves
+        // (ties are compared in full): most comparisons are one integer comparison.
+        let mut order: Vec<(u64, u32)> = kept
+            .iter()
+            .enumerate()
+            .map(|(i, k)| {
+                let mut prefix = [0u8; 8];
+                for (d, b) in prefix.iter_mut().zip(value_of(k)) {
+                    *d = *b;
+                }
+                (u64::from_be_bytes(prefix), i as u32)
+            })
+            .collect();
+        let full = |i: u32| kept.get(i as usize).and_then(key);
+        order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| full(a.1).cmp(&full(b.1))));
+        let mut text = Vec::with_capacity(w);
+        let mut offs = Vec::with_capacity(order.len() + 1);
+        let mut origin = Vec::with_capacity(order.len());
+        offs.push(0);
+        for &(_, i) in &order {
+            let Some((value, crypto, entity, ident)) = full(i) else {
+                continue;
+            };
+            text.extend_from_slice(value);
+            push_off(&mut offs, text.len());
+            origin.push((entity, ident, crypto));
+        }
+        IdentTable {
+            // ASCII letters and digits, and whole crypto values: UTF-8 (checked anyway).
+            text: String::from_utf8(text).unwrap_or_default(),
+            offs,
+            origin,
+        }
+    }
+
+    /// Identifier `i` of the table (`None` past the end).
+    fn get(&self, i: usize) -> Option<IndexedIdent<'_>> {
+        let (entity, ident, crypto) = *self.origin.get(i)?;
+        Some(IndexedIdent {
+            value: csr(&self.offs, i).and_then(|r| self.text.get(r))?,
+            crypto,
+            entity,
+            ident,
+        })
+    }
 }
 
 /// Bit of [`Tables::tok_meta`] set for tokens with an abjad skeleton pattern.
@@ -295,16 +375,6 @@ struct Tables {
     name_pos: Vec<u32>,
     /// Name id → 1 for weak aliases, else 0.
     name_weak: Vec<u8>,
-    /// Identifier values, concatenated; identifiers sorted by (value, crypto, entity, ident).
-    ident_text: String,
-    /// Identifier → range in `ident_text` (`ni + 1`, char boundaries).
-    ident_offs: Vec<u32>,
-    /// Identifier → 1 for crypto addresses, else 0.
-    ident_crypto: Vec<u8>,
-    /// Identifier → entity position.
-    ident_entity: Vec<u32>,
-    /// Identifier → position in the entity's `identifiers`.
-    ident_pos: Vec<u32>,
 }
 
 /// Precomputed normalised names and candidate keys for a set of entities.
@@ -317,6 +387,10 @@ pub struct NameIndex {
     vocab: Vec<OnceLock<Box<TokInfo>>>,
     /// Tables built on first use (see [`Derived`]).
     derived: OnceLock<Derived>,
+    /// The entities' identifiers as listed.
+    listed: Listed,
+    /// The identifier table, made from `listed` on the first identifier look-up.
+    idents: OnceLock<IdentTable>,
 }
 
 /// Tables derived from the stored ones on first use, not at load.
@@ -341,9 +415,10 @@ impl Clone for Derived {
 }
 
 impl PartialEq for NameIndex {
-    /// Equal stored tables (the lazily prepared tokens follow from them).
+    /// Equal stored tables and identifiers (the lazily prepared tokens and the
+    /// identifier table follow from them).
     fn eq(&self, other: &Self) -> bool {
-        self.t == other.t
+        self.t == other.t && self.listed == other.listed
     }
 }
 
@@ -837,21 +912,6 @@ impl Tables {
             .unwrap_or(&[])
     }
 
-    /// Number of identifiers.
-    fn ident_count(&self) -> usize {
-        self.ident_entity.len()
-    }
-
-    /// Identifier `i`.
-    fn ident(&self, i: usize) -> Option<IndexedIdent<'_>> {
-        Some(IndexedIdent {
-            value: csr(&self.ident_offs, i).and_then(|r| self.ident_text.get(r))?,
-            crypto: *self.ident_crypto.get(i)? == 1,
-            entity: *self.ident_entity.get(i)?,
-            ident: *self.ident_pos.get(i)?,
-        })
-    }
-
     /// The stored token `id` as a [`Token`] plus its rarity count.
     fn stored_token(&self, id: u32) -> Option<(Token, u32)> {
         let meta = *self.tok_meta.get(id as usize)?;
@@ -942,7 +1002,6 @@ impl Tables {
     fn from_parts(
         tokens: &[Token],
         names: &[BuildName],
-        idents: IdentTables,
     ) -> Tables {
         let mut t = Tables::default();
         // Rarity: number of entities carrying a rarity key.
@@ -1085,13 +1144,6 @@ impl Tables {
             push_off(&mut t.rarity_offs, t.rarity_keys.len());
             t.rarity_df.push(*df);
         }
-        (
-            t.ident_text,
-            t.ident_offs,
-            t.ident_crypto,
-            t.ident_entity,
-            t.ident_pos,
-        ) = idents;
         t
     }
 }
@@ -1164,19 +1216,28 @@ impl NameIndex {
         }
         // Names are stored in entity order; keep a deterministic order within entities.
         names.sort_by_key(|n| (n.entity, n.name));
-        let idents = ident_tables(&listed_identifiers(entities));
-        NameIndex::from_tables(Tables::from_parts(&tokens, &names, idents))
+        NameIndex::from_tables(
+            Tables::from_parts(&tokens, &names),
+            Listed::new(&listed_identifiers(entities)),
+        )
     }
 
     /// The index over stored tables, with no token prepared yet.
-    fn from_tables(t: Tables) -> NameIndex {
+    fn from_tables(t: Tables, listed: Listed) -> NameIndex {
         let mut vocab = Vec::new();
         vocab.resize_with(t.token_count(), OnceLock::new);
         NameIndex {
             t,
             vocab,
             derived: OnceLock::new(),
+            listed,
+            idents: OnceLock::new(),
         }
+    }
+
+    /// The identifier table, made on first use.
+    fn idents(&self) -> &IdentTable {
+        self.idents.get_or_init(|| IdentTable::new(&self.listed))
     }
 
     /// Number of indexed names.
@@ -1230,8 +1291,9 @@ impl NameIndex {
         if v.chars().count() < min {
             return Vec::new();
         }
-        let n = self.t.ident_count();
-        let value_of = |i: usize| self.t.ident(i).map_or("", |x| x.value);
+        let table = self.idents();
+        let n = table.origin.len();
+        let value_of = |i: usize| table.get(i).map_or("", |x| x.value);
         // Lower bound by binary search (the table is checked sorted at decode).
         let (mut lo, mut hi) = (0usize, n);
         while lo < hi {
@@ -1243,7 +1305,7 @@ impl NameIndex {
             }
         }
         (lo..n)
-            .map_while(|i| self.t.ident(i).filter(|x| x.value == v))
+            .map_while(|i| table.get(i).filter(|x| x.value == v))
             .filter(|x| x.crypto == crypto)
             .collect()
     }
@@ -2245,26 +2307,13 @@ impl NameIndex {
             name_entity,
             name_pos,
             name_weak,
-            // Made below from the entities' identifiers.
-            ident_text: String::new(),
-            ident_offs: Vec::new(),
-            ident_crypto: Vec::new(),
-            ident_entity: Vec::new(),
-            ident_pos: Vec::new(),
         };
-        (
-            t.ident_text,
-            t.ident_offs,
-            t.ident_crypto,
-            t.ident_entity,
-            t.ident_pos,
-        ) = ident_tables(identifiers);
         t.by_text = (0..t.token_count() as u32).collect();
         (t.skel_post_offs, t.skel_ids) = t.skel_postings_of();
         t.validate()?;
         // Checked name tables: every token id is in range.
         (t.post_offs, t.post_ids) = postings_of(t.token_count(), &t.name_offs, &t.name_toks);
-        Ok(NameIndex::from_tables(t))
+        Ok(NameIndex::from_tables(t, Listed::new(identifiers)))
     }
 }
 
@@ -2578,21 +2627,6 @@ impl Tables {
             || self.name_weak.iter().any(|&w| w > 1)
         {
             return Err(bad("name tables"));
-        }
-        // Identifiers.
-        let ni = self.ident_entity.len();
-        check_offs(
-            &self.ident_offs,
-            ni,
-            self.ident_text.len(),
-            "identifier offsets",
-        )?;
-        check_boundaries(&self.ident_text, &self.ident_offs, "identifier offsets")?;
-        if self.ident_pos.len() != ni
-            || self.ident_crypto.len() != ni
-            || self.ident_crypto.iter().any(|&c| c > 1)
-        {
-            return Err(bad("identifier tables"));
         }
         Ok(())
     }
@@ -2963,7 +2997,7 @@ mod tests {
         let mut t = idx.t.clone();
         f(&mut t);
         let mut bytes = Vec::new();
-        NameIndex::from_tables(t).encode(&mut bytes);
+        NameIndex::from_tables(t, Listed::default()).encode(&mut bytes);
         bytes
     }
 
@@ -3119,7 +3153,7 @@ mod tests {
         if let Some(at) = at {
             t.text_offs[1] = at as u32 + 1;
             let mut bytes = Vec::new();
-            NameIndex::from_tables(t).encode(&mut bytes);
+            NameIndex::from_tables(t, Listed::default()).encode(&mut bytes);
             assert!(
                 NameIndex::decode(&bytes, &[]).is_err(),
                 "split character accepted"
@@ -3136,7 +3170,7 @@ mod tests {
         t.by_key.reverse();
         t.skel_offs.reverse();
         t.rarity_offs.reverse();
-        let forged = NameIndex::from_tables(t);
+        let forged = NameIndex::from_tables(t, Listed::default());
         for w in ["muammar", "qadhafi", "", "zzz"] {
             let _ = forged.t.by_text(w);
             let _ = forged.t.by_key(w.as_bytes());
