@@ -1,5 +1,6 @@
 //! Load-time measurement of a snapshot file: full `Snapshot::from_bytes` (hash + entities +
-//! index) and `NameIndex::decode` of its index section alone, median of several runs.
+//! index), `NameIndex::decode` of its index section alone, and the first identifier
+//! look-up of a decoded index (which makes the identifier table), median of several runs.
 //!
 //! `cargo run --release --example index_load -- FILE.kcs [RUNS]`
 
@@ -35,10 +36,14 @@ fn main() {
     let entities = snap.entities.to_vec().expect("entities decode");
     let identifiers = listed_identifiers(&entities);
     let mut decode = Vec::new();
+    let mut first_ident = Vec::new();
     for _ in 0..runs {
         let t = Instant::now();
         let idx = NameIndex::decode(&index_bytes, &identifiers).expect("index decodes");
         decode.push(t.elapsed().as_secs_f64() * 1e3);
+        let t = Instant::now();
+        std::hint::black_box(idx.find_identifier("A1234567", false));
+        first_ident.push(t.elapsed().as_secs_f64() * 1e3);
         std::hint::black_box(&idx);
     }
     println!(
@@ -56,5 +61,9 @@ fn main() {
     println!(
         "NameIndex::decode    median of {runs}: {:.1} ms",
         median(decode)
+    );
+    println!(
+        "first find_identifier median of {runs}: {:.1} ms",
+        median(first_ident)
     );
 }

@@ -140,7 +140,7 @@ fn build_is_reproducible_and_info_reports_it() {
     let out = run(&["snapshot", "info", s(&a)], &[]);
     assert!(out.status.success());
     let info: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(info["format_version"], 3);
+    assert_eq!(info["format_version"], 4);
     assert_eq!(info["remarks"], "full");
     assert_eq!(info["built_at"], "2025-06-01T00:00:00Z");
     assert_eq!(info["label"], "t");

@@ -2181,11 +2181,11 @@ impl NameIndex {
         put_u32s_planar(out, &t.by_key);
         put_u32s(out, &t.wild);
         // Ascending (ids follow the text order): stored as steps, as is `first_ids`.
-        put_u32s(out, &steps_in_groups(&t.fuzzy_sorted, &[0]));
+        put_u32s(out, &steps(&t.fuzzy_sorted));
         // The shared prefix lengths of the word list are not stored: the edit-distance
         // walk derives them on first use (`FuzzyWords::new`).
         put_offs(out, &t.first_offs);
-        put_u32s(out, &steps_in_groups(&t.first_ids, &[0]));
+        put_u32s(out, &steps(&t.first_ids));
         put_strings(out, "rarity", &t.rarity_keys, &t.rarity_offs);
         put_u32s_planar(out, &t.rarity_df);
         put_offs(out, &t.name_offs);
@@ -2249,9 +2249,9 @@ impl NameIndex {
         let exp_skels = r.u32s()?;
         let by_key = r.u32s()?;
         let wild = r.u32s()?;
-        let fuzzy_sorted = sums_in_groups(r.u32s()?, &[0]);
+        let fuzzy_sorted = sums(r.u32s()?);
         let first_offs = r.offs()?;
-        let first_ids = sums_in_groups(r.u32s()?, &[0]);
+        let first_ids = sums(r.u32s()?);
         let (rarity_keys, rarity_offs) = r.strings(&mut budget)?;
         let rarity_df = r.u32s()?;
         let name_offs = r.offs()?;
@@ -2365,48 +2365,26 @@ fn put_front_coded(out: &mut Vec<u8>, blob: &[u8], offs: &[u32]) {
     put_bytes(out, &rests);
 }
 
-/// For each of `n` positions, whether a group starts there: `starts` holds group start
-/// offsets in ascending order (a CSR table's offsets; `[0]` for one group). Offsets out of
-/// order or out of range are passed over (a forged table; the offsets are checked later).
-fn group_starts(starts: &[u32], n: usize) -> impl Iterator<Item = bool> + '_ {
-    let mut next = starts.iter().peekable();
-    (0..n).map(move |i| {
-        let mut restart = false;
-        while let Some(&&s) = next.peek() {
-            if s as usize > i {
-                break;
-            }
-            restart |= s as usize == i;
-            next.next();
-        }
-        restart
-    })
-}
-
-/// The differences between successive values of `values`, restarting from 0 at every
-/// offset in `starts` (see [`group_starts`]), wrapping: ascending groups give small steps,
-/// and any input round-trips through [`sums_in_groups`].
-fn steps_in_groups(values: &[u32], starts: &[u32]) -> Vec<u32> {
+/// The differences between successive values of `values` (the first from 0), wrapping:
+/// ascending lists give small steps, and any input round-trips through [`sums`].
+fn steps(values: &[u32]) -> Vec<u32> {
     let mut prev = 0u32;
     values
         .iter()
-        .zip(group_starts(starts, values.len()))
-        .map(|(&v, restart)| {
-            let step = v.wrapping_sub(if restart { 0 } else { prev });
+        .map(|&v| {
+            let step = v.wrapping_sub(prev);
             prev = v;
             step
         })
         .collect()
 }
 
-/// The inverse of [`steps_in_groups`]: running sums of `steps`, restarting at every offset
-/// in `starts`, wrapping (a forged table gives ids that the range checks then refuse).
-/// One linear pass; `starts` need not be valid (the offsets are checked afterwards).
-fn sums_in_groups(mut steps: Vec<u32>, starts: &[u32]) -> Vec<u32> {
+/// The inverse of [`steps`]: running sums, wrapping (a forged table gives ids that the
+/// range checks then refuse). One linear pass.
+fn sums(mut steps: Vec<u32>) -> Vec<u32> {
     let mut prev = 0u32;
-    let n = steps.len();
-    for (v, restart) in steps.iter_mut().zip(group_starts(starts, n)) {
-        *v = v.wrapping_add(if restart { 0 } else { prev });
+    for v in &mut steps {
+        *v = v.wrapping_add(prev);
         prev = *v;
     }
     steps
@@ -3095,12 +3073,9 @@ mod tests {
     #[test]
     fn steps_round_trip_any_values() {
         let values = [5u32, 7, 7, 1, u32::MAX, 0, 3];
-        for starts in [&[0u32][..], &[0, 2, 2, 5], &[0, 7], &[]] {
-            let steps = steps_in_groups(&values, starts);
-            assert_eq!(sums_in_groups(steps, starts), values);
-        }
-        // Ascending groups give small steps.
-        assert_eq!(steps_in_groups(&[3, 5, 9, 2, 4], &[0, 3]), [3, 2, 4, 2, 2]);
+        assert_eq!(sums(steps(&values)), values);
+        // Ascending lists give small steps.
+        assert_eq!(steps(&[3, 5, 9]), [3, 2, 4]);
     }
 
     #[test]
