@@ -197,27 +197,25 @@ impl Listed {
 /// and sorting the ~18,500 identifiers of the full lists costs a few ms in wasm.
 #[derive(Debug, Clone, Default)]
 struct IdentTable {
-    /// Normalised values, concatenated, in table order.
+    /// Normalised values, back to back, in listed order.
     text: String,
-    /// Identifier → range in `text` (`n + 1`).
-    offs: Vec<u32>,
-    /// Identifier → (entity, position in its identifiers, crypto).
-    origin: Vec<(u32, u32, bool)>,
+    /// The kept identifiers in table order: range in `text`, index in [`Listed`].
+    order: Vec<(u32, u32, u32)>,
 }
 
 impl IdentTable {
-    /// The table of `listed`: one pass to normalise (documents byte by byte, no string
-    /// of their own), a sort on an 8-byte prefix of the values, one pass to copy.
+    /// The table of `listed`: one pass to normalise (documents byte by byte, without a
+    /// string of their own), then a sort of the kept identifiers.
     fn new(listed: &Listed) -> IdentTable {
         let n = listed.origin.len();
-        // Normalised values back to back, and per kept identifier its range and index.
         let mut all = vec![0u8; listed.values.len()];
-        let mut kept: Vec<(u32, u32, u32)> = Vec::with_capacity(n);
+        let mut order: Vec<(u32, u32, u32)> = Vec::with_capacity(n);
         let mut w = 0usize;
         for i in 0..n {
             let Some(l) = listed.get(i) else { break };
             let start = w;
             let chars = if l.crypto {
+                // Never longer than the value (whitespace dropped, ASCII case folded).
                 let value = normalize_crypto(l.value);
                 for (d, &b) in all.iter_mut().skip(w).zip(value.as_bytes()) {
                     *d = b;
@@ -241,60 +239,60 @@ impl IdentTable {
                 MIN_DOCUMENT_LEN
             };
             if chars >= min {
-                kept.push((start as u32, w as u32, i as u32));
+                order.push((start as u32, w as u32, i as u32));
             } else {
                 w = start;
             }
         }
-        let value_of = |k: &(u32, u32, u32)| all.get(k.0 as usize..k.1 as usize).unwrap_or_default();
-        let key = |k: &(u32, u32, u32)| {
-            let (entity, ident, crypto) = listed.origin.get(k.2 as usize).copied()?;
-            Some((value_of(k), crypto, entity, ident))
-        };
-        // The first 8 bytes, big-endian and zero-padded, order like the values themselves
-        // (ties are compared in full): most comparisons are one integer comparison.
-        let mut order: Vec<(u64, u32)> = kept
-            .iter()
-            .enumerate()
-            .map(|(i, k)| {
-                let mut prefix = [0u8; 8];
-                for (d, b) in prefix.iter_mut().zip(value_of(k)) {
-                    *d = *b;
-                }
-                (u64::from_be_bytes(prefix), i as u32)
-            })
-            .collect();
-        let full = |i: u32| kept.get(i as usize).and_then(key);
-        order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| full(a.1).cmp(&full(b.1))));
-        let mut text = Vec::with_capacity(w);
-        let mut offs = Vec::with_capacity(order.len() + 1);
-        let mut origin = Vec::with_capacity(order.len());
-        offs.push(0);
-        for &(_, i) in &order {
-            let Some((value, crypto, entity, ident)) = full(i) else {
-                continue;
-            };
-            text.extend_from_slice(value);
-            push_off(&mut offs, text.len());
-            origin.push((entity, ident, crypto));
-        }
-        IdentTable {
+        all.truncate(w);
+        let mut t = IdentTable {
             // ASCII letters and digits, and whole crypto values: UTF-8 (checked anyway).
-            text: String::from_utf8(text).unwrap_or_default(),
-            offs,
-            origin,
-        }
+            text: String::from_utf8(all).unwrap_or_default(),
+            order: Vec::new(),
+        };
+        let key = |k: &(u32, u32, u32)| t.get(listed, k);
+        heap_sort(&mut order, |a, b| key(a) < key(b));
+        t.order = order;
+        t
     }
 
-    /// Identifier `i` of the table (`None` past the end).
-    fn get(&self, i: usize) -> Option<IndexedIdent<'_>> {
-        let (entity, ident, crypto) = *self.origin.get(i)?;
+    /// The identifier at `k` (an entry of `order`).
+    fn get(&self, listed: &Listed, k: &(u32, u32, u32)) -> Option<IndexedIdent<'_>> {
+        let (entity, ident, crypto) = *listed.origin.get(k.2 as usize)?;
         Some(IndexedIdent {
-            value: csr(&self.offs, i).and_then(|r| self.text.get(r))?,
+            value: self.text.get(k.0 as usize..k.1 as usize)?,
             crypto,
             entity,
             ident,
         })
+    }
+}
+
+/// Sorts `v` by `less` (heapsort: a few hundred bytes of wasm where the standard sort of
+/// a new element type adds over a kilobyte; used once per index, on the first identifier
+/// look-up).
+fn heap_sort<T: Copy>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
+    // Moves the element at `root` down the max-heap `v[..end]`.
+    let sift = |v: &mut [T], mut root: usize, end: usize| loop {
+        let mut child = 2 * root + 1;
+        if child >= end {
+            break;
+        }
+        if child + 1 < end && less(&v[child], &v[child + 1]) {
+            child += 1;
+        }
+        if !less(&v[root], &v[child]) {
+            break;
+        }
+        v.swap(root, child);
+        root = child;
+    };
+    for i in (0..v.len() / 2).rev() {
+        sift(v, i, v.len());
+    }
+    for end in (1..v.len()).rev() {
+        v.swap(0, end);
+        sift(v, 0, end);
     }
 }
 
@@ -999,10 +997,7 @@ impl Tables {
     /// Computes every table from the vocabulary, the names (grouped by entity) and the
     /// sorted identifiers. Build time only: this is where the phonetic keys, skeletons,
     /// abjad expansions and rarity counts are computed.
-    fn from_parts(
-        tokens: &[Token],
-        names: &[BuildName],
-    ) -> Tables {
+    fn from_parts(tokens: &[Token], names: &[BuildName]) -> Tables {
         let mut t = Tables::default();
         // Rarity: number of entities carrying a rarity key.
         let token_keys: Vec<Vec<Vec<u8>>> = tokens.iter().map(TokInfo::rarity_keys).collect();
@@ -1074,7 +1069,11 @@ impl Tables {
                 match &info.expansions {
                     Some(ex) => {
                         for e in ex {
-                            skel_map.entry(e.clone()).or_default().push(id);
+                            // Each token once per string, as the decoder derives them.
+                            let ids = skel_map.entry(e.clone()).or_default();
+                            if ids.last() != Some(&id) {
+                                ids.push(id);
+                            }
                         }
                     }
                     None => t.wild.push(id),
@@ -1292,8 +1291,9 @@ impl NameIndex {
             return Vec::new();
         }
         let table = self.idents();
-        let n = table.origin.len();
-        let value_of = |i: usize| table.get(i).map_or("", |x| x.value);
+        let n = table.order.len();
+        let at = |i: usize| table.order.get(i).and_then(|k| table.get(&self.listed, k));
+        let value_of = |i: usize| at(i).map_or("", |x| x.value);
         // Lower bound by binary search (the table is checked sorted at decode).
         let (mut lo, mut hi) = (0usize, n);
         while lo < hi {
@@ -1305,7 +1305,7 @@ impl NameIndex {
             }
         }
         (lo..n)
-            .map_while(|i| table.get(i).filter(|x| x.value == v))
+            .map_while(|i| at(i).filter(|x| x.value == v))
             .filter(|x| x.crypto == crypto)
             .collect()
     }
@@ -2476,53 +2476,28 @@ impl Tables {
     /// The skeleton postings (CSR: offsets per skeleton string, then token ids): for each
     /// skeleton string, ascending, the alphabetic tokens with that (non-empty) skeleton
     /// and the pattern tokens with that expansion, as [`Tables::from_parts`] collects
-    /// them. Derived at decode in two linear passes (a counting sort over the tokens in
-    /// id order) instead of stored (index version 6). Ids out of range are skipped: the
-    /// tables they come from are checked afterwards.
+    /// them. Derived at decode (index version 6) instead of stored: each token's
+    /// skeleton strings are listed, then inverted like the names' tokens
+    /// ([`postings_of`]). Ids out of range are skipped: the tables they come from are
+    /// checked afterwards.
     fn skel_postings_of(&self) -> (Vec<u32>, Vec<u32>) {
-        let ns = self.skel_count();
-        let nt = self.token_count();
         let nonempty = |offs: &[u32], i: usize| csr(offs, i).is_some_and(|r| !r.is_empty());
-        // Calls `f` with every skeleton string id token `id` is posted under, in the
-        // order the builder pushes them; `p` counts the pattern tokens seen.
-        let each = |f: &mut dyn FnMut(usize, u32)| {
-            let mut p = 0usize;
-            for id in 0..nt {
-                let s = self.tok_skel.get(id).copied().unwrap_or(u32::MAX) as usize;
-                if nonempty(&self.key_offs, id) && nonempty(&self.skel_offs, s) {
-                    f(s, id as u32);
-                }
-                if self.tok_meta.get(id).is_some_and(|m| m & META_PATTERN != 0) {
-                    let ex = csr(&self.exp_offs, p)
-                        .and_then(|r| self.exp_skels.get(r))
-                        .unwrap_or(&[]);
-                    for &e in ex {
-                        f(e as usize, id as u32);
-                    }
-                    p += 1;
-                }
+        let mut offs = vec![0u32];
+        let mut skels = Vec::with_capacity(self.token_count() + self.exp_skels.len());
+        // Pattern tokens seen so far: the index of the next one's expansions.
+        let mut p = 0usize;
+        for (id, (&s, &meta)) in self.tok_skel.iter().zip(&self.tok_meta).enumerate() {
+            if nonempty(&self.key_offs, id) && nonempty(&self.skel_offs, s as usize) {
+                skels.push(s);
             }
-        };
-        let mut offs = vec![0u32; ns + 1];
-        each(&mut |s, _| {
-            if let Some(c) = offs.get_mut(s + 1) {
-                *c += 1;
+            if meta & META_PATTERN != 0 {
+                let ex = csr(&self.exp_offs, p).and_then(|r| self.exp_skels.get(r));
+                skels.extend_from_slice(ex.unwrap_or(&[]));
+                p += 1;
             }
-        });
-        for i in 1..offs.len() {
-            offs[i] += offs[i - 1];
+            push_off(&mut offs, skels.len());
         }
-        let mut fill = offs.clone();
-        let mut ids = vec![0u32; offs.last().copied().unwrap_or(0) as usize];
-        each(&mut |s, id| {
-            if let Some(slot) = fill.get_mut(s) {
-                if let Some(x) = ids.get_mut(*slot as usize) {
-                    *x = id;
-                }
-                *slot += 1;
-            }
-        });
-        (offs, ids)
+        postings_of(self.skel_count(), &offs, &skels)
     }
 
     /// Every check [`NameIndex::decode`] promises.
