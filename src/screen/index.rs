@@ -178,54 +178,51 @@ impl Listed {
         }
         l
     }
-
-    /// Identifier `i`.
-    fn get(&self, i: usize) -> Option<ListedIdent<'_>> {
-        let (entity, ident, crypto) = *self.origin.get(i)?;
-        Some(ListedIdent {
-            entity,
-            ident,
-            crypto,
-            value: csr(&self.offs, i).and_then(|r| self.values.get(r))?,
-        })
-    }
 }
 
 /// The identifier table: every listed identifier normalised ([`normalize_crypto`] or
-/// [`normalize_document`]), those long enough to compare, sorted by (value, crypto,
-/// entity, position). Made on the first identifier look-up, not at load: normalising
+/// [`normalize_document`]), those long enough to compare, sorted by value, then in listed
+/// order (entity, position; a look-up keeps only crypto addresses or only documents, so
+/// the order of a crypto address and a document of the same value does not matter). Made on the first identifier look-up, not at load: normalising
 /// and sorting the ~18,500 identifiers of the full lists costs a few ms in wasm.
 #[derive(Debug, Clone, Default)]
 struct IdentTable {
-    /// Normalised values, back to back, in listed order.
-    text: String,
-    /// The kept identifiers in table order: range in `text`, index in [`Listed`].
-    order: Vec<(u32, u32, u32)>,
+    /// Normalised values, back to back, in listed order (UTF-8: ASCII letters and
+    /// digits, and whole crypto values).
+    text: Vec<u8>,
+    /// The kept identifiers in table order.
+    order: Vec<Kept>,
 }
+
+/// An identifier of an [`IdentTable`]: the first 8 bytes of its value (the sort key), its
+/// range in the table's `text`, its index in [`Listed`].
+type Kept = (u64, u32, u32, u32);
 
 impl IdentTable {
     /// The table of `listed`: one pass to normalise (documents byte by byte, without a
     /// string of their own), then a sort of the kept identifiers.
     fn new(listed: &Listed) -> IdentTable {
-        let n = listed.origin.len();
         let mut all = vec![0u8; listed.values.len()];
-        let mut order: Vec<(u32, u32, u32)> = Vec::with_capacity(n);
+        let mut order: Vec<Kept> = Vec::with_capacity(listed.origin.len());
         let mut w = 0usize;
-        for i in 0..n {
-            let Some(l) = listed.get(i) else { break };
+        for (i, (r, &(_, _, crypto))) in listed.offs.windows(2).zip(&listed.origin).enumerate() {
+            let value = listed
+                .values
+                .get(r[0] as usize..r[1] as usize)
+                .unwrap_or_default();
             let start = w;
-            let chars = if l.crypto {
+            let chars = if crypto {
                 // Never longer than the value (whitespace dropped, ASCII case folded).
-                let value = normalize_crypto(l.value);
-                for (d, &b) in all.iter_mut().skip(w).zip(value.as_bytes()) {
-                    *d = b;
-                    w += 1;
+                let value = normalize_crypto(value);
+                if let Some(d) = all.get_mut(w..w + value.len()) {
+                    d.copy_from_slice(value.as_bytes());
+                    w += value.len();
                 }
                 value.chars().count()
             } else {
                 // As `normalize_document`: the ASCII letters and digits (the bytes of
                 // other characters are all above 0x7F), upper case.
-                for &b in l.value.as_bytes() {
+                for &b in value.as_bytes() {
                     if let Some(d) = all.get_mut(w) {
                         *d = b.to_ascii_uppercase();
                     }
@@ -233,34 +230,41 @@ impl IdentTable {
                 }
                 w - start
             };
-            let min = if l.crypto {
+            let min = if crypto {
                 MIN_CRYPTO_LEN
             } else {
                 MIN_DOCUMENT_LEN
             };
             if chars >= min {
-                order.push((start as u32, w as u32, i as u32));
+                // The first 8 bytes, big-endian and zero-padded, order like the values:
+                // most comparisons of the sort are one integer comparison.
+                let mut prefix = [0u8; 8];
+                for (d, b) in prefix.iter_mut().zip(all.get(start..w).unwrap_or_default()) {
+                    *d = *b;
+                }
+                order.push((u64::from_be_bytes(prefix), start as u32, w as u32, i as u32));
             } else {
                 w = start;
             }
         }
         all.truncate(w);
-        let mut t = IdentTable {
-            // ASCII letters and digits, and whole crypto values: UTF-8 (checked anyway).
-            text: String::from_utf8(all).unwrap_or_default(),
-            order: Vec::new(),
+        // By prefix, then value, then listed order (entity, position).
+        let full = |k: &Kept| {
+            (
+                k.0,
+                all.get(k.1 as usize..k.2 as usize).unwrap_or_default(),
+                k.3,
+            )
         };
-        let key = |k: &(u32, u32, u32)| t.get(listed, k);
-        heap_sort(&mut order, |a, b| key(a) < key(b));
-        t.order = order;
-        t
+        heap_sort(&mut order, |a, b| full(a) < full(b));
+        IdentTable { text: all, order }
     }
 
-    /// The identifier at `k` (an entry of `order`).
-    fn get(&self, listed: &Listed, k: &(u32, u32, u32)) -> Option<IndexedIdent<'_>> {
-        let (entity, ident, crypto) = *listed.origin.get(k.2 as usize)?;
+    /// The identifier `k` (an entry of `order`).
+    fn get(&self, listed: &Listed, k: &Kept) -> Option<IndexedIdent<'_>> {
+        let (entity, ident, crypto) = *listed.origin.get(k.3 as usize)?;
         Some(IndexedIdent {
-            value: self.text.get(k.0 as usize..k.1 as usize)?,
+            value: std::str::from_utf8(self.text.get(k.1 as usize..k.2 as usize)?).ok()?,
             crypto,
             entity,
             ident,
@@ -2481,7 +2485,7 @@ impl Tables {
     /// ([`postings_of`]). Ids out of range are skipped: the tables they come from are
     /// checked afterwards.
     fn skel_postings_of(&self) -> (Vec<u32>, Vec<u32>) {
-        let nonempty = |offs: &[u32], i: usize| csr(offs, i).is_some_and(|r| !r.is_empty());
+        let nonempty = |offs: &[u32], i: usize| offs.get(i) < offs.get(i + 1);
         let mut offs = vec![0u32];
         let mut skels = Vec::with_capacity(self.token_count() + self.exp_skels.len());
         // Pattern tokens seen so far: the index of the next one's expansions.
