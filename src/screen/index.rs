@@ -166,7 +166,7 @@ impl Listed {
     /// A copy of `listed`.
     fn new(listed: &[ListedIdent<'_>]) -> Listed {
         let mut l = Listed {
-            values: String::with_capacity(listed.iter().map(|x| x.value.len()).sum()),
+            values: String::new(),
             offs: Vec::with_capacity(listed.len() + 1),
             origin: Vec::with_capacity(listed.len()),
         };
