@@ -1,11 +1,12 @@
 //! Load-time measurement of a snapshot file: full `Snapshot::from_bytes` (hash + entities +
-//! index) and `NameIndex::decode` of its index section alone, median of several runs.
+//! index), `NameIndex::decode` of its index section alone, and the first identifier
+//! look-up of a decoded index (which makes the identifier table), median of several runs.
 //!
 //! `cargo run --release --example index_load -- FILE.kcs [RUNS]`
 
 use std::time::Instant;
 
-use kyc_check::screen::index::NameIndex;
+use kyc_check::screen::index::{listed_identifiers, NameIndex};
 use kyc_check::snapshot::Snapshot;
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -32,11 +33,17 @@ fn main() {
     let Some(snap) = snap else { return };
     let mut index_bytes = Vec::new();
     snap.index.encode(&mut index_bytes);
+    let entities = snap.entities.to_vec().expect("entities decode");
+    let identifiers = listed_identifiers(&entities);
     let mut decode = Vec::new();
+    let mut first_ident = Vec::new();
     for _ in 0..runs {
         let t = Instant::now();
-        let idx = NameIndex::decode(&index_bytes).expect("index decodes");
+        let idx = NameIndex::decode(&index_bytes, &identifiers).expect("index decodes");
         decode.push(t.elapsed().as_secs_f64() * 1e3);
+        let t = Instant::now();
+        std::hint::black_box(idx.find_identifier("A1234567", false));
+        first_ident.push(t.elapsed().as_secs_f64() * 1e3);
         std::hint::black_box(&idx);
     }
     println!(
@@ -54,5 +61,9 @@ fn main() {
     println!(
         "NameIndex::decode    median of {runs}: {:.1} ms",
         median(decode)
+    );
+    println!(
+        "first find_identifier median of {runs}: {:.1} ms",
+        median(first_ident)
     );
 }

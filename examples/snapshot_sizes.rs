@@ -212,6 +212,17 @@ const INDEX_TABLES: [(&str, char); 33] = [
 fn index_layout(version: u8) -> Vec<(&'static str, char)> {
     match version {
         4 => INDEX_TABLES.to_vec(),
+        // Version 6: the skeleton postings are derived from `tok_skel` and the pattern
+        // tokens' expansions; the identifier tables from the entities' identifiers.
+        6 => index_layout(5)
+            .into_iter()
+            .flat_map(|t| match t.0 {
+                "skel_post_offs" => vec![("exp_offs", 'u'), ("exp_skels", 'u')],
+                "skel_ids (steps)" => vec![],
+                n if n.starts_with("ident") => vec![],
+                _ => vec![t],
+            })
+            .collect(),
         // Version 5: `by_text` and `fuzzy_lcp` are derived; string tables are
         // front-coded (`f`: shared prefix lengths, rest lengths, rests).
         _ => vec![

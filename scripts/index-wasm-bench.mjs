@@ -26,6 +26,15 @@ for (let i = 0; i < runs; i++) {
   if (!exports.bench_load()) throw new Error('snapshot does not load');
   load.push(performance.now() - t);
 }
+// The first identifier look-up after each load (it makes the identifier table; index
+// version 6), when the module exports it.
+const firstIdent = [];
+for (let i = 0; exports.bench_first_identifier && i < runs; i++) {
+  if (!exports.bench_load()) throw new Error('snapshot does not load');
+  const t = performance.now();
+  exports.bench_first_identifier();
+  firstIdent.push(performance.now() - t);
+}
 const indexBytes = exports.bench_encode_index();
 const decode = [];
 for (let i = 0; i < runs; i++) {
@@ -41,5 +50,6 @@ console.log(JSON.stringify({
   from_bytes_ms_min: Math.min(...load),
   index_decode_ms_median: median(decode),
   index_decode_ms_min: Math.min(...decode),
+  ...(firstIdent.length ? { first_identifier_ms_median: median(firstIdent), first_identifier_ms_min: Math.min(...firstIdent) } : {}),
   wasm_memory_bytes: exports.memory.buffer.byteLength,
 }, null, 2));

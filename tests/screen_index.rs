@@ -6,7 +6,7 @@
 
 mod screen_common;
 
-use kyc_check::screen::index::NameIndex;
+use kyc_check::screen::index::{listed_identifiers, NameIndex};
 use kyc_check::screen::{Options, Query, Screener};
 use screen_common::{perturb, snapshot, synthetic_list, Rng, SCRIPT_NAMES};
 
@@ -83,7 +83,7 @@ fn round_trip_index_screens_identically() {
     let built = NameIndex::build(&entities);
     let mut bytes = Vec::new();
     built.encode(&mut bytes);
-    let decoded = NameIndex::decode(&bytes).expect("decodes");
+    let decoded = NameIndex::decode(&bytes, &listed_identifiers(&entities)).expect("decodes");
     assert_eq!(decoded, built);
     let mut again = Vec::new();
     decoded.encode(&mut again);
@@ -138,10 +138,10 @@ fn decode_is_total_on_truncations_and_byte_flips() {
     let built = NameIndex::build(&entities);
     let mut bytes = Vec::new();
     built.encode(&mut bytes);
-    exercise(&NameIndex::decode(&bytes).expect("decodes"));
+    exercise(&NameIndex::decode(&bytes, &listed_identifiers(&entities)).expect("decodes"));
     for cut in 0..bytes.len() {
         assert!(
-            NameIndex::decode(&bytes[..cut]).is_err(),
+            NameIndex::decode(&bytes[..cut], &listed_identifiers(&entities)).is_err(),
             "prefix {cut} decoded"
         );
     }
@@ -150,7 +150,7 @@ fn decode_is_total_on_truncations_and_byte_flips() {
         for mask in [0x01u8, 0x10, 0x80, 0xFF] {
             let mut b = bytes.clone();
             b[i] ^= mask;
-            match NameIndex::decode(&b) {
+            match NameIndex::decode(&b, &listed_identifiers(&entities)) {
                 Ok(idx) => {
                     ok += 1;
                     // Screen only every 7th surviving variant (time); decode all.

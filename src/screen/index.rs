@@ -91,7 +91,7 @@ pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// flat precomputed tables; 1 stored only the vocabulary, names and identifiers and derived
 /// the rest at load).
 const MAGIC: &[u8; 4] = b"KCIX";
-const VERSION: u8 = 5;
+const VERSION: u8 = 6;
 
 /// One listed name in the index (a view into the index's flat tables).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,6 +117,188 @@ pub struct IndexedIdent<'a> {
     pub entity: u32,
     /// Position in the entity's `identifiers`.
     pub ident: u32,
+}
+
+/// An identifier of an entity as listed, before normalisation: what the index's
+/// identifier table is made from, at build time and again at load (index version 6 does
+/// not store the table; the values are in the snapshot's entity records).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListedIdent<'a> {
+    /// Entity position.
+    pub entity: u32,
+    /// Position in the entity's `identifiers`.
+    pub ident: u32,
+    /// True for crypto addresses ([`IdentifierKind::CryptoAddress`]).
+    pub crypto: bool,
+    /// The value as listed.
+    pub value: &'a str,
+}
+
+/// Every identifier of `entities` as listed, in entity and identifier order.
+pub fn listed_identifiers(entities: &[Entity]) -> Vec<ListedIdent<'_>> {
+    let mut out = Vec::new();
+    for (ei, e) in entities.iter().enumerate() {
+        for (ii, id) in e.identifiers.iter().enumerate() {
+            out.push(ListedIdent {
+                entity: ei as u32,
+                ident: ii as u32,
+                crypto: id.kind == IdentifierKind::CryptoAddress,
+                value: &id.value,
+            });
+        }
+    }
+    out
+}
+
+/// The identifiers of the indexed entities as listed, owned (index version 6 does not
+/// store an identifier table: the decoder gets the values from the snapshot's entity
+/// records); the sorted table is made from them on first use ([`IdentTable::new`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Listed {
+    /// Every value, back to back.
+    values: String,
+    /// Identifier → range in `values` (CSR, `n + 1`).
+    offs: Vec<u32>,
+    /// Identifier → (entity, position in its identifiers, crypto).
+    origin: Vec<(u32, u32, bool)>,
+}
+
+impl Listed {
+    /// A copy of `listed`.
+    fn new(listed: &[ListedIdent<'_>]) -> Listed {
+        let mut l = Listed {
+            values: String::new(),
+            offs: Vec::with_capacity(listed.len() + 1),
+            origin: Vec::with_capacity(listed.len()),
+        };
+        l.offs.push(0);
+        for x in listed {
+            l.values.push_str(x.value);
+            push_off(&mut l.offs, l.values.len());
+            l.origin.push((x.entity, x.ident, x.crypto));
+        }
+        l
+    }
+}
+
+/// The identifier table: every listed identifier normalised ([`normalize_crypto`] or
+/// [`normalize_document`]), those long enough to compare, sorted by value, then in listed
+/// order (entity, position; a look-up keeps only crypto addresses or only documents, so
+/// the order of a crypto address and a document of the same value does not matter). Made on the first identifier look-up, not at load: normalising
+/// and sorting the ~18,500 identifiers of the full lists costs a few ms in wasm.
+#[derive(Debug, Clone, Default)]
+struct IdentTable {
+    /// Normalised values, back to back, in listed order (UTF-8: ASCII letters and
+    /// digits, and whole crypto values).
+    text: Vec<u8>,
+    /// The kept identifiers in table order.
+    order: Vec<Kept>,
+}
+
+/// An identifier of an [`IdentTable`]: the first 8 bytes of its value (the sort key), its
+/// range in the table's `text`, its index in [`Listed`].
+type Kept = (u64, u32, u32, u32);
+
+impl IdentTable {
+    /// The table of `listed`: one pass to normalise (documents byte by byte, without a
+    /// string of their own), then a sort of the kept identifiers.
+    fn new(listed: &Listed) -> IdentTable {
+        let mut all = vec![0u8; listed.values.len()];
+        let mut order: Vec<Kept> = Vec::with_capacity(listed.origin.len());
+        let mut w = 0usize;
+        for (i, (r, &(_, _, crypto))) in listed.offs.windows(2).zip(&listed.origin).enumerate() {
+            let value = listed
+                .values
+                .get(r[0] as usize..r[1] as usize)
+                .unwrap_or_default();
+            let start = w;
+            let chars = if crypto {
+                // Never longer than the value (whitespace dropped, ASCII case folded).
+                let value = normalize_crypto(value);
+                if let Some(d) = all.get_mut(w..w + value.len()) {
+                    d.copy_from_slice(value.as_bytes());
+                    w += value.len();
+                }
+                value.chars().count()
+            } else {
+                // As `normalize_document`: the ASCII letters and digits (the bytes of
+                // other characters are all above 0x7F), upper case.
+                for &b in value.as_bytes() {
+                    if let Some(d) = all.get_mut(w) {
+                        *d = b.to_ascii_uppercase();
+                    }
+                    w += usize::from(b.is_ascii_alphanumeric());
+                }
+                w - start
+            };
+            let min = if crypto {
+                MIN_CRYPTO_LEN
+            } else {
+                MIN_DOCUMENT_LEN
+            };
+            if chars >= min {
+                // The first 8 bytes, big-endian and zero-padded, order like the values:
+                // most comparisons of the sort are one integer comparison.
+                let mut prefix = [0u8; 8];
+                for (d, b) in prefix.iter_mut().zip(all.get(start..w).unwrap_or_default()) {
+                    *d = *b;
+                }
+                order.push((u64::from_be_bytes(prefix), start as u32, w as u32, i as u32));
+            } else {
+                w = start;
+            }
+        }
+        all.truncate(w);
+        // By prefix, then value, then listed order (entity, position).
+        let full = |k: &Kept| {
+            (
+                k.0,
+                all.get(k.1 as usize..k.2 as usize).unwrap_or_default(),
+                k.3,
+            )
+        };
+        heap_sort(&mut order, |a, b| full(a) < full(b));
+        IdentTable { text: all, order }
+    }
+
+    /// The identifier `k` (an entry of `order`).
+    fn get(&self, listed: &Listed, k: &Kept) -> Option<IndexedIdent<'_>> {
+        let (entity, ident, crypto) = *listed.origin.get(k.3 as usize)?;
+        Some(IndexedIdent {
+            value: std::str::from_utf8(self.text.get(k.1 as usize..k.2 as usize)?).ok()?,
+            crypto,
+            entity,
+            ident,
+        })
+    }
+}
+
+/// Sorts `v` by `less` (heapsort: a few hundred bytes of wasm where the standard sort of
+/// a new element type adds over a kilobyte; used once per index, on the first identifier
+/// look-up).
+fn heap_sort<T: Copy>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
+    // Moves the element at `root` down the max-heap `v[..end]`.
+    let sift = |v: &mut [T], mut root: usize, end: usize| loop {
+        let mut child = 2 * root + 1;
+        if child >= end {
+            break;
+        }
+        if child + 1 < end && less(&v[child], &v[child + 1]) {
+            child += 1;
+        }
+        if !less(&v[root], &v[child]) {
+            break;
+        }
+        v.swap(root, child);
+        root = child;
+    };
+    for i in (0..v.len() / 2).rev() {
+        sift(v, i, v.len());
+    }
+    for end in (1..v.len()).rev() {
+        v.swap(0, end);
+        sift(v, 0, end);
+    }
 }
 
 /// Bit of [`Tables::tok_meta`] set for tokens with an abjad skeleton pattern.
@@ -155,8 +337,14 @@ struct Tables {
     /// Skeleton string id → range in `skel_ids` (`ns + 1`): the by-skeleton postings.
     skel_post_offs: Vec<u32>,
     /// Token ids per skeleton string (alphabetic tokens with that skeleton and abjad
-    /// tokens with that expansion), ascending.
+    /// tokens with that expansion), ascending. Derived at decode from `tok_skel` and the
+    /// expansions (index version 6), not stored.
     skel_ids: Vec<u32>,
+    /// Pattern token (the tokens with [`META_PATTERN`], in id order) → range in
+    /// `exp_skels` (CSR).
+    exp_offs: Vec<u32>,
+    /// Skeleton string ids of every pattern token's expansions, in expansion order.
+    exp_skels: Vec<u32>,
     /// Token ids sorted by (text, id).
     by_text: Vec<u32>,
     /// Alphabetic token ids sorted by (key, id).
@@ -190,16 +378,6 @@ struct Tables {
     name_pos: Vec<u32>,
     /// Name id → 1 for weak aliases, else 0.
     name_weak: Vec<u8>,
-    /// Identifier values, concatenated; identifiers sorted by (value, crypto, entity, ident).
-    ident_text: String,
-    /// Identifier → range in `ident_text` (`ni + 1`, char boundaries).
-    ident_offs: Vec<u32>,
-    /// Identifier → 1 for crypto addresses, else 0.
-    ident_crypto: Vec<u8>,
-    /// Identifier → entity position.
-    ident_entity: Vec<u32>,
-    /// Identifier → position in the entity's `identifiers`.
-    ident_pos: Vec<u32>,
 }
 
 /// Precomputed normalised names and candidate keys for a set of entities.
@@ -212,6 +390,10 @@ pub struct NameIndex {
     vocab: Vec<OnceLock<Box<TokInfo>>>,
     /// Tables built on first use (see [`Derived`]).
     derived: OnceLock<Derived>,
+    /// The entities' identifiers as listed.
+    listed: Listed,
+    /// The identifier table, made from `listed` on the first identifier look-up.
+    idents: OnceLock<IdentTable>,
 }
 
 /// Tables derived from the stored ones on first use, not at load.
@@ -236,9 +418,10 @@ impl Clone for Derived {
 }
 
 impl PartialEq for NameIndex {
-    /// Equal stored tables (the lazily prepared tokens follow from them).
+    /// Equal stored tables and identifiers (the lazily prepared tokens and the
+    /// identifier table follow from them).
     fn eq(&self, other: &Self) -> bool {
-        self.t == other.t
+        self.t == other.t && self.listed == other.listed
     }
 }
 
@@ -789,21 +972,6 @@ impl Tables {
             .unwrap_or(&[])
     }
 
-    /// Number of identifiers.
-    fn ident_count(&self) -> usize {
-        self.ident_entity.len()
-    }
-
-    /// Identifier `i`.
-    fn ident(&self, i: usize) -> Option<IndexedIdent<'_>> {
-        Some(IndexedIdent {
-            value: csr(&self.ident_offs, i).and_then(|r| self.ident_text.get(r))?,
-            crypto: *self.ident_crypto.get(i)? == 1,
-            entity: *self.ident_entity.get(i)?,
-            ident: *self.ident_pos.get(i)?,
-        })
-    }
-
     /// The stored token `id` as a [`Token`] plus its rarity count.
     fn stored_token(&self, id: u32) -> Option<(Token, u32)> {
         let meta = *self.tok_meta.get(id as usize)?;
@@ -891,11 +1059,7 @@ impl Tables {
     /// Computes every table from the vocabulary, the names (grouped by entity) and the
     /// sorted identifiers. Build time only: this is where the phonetic keys, skeletons,
     /// abjad expansions and rarity counts are computed.
-    fn from_parts(
-        tokens: &[Token],
-        names: &[BuildName],
-        idents: &[(String, bool, u32, u32)],
-    ) -> Tables {
+    fn from_parts(tokens: &[Token], names: &[BuildName]) -> Tables {
         let mut t = Tables::default();
         // Rarity: number of entities carrying a rarity key.
         let token_keys: Vec<Vec<Vec<u8>>> = tokens.iter().map(TokInfo::rarity_keys).collect();
@@ -931,6 +1095,8 @@ impl Tables {
         // Skeleton strings (token skeletons and abjad expansions) → token ids.
         let mut skel_map: BTreeMap<Vec<u8>, Vec<u32>> = BTreeMap::new();
         let mut by_first: Vec<Vec<u32>> = vec![Vec::new(); 26];
+        // Per pattern token, in id order: its expansions (none when wild).
+        let mut expansions: Vec<&[Vec<u8>]> = Vec::new();
         push_off(&mut t.text_offs, 0);
         push_off(&mut t.key_offs, 0);
         push_off(&mut t.pat_offs, 0);
@@ -965,11 +1131,16 @@ impl Tables {
                 match &info.expansions {
                     Some(ex) => {
                         for e in ex {
-                            skel_map.entry(e.clone()).or_default().push(id);
+                            // Each token once per string, as the decoder derives them.
+                            let ids = skel_map.entry(e.clone()).or_default();
+                            if ids.last() != Some(&id) {
+                                ids.push(id);
+                            }
                         }
                     }
                     None => t.wild.push(id),
                 }
+                expansions.push(info.expansions.as_deref().unwrap_or(&[]));
             }
             if fuzzy_eligible(info) {
                 t.fuzzy_sorted.push(id);
@@ -985,6 +1156,12 @@ impl Tables {
             .iter()
             .map(|v| skel_id.get(v.skel.as_slice()).copied().unwrap_or(0))
             .collect();
+        push_off(&mut t.exp_offs, 0);
+        for ex in &expansions {
+            t.exp_skels
+                .extend(ex.iter().filter_map(|e| skel_id.get(e.as_slice()).copied()));
+            push_off(&mut t.exp_offs, t.exp_skels.len());
+        }
         push_off(&mut t.skel_offs, 0);
         push_off(&mut t.skel_post_offs, 0);
         for (s, ids) in &skel_map {
@@ -1028,14 +1205,6 @@ impl Tables {
             push_off(&mut t.rarity_offs, t.rarity_keys.len());
             t.rarity_df.push(*df);
         }
-        push_off(&mut t.ident_offs, 0);
-        for (value, crypto, entity, ident) in idents {
-            t.ident_text.push_str(value);
-            push_off(&mut t.ident_offs, t.ident_text.len());
-            t.ident_crypto.push(*crypto as u8);
-            t.ident_entity.push(*entity);
-            t.ident_pos.push(*ident);
-        }
         t
     }
 }
@@ -1046,7 +1215,6 @@ impl NameIndex {
         let mut tokens: Vec<Token> = Vec::new();
         let mut ids: FxMap<Token, u32> = FxMap::default();
         let mut names: Vec<BuildName> = Vec::new();
-        let mut idents: Vec<(String, bool, u32, u32)> = Vec::new();
         for (ei, e) in entities.iter().enumerate() {
             let mut seen: Vec<Vec<u32>> = Vec::new();
             // Strong names first so that a name listed both strong and weak counts strong.
@@ -1080,22 +1248,6 @@ impl NameIndex {
                     tokens: tids,
                 });
             }
-            for (ii, id) in e.identifiers.iter().enumerate() {
-                let crypto = id.kind == IdentifierKind::CryptoAddress;
-                let value = if crypto {
-                    normalize_crypto(&id.value)
-                } else {
-                    normalize_document(&id.value)
-                };
-                let min = if crypto {
-                    MIN_CRYPTO_LEN
-                } else {
-                    MIN_DOCUMENT_LEN
-                };
-                if value.chars().count() >= min {
-                    idents.push((value, crypto, ei as u32, ii as u32));
-                }
-            }
         }
         // Token ids follow the order of the token texts (ties in first-seen order): the
         // text-sorted lookup is then the identity and need not be stored, the
@@ -1125,20 +1277,28 @@ impl NameIndex {
         }
         // Names are stored in entity order; keep a deterministic order within entities.
         names.sort_by_key(|n| (n.entity, n.name));
-        idents.sort();
-        idents.dedup();
-        NameIndex::from_tables(Tables::from_parts(&tokens, &names, &idents))
+        NameIndex::from_tables(
+            Tables::from_parts(&tokens, &names),
+            Listed::new(&listed_identifiers(entities)),
+        )
     }
 
     /// The index over stored tables, with no token prepared yet.
-    fn from_tables(t: Tables) -> NameIndex {
+    fn from_tables(t: Tables, listed: Listed) -> NameIndex {
         let mut vocab = Vec::new();
         vocab.resize_with(t.token_count(), OnceLock::new);
         NameIndex {
             t,
             vocab,
             derived: OnceLock::new(),
+            listed,
+            idents: OnceLock::new(),
         }
+    }
+
+    /// The identifier table, made on first use.
+    fn idents(&self) -> &IdentTable {
+        self.idents.get_or_init(|| IdentTable::new(&self.listed))
     }
 
     /// Number of indexed names.
@@ -1192,8 +1352,10 @@ impl NameIndex {
         if v.chars().count() < min {
             return Vec::new();
         }
-        let n = self.t.ident_count();
-        let value_of = |i: usize| self.t.ident(i).map_or("", |x| x.value);
+        let table = self.idents();
+        let n = table.order.len();
+        let at = |i: usize| table.order.get(i).and_then(|k| table.get(&self.listed, k));
+        let value_of = |i: usize| at(i).map_or("", |x| x.value);
         // Lower bound by binary search (the table is checked sorted at decode).
         let (mut lo, mut hi) = (0usize, n);
         while lo < hi {
@@ -1205,7 +1367,7 @@ impl NameIndex {
             }
         }
         (lo..n)
-            .map_while(|i| self.t.ident(i).filter(|x| x.value == v))
+            .map_while(|i| at(i).filter(|x| x.value == v))
             .filter(|x| x.crypto == crypto)
             .collect()
     }
@@ -2229,18 +2391,19 @@ impl NameIndex {
         put_u32s_planar(out, &t.tok_meta);
         put_u32s_planar(out, &t.tok_df);
         put_strings(out, "skels", &t.skels, &t.skel_offs);
-        put_offs(out, &t.skel_post_offs);
-        // Ascending within each skeleton's postings: the steps are small.
-        put_u32s_planar(out, &steps_in_groups(&t.skel_ids, &t.skel_post_offs));
+        // The skeleton postings are not stored: they follow from `tok_skel` and the
+        // expansions of the pattern tokens (`skel_postings_of`).
+        put_offs(out, &t.exp_offs);
+        put_u32s(out, &t.exp_skels);
         // `by_text` is not stored: token ids follow the text order, so it is the identity.
         put_u32s_planar(out, &t.by_key);
         put_u32s(out, &t.wild);
         // Ascending (ids follow the text order): stored as steps, as is `first_ids`.
-        put_u32s(out, &steps_in_groups(&t.fuzzy_sorted, &[0]));
+        put_u32s(out, &steps(&t.fuzzy_sorted));
         // The shared prefix lengths of the word list are not stored: the edit-distance
         // walk derives them on first use (`FuzzyWords::new`).
         put_offs(out, &t.first_offs);
-        put_u32s(out, &steps_in_groups(&t.first_ids, &[0]));
+        put_u32s(out, &steps(&t.first_ids));
         put_strings(out, "rarity", &t.rarity_keys, &t.rarity_offs);
         put_u32s_planar(out, &t.rarity_df);
         put_offs(out, &t.name_offs);
@@ -2258,23 +2421,28 @@ impl NameIndex {
         put_u32s(out, &steps);
         put_u32s(out, &t.name_pos);
         put_bytes(out, &t.name_weak);
-        put_strings(out, "ident", t.ident_text.as_bytes(), &t.ident_offs);
-        put_bytes(out, &t.ident_crypto);
-        put_u32s_planar(out, &t.ident_entity);
-        put_u32s(out, &t.ident_pos);
+        // The identifier tables are not stored: the decoder makes them from the
+        // identifiers of the snapshot's entities (`ident_tables`).
     }
 
-    /// Decodes an index produced by [`NameIndex::encode`]: a bulk copy of each table, then
-    /// checks that every offset and id is in range (so lookups never index out of
-    /// bounds), that text ranges fall on UTF-8 character boundaries and that the sorted
-    /// tables are sorted, then the postings inverted from the checked names. Never
-    /// panics: any malformed input gives an error. Allocates at most about 14 times the
-    /// input size: `u32` arrays stored 1 byte per element widen 4 times, the postings add
-    /// at most 4 bytes per stored name token (1 input byte or more each) and 8 per token,
-    /// each token (at least 8 input bytes across its tables) adds 16 bytes for its
-    /// lazily prepared form and 4 for the derived `by_text`, and the front-coded string
-    /// tables rebuild at most twice the input.
-    pub fn decode(bytes: &[u8]) -> Result<NameIndex, IndexDecodeError> {
+    /// Decodes an index produced by [`NameIndex::encode`] for the entities whose
+    /// identifiers are `identifiers` (the identifier table is made from them, not
+    /// stored; [`listed_identifiers`]): a bulk copy of each table, then checks that every
+    /// offset and id is in range (so lookups never index out of bounds) and that text
+    /// ranges fall on UTF-8 character boundaries, then the derived tables: the skeleton
+    /// postings from the checked token tables and the postings inverted from the checked
+    /// names. Never panics: any malformed input gives an error. Allocates at most about
+    /// 14 times the input size (plus the identifier table, about twice the identifier
+    /// values): `u32` arrays stored 1 byte per element widen 4 times, the postings add at
+    /// most 4 bytes per stored name token (1 input byte or more each) and 8 per token,
+    /// each token (at least 8 input bytes across its tables) adds 16 bytes for its lazily
+    /// prepared form, 4 for the derived `by_text` and 8 for the skeleton postings (4 more
+    /// per stored expansion), and the front-coded string tables rebuild at most twice the
+    /// input.
+    pub fn decode(
+        bytes: &[u8],
+        identifiers: &[ListedIdent<'_>],
+    ) -> Result<NameIndex, IndexDecodeError> {
         let mut r = Reader { bytes, pos: 0 };
         if r.take(4)? != MAGIC {
             return Err(IndexDecodeError("bad magic".into()));
@@ -2295,13 +2463,13 @@ impl NameIndex {
         let tok_meta = r.u32s()?;
         let tok_df = r.u32s()?;
         let (skels, skel_offs) = r.strings(&mut budget)?;
-        let skel_post_offs = r.offs()?;
-        let skel_ids = sums_in_groups(r.u32s()?, &skel_post_offs);
+        let exp_offs = r.offs()?;
+        let exp_skels = r.u32s()?;
         let by_key = r.u32s()?;
         let wild = r.u32s()?;
-        let fuzzy_sorted = sums_in_groups(r.u32s()?, &[0]);
+        let fuzzy_sorted = sums(r.u32s()?);
         let first_offs = r.offs()?;
-        let first_ids = sums_in_groups(r.u32s()?, &[0]);
+        let first_ids = sums(r.u32s()?);
         let (rarity_keys, rarity_offs) = r.strings(&mut budget)?;
         let rarity_df = r.u32s()?;
         let name_offs = r.offs()?;
@@ -2316,10 +2484,6 @@ impl NameIndex {
         }
         let name_pos = r.u32s()?;
         let name_weak = r.bytes()?;
-        let (ident_text, ident_offs) = r.strings(&mut budget)?;
-        let ident_crypto = r.bytes()?;
-        let ident_entity = r.u32s()?;
-        let ident_pos = r.u32s()?;
         if r.pos != bytes.len() {
             return Err(IndexDecodeError("trailing bytes".into()));
         }
@@ -2338,8 +2502,11 @@ impl NameIndex {
             tok_df,
             skels,
             skel_offs,
-            skel_post_offs,
-            skel_ids,
+            // Derived below from the token tables and the expansions.
+            skel_post_offs: Vec::new(),
+            skel_ids: Vec::new(),
+            exp_offs,
+            exp_skels,
             // The identity over the token ids (version 5 numbers tokens in text order).
             by_text: Vec::new(),
             by_key,
@@ -2358,17 +2525,13 @@ impl NameIndex {
             name_entity,
             name_pos,
             name_weak,
-            ident_text: utf8(ident_text)?,
-            ident_offs,
-            ident_crypto,
-            ident_entity,
-            ident_pos,
         };
         t.by_text = (0..t.token_count() as u32).collect();
+        (t.skel_post_offs, t.skel_ids) = t.skel_postings_of();
         t.validate()?;
         // Checked name tables: every token id is in range.
         (t.post_offs, t.post_ids) = postings_of(t.token_count(), &t.name_offs, &t.name_toks);
-        Ok(NameIndex::from_tables(t))
+        Ok(NameIndex::from_tables(t, Listed::new(identifiers)))
     }
 }
 
@@ -2376,7 +2539,7 @@ impl NameIndex {
 /// front-coded table costs about 20 ns per string in wasm: on every list in ../shared, the
 /// four chosen save 85 KB of gzip for about 1.5 ms of load; `keys` would save 19 KB more
 /// for about 0.9 ms more, so it stays plain (docs/SNAPSHOT_FORMAT.md, Measured).
-const FRONT_CODED: [&str; 4] = ["text", "skels", "rarity", "ident"];
+const FRONT_CODED: [&str; 3] = ["text", "skels", "rarity"];
 
 /// Appends string table `name` (`blob` cut by `offs`): a mode byte, then plain (0: the
 /// bytes, then the offsets as lengths) or front-coded (1: [`put_front_coded`]).
@@ -2420,48 +2583,26 @@ fn put_front_coded(out: &mut Vec<u8>, blob: &[u8], offs: &[u32]) {
     put_bytes(out, &rests);
 }
 
-/// For each of `n` positions, whether a group starts there: `starts` holds group start
-/// offsets in ascending order (a CSR table's offsets; `[0]` for one group). Offsets out of
-/// order or out of range are passed over (a forged table; the offsets are checked later).
-fn group_starts(starts: &[u32], n: usize) -> impl Iterator<Item = bool> + '_ {
-    let mut next = starts.iter().peekable();
-    (0..n).map(move |i| {
-        let mut restart = false;
-        while let Some(&&s) = next.peek() {
-            if s as usize > i {
-                break;
-            }
-            restart |= s as usize == i;
-            next.next();
-        }
-        restart
-    })
-}
-
-/// The differences between successive values of `values`, restarting from 0 at every
-/// offset in `starts` (see [`group_starts`]), wrapping: ascending groups give small steps,
-/// and any input round-trips through [`sums_in_groups`].
-fn steps_in_groups(values: &[u32], starts: &[u32]) -> Vec<u32> {
+/// The differences between successive values of `values` (the first from 0), wrapping:
+/// ascending lists give small steps, and any input round-trips through [`sums`].
+fn steps(values: &[u32]) -> Vec<u32> {
     let mut prev = 0u32;
     values
         .iter()
-        .zip(group_starts(starts, values.len()))
-        .map(|(&v, restart)| {
-            let step = v.wrapping_sub(if restart { 0 } else { prev });
+        .map(|&v| {
+            let step = v.wrapping_sub(prev);
             prev = v;
             step
         })
         .collect()
 }
 
-/// The inverse of [`steps_in_groups`]: running sums of `steps`, restarting at every offset
-/// in `starts`, wrapping (a forged table gives ids that the range checks then refuse).
-/// One linear pass; `starts` need not be valid (the offsets are checked afterwards).
-fn sums_in_groups(mut steps: Vec<u32>, starts: &[u32]) -> Vec<u32> {
+/// The inverse of [`steps`]: running sums, wrapping (a forged table gives ids that the
+/// range checks then refuse). One linear pass.
+fn sums(mut steps: Vec<u32>) -> Vec<u32> {
     let mut prev = 0u32;
-    let n = steps.len();
-    for (v, restart) in steps.iter_mut().zip(group_starts(starts, n)) {
-        *v = v.wrapping_add(if restart { 0 } else { prev });
+    for v in &mut steps {
+        *v = v.wrapping_add(prev);
         prev = *v;
     }
     steps
@@ -2550,6 +2691,33 @@ fn check_boundaries(s: &str, offs: &[u32], what: &str) -> Result<(), IndexDecode
 }
 
 impl Tables {
+    /// The skeleton postings (CSR: offsets per skeleton string, then token ids): for each
+    /// skeleton string, ascending, the alphabetic tokens with that (non-empty) skeleton
+    /// and the pattern tokens with that expansion, as [`Tables::from_parts`] collects
+    /// them. Derived at decode (index version 6) instead of stored: each token's
+    /// skeleton strings are listed, then inverted like the names' tokens
+    /// ([`postings_of`]). Ids out of range are skipped: the tables they come from are
+    /// checked afterwards.
+    fn skel_postings_of(&self) -> (Vec<u32>, Vec<u32>) {
+        let nonempty = |offs: &[u32], i: usize| offs.get(i) < offs.get(i + 1);
+        let mut offs = vec![0u32];
+        let mut skels = Vec::with_capacity(self.token_count() + self.exp_skels.len());
+        // Pattern tokens seen so far: the index of the next one's expansions.
+        let mut p = 0usize;
+        for (id, (&s, &meta)) in self.tok_skel.iter().zip(&self.tok_meta).enumerate() {
+            if nonempty(&self.key_offs, id) && nonempty(&self.skel_offs, s as usize) {
+                skels.push(s);
+            }
+            if meta & META_PATTERN != 0 {
+                let ex = csr(&self.exp_offs, p).and_then(|r| self.exp_skels.get(r));
+                skels.extend_from_slice(ex.unwrap_or(&[]));
+                p += 1;
+            }
+            push_off(&mut offs, skels.len());
+        }
+        postings_of(self.skel_count(), &offs, &skels)
+    }
+
     /// Every check [`NameIndex::decode`] promises.
     fn validate(&self) -> Result<(), IndexDecodeError> {
         let nt = self.tok_meta.len();
@@ -2586,6 +2754,18 @@ impl Tables {
             "skeleton postings",
         )?;
         check_ids(&self.skel_ids, nt, "skeleton posting ids")?;
+        let patterns = self
+            .tok_meta
+            .iter()
+            .filter(|&&m| m & META_PATTERN != 0)
+            .count();
+        check_offs(
+            &self.exp_offs,
+            patterns,
+            self.exp_skels.len(),
+            "expansion offsets",
+        )?;
+        check_ids(&self.exp_skels, ns, "expansion skeleton ids")?;
         // Sorted lookups: ids in range only. Their order is not checked, nor that of the
         // skeleton and rarity strings (1.5 ms natively, as much as the rest of the
         // decode): binary search on a forged unsorted table only
@@ -2618,24 +2798,6 @@ impl Tables {
             || self.name_weak.iter().any(|&w| w > 1)
         {
             return Err(bad("name tables"));
-        }
-        // Identifiers.
-        let ni = self.ident_entity.len();
-        check_offs(
-            &self.ident_offs,
-            ni,
-            self.ident_text.len(),
-            "identifier offsets",
-        )?;
-        check_boundaries(&self.ident_text, &self.ident_offs, "identifier offsets")?;
-        if self.ident_pos.len() != ni
-            || self.ident_crypto.len() != ni
-            || self.ident_crypto.iter().any(|&c| c > 1)
-        {
-            return Err(bad("identifier tables"));
-        }
-        if (1..ni).any(|i| self.ident(i - 1) > self.ident(i)) {
-            return Err(IndexDecodeError("identifiers not sorted".into()));
         }
         Ok(())
     }
@@ -2976,7 +3138,7 @@ mod tests {
         let idx = NameIndex::build(&sample());
         let mut bytes = Vec::new();
         idx.encode(&mut bytes);
-        let back = NameIndex::decode(&bytes).unwrap();
+        let back = NameIndex::decode(&bytes, &listed_identifiers(&sample())).unwrap();
         assert_eq!(back, idx);
         assert_eq!(back.find_identifier("b012345", false).len(), 1);
     }
@@ -2987,18 +3149,18 @@ mod tests {
         let mut bytes = Vec::new();
         idx.encode(&mut bytes);
         for cut in 0..bytes.len() {
-            assert!(NameIndex::decode(&bytes[..cut]).is_err());
+            assert!(NameIndex::decode(&bytes[..cut], &[]).is_err());
         }
         for i in 0..bytes.len() {
             for mask in [0x01u8, 0x80, 0xFF] {
                 let mut b = bytes.clone();
                 b[i] ^= mask;
-                let _ = NameIndex::decode(&b);
+                let _ = NameIndex::decode(&b, &[]);
             }
         }
-        assert!(NameIndex::decode(&[]).is_err());
-        assert!(NameIndex::decode(b"KCIX\x02\xff\xff\xff\xff\x0f").is_err());
-        assert!(NameIndex::decode(b"KCIX\x01").is_err());
+        assert!(NameIndex::decode(&[], &[]).is_err());
+        assert!(NameIndex::decode(b"KCIX\x02\xff\xff\xff\xff\x0f", &[]).is_err());
+        assert!(NameIndex::decode(b"KCIX\x01", &[]).is_err());
     }
 
     /// Re-encodes `t` after `f` forged it.
@@ -3006,7 +3168,7 @@ mod tests {
         let mut t = idx.t.clone();
         f(&mut t);
         let mut bytes = Vec::new();
-        NameIndex::from_tables(t).encode(&mut bytes);
+        NameIndex::from_tables(t, Listed::default()).encode(&mut bytes);
         bytes
     }
 
@@ -3015,7 +3177,7 @@ mod tests {
         let idx = NameIndex::build(&sample());
         let mut bytes = Vec::new();
         idx.encode(&mut bytes);
-        let back = NameIndex::decode(&bytes).unwrap();
+        let back = NameIndex::decode(&bytes, &listed_identifiers(&sample())).unwrap();
         assert!(back.vocabulary_size() > 0);
         for id in 0..back.vocabulary_size() as u32 {
             let (tok, df) = back.t.stored_token(id).unwrap();
@@ -3104,12 +3266,9 @@ mod tests {
     #[test]
     fn steps_round_trip_any_values() {
         let values = [5u32, 7, 7, 1, u32::MAX, 0, 3];
-        for starts in [&[0u32][..], &[0, 2, 2, 5], &[0, 7], &[]] {
-            let steps = steps_in_groups(&values, starts);
-            assert_eq!(sums_in_groups(steps, starts), values);
-        }
-        // Ascending groups give small steps.
-        assert_eq!(steps_in_groups(&[3, 5, 9, 2, 4], &[0, 3]), [3, 2, 4, 2, 2]);
+        assert_eq!(sums(steps(&values)), values);
+        // Ascending lists give small steps.
+        assert_eq!(steps(&[3, 5, 9]), [3, 2, 4]);
     }
 
     #[test]
@@ -3129,7 +3288,13 @@ mod tests {
             ),
             // Version 5: `by_text` is derived (the identity), skeleton postings, fuzzy and
             // first-letter ids are stored as steps, some tables by byte planes.
-            ("skel posting id", forged(&idx, |t| t.skel_ids[0] = nt)),
+            // Version 6: skeleton postings are derived from `tok_skel` and the stored
+            // expansions of the pattern tokens.
+            (
+                "expansion skeleton id",
+                forged(&idx, |t| t.exp_skels[0] = t.skel_offs.len() as u32),
+            ),
+            ("expansion offsets", forged(&idx, |t| t.exp_offs.push(0))),
             ("first-letter id", forged(&idx, |t| t.first_ids[0] = nt)),
             ("key table id (planar)", forged(&idx, |t| t.by_key[0] = nt)),
             ("skel id", forged(&idx, |t| t.tok_skel[0] = u32::MAX)),
@@ -3140,11 +3305,10 @@ mod tests {
             ),
             ("weak flag", forged(&idx, |t| t.name_weak[0] = 2)),
             ("meta", forged(&idx, |t| t.tok_meta[0] |= 0xFF)),
-            ("ident", forged(&idx, |t| t.ident_entity.push(0))),
             ("names", forged(&idx, |t| t.name_entity.push(0))),
         ];
         for (what, bytes) in cases {
-            assert!(NameIndex::decode(&bytes).is_err(), "{what} accepted");
+            assert!(NameIndex::decode(&bytes, &[]).is_err(), "{what} accepted");
         }
         // A multi-byte character split by a token offset.
         let mut t = idx.t.clone();
@@ -3157,9 +3321,9 @@ mod tests {
         if let Some(at) = at {
             t.text_offs[1] = at as u32 + 1;
             let mut bytes = Vec::new();
-            NameIndex::from_tables(t).encode(&mut bytes);
+            NameIndex::from_tables(t, Listed::default()).encode(&mut bytes);
             assert!(
-                NameIndex::decode(&bytes).is_err(),
+                NameIndex::decode(&bytes, &[]).is_err(),
                 "split character accepted"
             );
         }
@@ -3174,7 +3338,7 @@ mod tests {
         t.by_key.reverse();
         t.skel_offs.reverse();
         t.rarity_offs.reverse();
-        let forged = NameIndex::from_tables(t);
+        let forged = NameIndex::from_tables(t, Listed::default());
         for w in ["muammar", "qadhafi", "", "zzz"] {
             let _ = forged.t.by_text(w);
             let _ = forged.t.by_key(w.as_bytes());

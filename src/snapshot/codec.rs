@@ -12,6 +12,7 @@ use crate::model::{
     AliasStrength, BirthDate, Entity, EntityType, Identifier, IdentifierKind, Name, NameKind,
     PartialDate, SourceList,
 };
+use crate::screen::index::ListedIdent;
 use std::collections::HashMap;
 
 /// Largest number of bytes an unsigned LEB128 `u64` can take.
@@ -54,6 +55,8 @@ const IDENT_KIND_MASK: u8 = 0b0000_1111;
 const IDENT_HAS_COUNTRY: u8 = 1 << 4;
 const IDENT_HAS_NETWORK: u8 = 1 << 5;
 const IDENT_KNOWN_BITS: u8 = 0b0011_1111;
+/// Kind number of [`IdentifierKind::CryptoAddress`].
+const CRYPTO_KIND: u8 = 7;
 
 const ENTITY_TYPES: [EntityType; 4] = [
     EntityType::Person,
@@ -597,11 +600,16 @@ pub(crate) struct RecordExtent {
 /// [`check_record`], without error details (`None` on the first problem; the caller then
 /// runs `check_record` for the message). A separate, `Option`-returning walker because
 /// `Result<_, SnapshotError>` on every field made the scan of the full lists 5.5 ms in wasm.
-pub(crate) fn quick_check_record(
-    fields: &[u8],
-    texts: Texts<'_>,
+///
+/// Appends the record's identifiers to `idents` as entity `entity`: the index makes its
+/// identifier table from them (index version 6).
+pub(crate) fn quick_check_record<'a>(
+    fields: &'a [u8],
+    texts: Texts<'a>,
     head: u8,
     table_len: usize,
+    entity: u32,
+    idents: &mut Vec<ListedIdent<'a>>,
 ) -> Option<RecordExtent> {
     let mut s = Scan {
         b: fields,
@@ -643,7 +651,7 @@ pub(crate) fn quick_check_record(
         s.table_refs(table_len)?;
     }
     let n = s.varint()?;
-    for _ in 0..n {
+    for ident in 0..n {
         let ihead = s.u8()?;
         if ihead & !IDENT_KNOWN_BITS != 0
             || usize::from(ihead & IDENT_KIND_MASK) >= IDENTIFIER_KINDS.len()
@@ -651,7 +659,14 @@ pub(crate) fn quick_check_record(
             return None;
         }
         s.table_ref(table_len)?;
-        s.str(TEXT_VALUE)?;
+        let value = std::str::from_utf8(s.text(TEXT_VALUE)?).ok()?;
+        idents.push(ListedIdent {
+            entity,
+            // Fewer than the record's bytes.
+            ident: ident as u32,
+            crypto: ihead & IDENT_KIND_MASK == CRYPTO_KIND,
+            value,
+        });
         if ihead & IDENT_HAS_COUNTRY != 0 {
             s.table_ref(table_len)?;
         }
@@ -710,14 +725,22 @@ impl<'a> Scan<'a> {
         Some(v)
     }
 
-    /// A string: its length from the fields, its bytes from text stream `stream`.
+    /// The bytes of a string: its length from the fields, its bytes from text stream
+    /// `stream` (not checked).
     #[inline(always)]
-    fn str(&mut self, stream: usize) -> Option<()> {
+    fn text(&mut self, stream: usize) -> Option<&'a [u8]> {
         let n = usize::try_from(self.varint()?).ok()?;
         let at = self.tpos.get_mut(stream)?;
         let end = at.checked_add(n)?;
         let s = self.t.get(stream)?.get(*at..end)?;
         *at = end;
+        Some(s)
+    }
+
+    /// A string: its length from the fields, its bytes (UTF-8) from text stream `stream`.
+    #[inline(always)]
+    fn str(&mut self, stream: usize) -> Option<()> {
+        let s = self.text(stream)?;
         if s.is_ascii() || std::str::from_utf8(s).is_ok() {
             Some(())
         } else {

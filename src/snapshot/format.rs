@@ -19,7 +19,7 @@ use super::companion::{self, RemarksCompanion, REMARKS_FILE_PREFIX_LEN};
 use super::store::RemarksInput;
 use super::{EntityStore, RemarksMode, Snapshot, SnapshotError, SnapshotHeader};
 use crate::model::{SourceInfo, SourceList};
-use crate::screen::index::NameIndex;
+use crate::screen::index::{ListedIdent, NameIndex};
 use sha2::{Digest, Sha256};
 
 /// The first eight bytes of every snapshot. PNG-style: the high byte catches 7-bit
@@ -453,13 +453,15 @@ pub fn read_header(bytes: &[u8]) -> Result<(SnapshotHeader, Counts), SnapshotErr
 pub fn decode_without_index(bytes: &[u8]) -> Result<EntityStore, SnapshotError> {
     let (payload, sha256) = verify(bytes)?;
     let sections = split_sections(payload)?;
-    decode_entities(&sections, sha256).map(|(_, entities)| entities)
+    decode_entities(&sections, sha256, &mut Vec::new()).map(|(_, entities)| entities)
 }
 
-/// The header and the entity store of verified sections, with the header's totals checked.
-fn decode_entities(
-    sections: &Sections<'_>,
+/// The header and the entity store of verified sections, with the header's totals checked;
+/// every entity's identifiers are appended to `idents` (for the index).
+fn decode_entities<'a>(
+    sections: &Sections<'a>,
     sha256: String,
+    idents: &mut Vec<ListedIdent<'a>>,
 ) -> Result<(SnapshotHeader, EntityStore), SnapshotError> {
     let (header, counts) = decode_header(sections.header, sha256)?;
     let table = decode_string_table(sections.strings)?
@@ -480,7 +482,7 @@ fn decode_entities(
         }
         None => RemarksInput::Section(sections.remarks),
     };
-    let entities = EntityStore::load(sections.entities, remarks, table)?;
+    let entities = EntityStore::load(sections.entities, remarks, table, idents)?;
     let snapshot_counts = Counts {
         entities: entities.len() as u64,
         names: entities.name_count(),
@@ -513,8 +515,11 @@ fn decode_entities(
 pub(crate) fn decode(bytes: &[u8]) -> Result<Snapshot, SnapshotError> {
     let (payload, sha256) = verify(bytes)?;
     let sections = split_sections(payload)?;
-    let (header, entities) = decode_entities(&sections, sha256)?;
-    let index = NameIndex::decode(sections.index).map_err(|e| SnapshotError::Corrupt {
+    // The index's identifier table is made from the entities' identifiers (index
+    // version 6), collected by the entity scan.
+    let mut idents = Vec::new();
+    let (header, entities) = decode_entities(&sections, sha256, &mut idents)?;
+    let index = NameIndex::decode(sections.index, &idents).map_err(|e| SnapshotError::Corrupt {
         section: "index",
         detail: e.0,
     })?;

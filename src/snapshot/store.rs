@@ -11,6 +11,7 @@ use super::codec::{self, Reader, Texts, TEXT_STREAMS};
 use super::companion::REMARKS_FILE_PREFIX_LEN;
 use super::SnapshotError;
 use crate::model::{Entity, EntityType, SourceList};
+use crate::screen::index::ListedIdent;
 use std::borrow::Cow;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
@@ -240,10 +241,14 @@ impl EntityStore {
     /// offsets, lengths, flag bits, UTF-8 and string references), so later decoding cannot
     /// fail on entity records; the remarks stream is only size-checked here and inflated on
     /// first use (its errors are then returned by every call that needs remarks).
-    pub(crate) fn load(
-        body: &[u8],
+    ///
+    /// Appends every identifier of every record to `idents` (entity and identifier order),
+    /// borrowed from `body`: the screening index makes its identifier table from them.
+    pub(crate) fn load<'a>(
+        body: &'a [u8],
         remarks: RemarksInput<'_>,
         table: Vec<String>,
+        idents: &mut Vec<ListedIdent<'a>>,
     ) -> Result<EntityStore, SnapshotError> {
         let mut r = Reader::new(body, "entities");
         let count = r.u32()? as usize;
@@ -282,7 +287,14 @@ impl EntityStore {
             starts.push(at.map(codec::len_u32));
             let fields_rest = rest(&at, 0);
             let texts: Texts<'_> = [rest(&at, 1), rest(&at, 2), rest(&at, 3)];
-            let extent = match codec::quick_check_record(fields_rest, texts, head, table.len()) {
+            let extent = match codec::quick_check_record(
+                fields_rest,
+                texts,
+                head,
+                table.len(),
+                i as u32,
+                idents,
+            ) {
                 Some(x) => x,
                 // The detailed walker names the problem.
                 None => {
