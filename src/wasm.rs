@@ -445,6 +445,16 @@ pub fn load_snapshot(bytes: &[u8]) -> Result<JsValue, JsError> {
     to_js(&info)
 }
 
+/// Builds the active snapshot's identifier look-up table now (5-8 ms on every list), so
+/// that the first screening with an `id_number` or `crypto_address` does not pay for it;
+/// a page calls it once after `loadSnapshot`, when idle. Does nothing without a snapshot.
+#[wasm_bindgen(js_name = prepareIdentifiers)]
+pub fn prepare_identifiers() {
+    if let Ok(snapshot) = crate::snapshot::active() {
+        snapshot.index.prepare_identifiers();
+    }
+}
+
 /// Makes the snapshot compiled into the module (built from the hand-written sample lists,
 /// label `sample`: not for screening real customers) the active one; returns its summary.
 #[wasm_bindgen(js_name = useDefaultSnapshot, unchecked_return_type = "SnapshotInfo")]

@@ -322,6 +322,9 @@ async function main() {
     const { origin, info } = await loadSnapshot();
     snapshot = info;
     renderFooter(origin, info);
+    // The identifier table is built on first use (ms on the full lists): build it while
+    // the user types, not during their first screening.
+    setTimeout(() => kyc.prepareIdentifiers(), 0);
     setDecision('idle', text['decision.idle']);
   } catch (err) {
     // Fail closed: no verified snapshot, no screening (and never "clear").

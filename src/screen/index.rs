@@ -1829,6 +1829,13 @@ impl NameIndex {
         self.derived();
     }
 
+    /// Builds now the sorted identifier table, otherwise built by the first look-up of an
+    /// identifier (5-8 ms in wasm on every list: too much to add to a load, so a page
+    /// calls this when idle after loading; see the wasm `prepareIdentifiers`).
+    pub fn prepare_identifiers(&self) {
+        self.idents();
+    }
+
     /// The tables built on first use.
     fn derived(&self) -> &Derived {
         self.derived.get_or_init(|| {

@@ -317,3 +317,22 @@ fn screening_is_refused() -> bool {
     )
     .is_err()
 }
+
+#[wasm_bindgen_test]
+fn preparing_identifiers_changes_no_result() {
+    // Without a snapshot it does nothing (and does not throw).
+    kyc_check::snapshot::clear_active();
+    kyc_check::wasm::prepare_identifiers();
+    let query = || js(serde_json::json!({ "name": "Jong Un KIM", "id_number": "648 A 0123" }));
+    kyc_check::wasm::use_default_snapshot().expect("default snapshot loads");
+    let lazy = json(
+        kyc_check::wasm::screen_js(query(), wasm_bindgen::JsValue::UNDEFINED).expect("screened"),
+    );
+    kyc_check::wasm::use_default_snapshot().expect("default snapshot loads again");
+    kyc_check::wasm::prepare_identifiers();
+    let prepared = json(
+        kyc_check::wasm::screen_js(query(), wasm_bindgen::JsValue::UNDEFINED).expect("screened"),
+    );
+    assert_eq!(lazy, prepared);
+    assert_eq!(prepared["decision"], "block");
+}
