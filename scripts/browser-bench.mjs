@@ -1,7 +1,9 @@
 // Runs www/bench.html in headless Debian Chromium and prints the JSON result.
 //
 // Usage: node scripts/browser-bench.mjs [SNAPSHOT.kcs] [QUERY_DIR] [--fuse-stride N]
-//          [--exhaustive-stride N] [--out FILE.json]
+//          [--exhaustive-stride N] [--per-query N] [--out FILE.json]
+// --per-query N adds each query's best of N times (`per_query_ms`, query order): what the
+// weights of the work meter (src/screen/work.rs) are fitted to for the browser.
 // SNAPSHOT defaults to www/snapshot.kcs; QUERY_DIR (queries.json and names.json written by
 // `cargo run --release --example bench_queries`) is optional. Files outside www/ are copied
 // into www/bench-data/ (ignored by git) so the page can fetch them; Fuse.js comes from
@@ -20,6 +22,7 @@ const option = (name, fallback) => {
 const fuseStride = option('--fuse-stride', '1');
 const exhaustiveStride = option('--exhaustive-stride', '1');
 const out = option('--out', null);
+const perQuery = option('--per-query', '0');
 const [snapshotArg, queryDir] = args;
 
 const www = join(ROOT, 'www');
@@ -36,6 +39,7 @@ const params = new URLSearchParams({
   snapshot: snapshotArg ? serve(snapshotArg) : 'snapshot.kcs',
   fuse_stride: fuseStride,
   exhaustive_stride: exhaustiveStride,
+  per_query: perQuery,
 });
 if (queryDir) {
   params.set('queries', serve(join(queryDir, 'queries.json')));
