@@ -987,14 +987,17 @@ fn section_baselines(
 
     // Ours, indexed and exhaustive (timed on one thread for a fair comparison).
     let t = Instant::now();
+    // Without the work limit: the exhaustive scan has none, and the identity below is
+    // the index's claim (the limit is reported in sections 2 and 3).
     let ours_p: Vec<kyc_check::screen::ScreeningResult> = pqs
         .iter()
-        .map(|q| screener.screen(&Query::name(q.query.clone()), &opts))
+        .map(|q| screen_unlimited(&screener, &Query::name(q.query.clone()), &opts))
         .collect();
     let ours_n: Vec<kyc_check::screen::ScreeningResult> = negs
         .iter()
         .map(|n| {
-            screener.screen(
+            screen_unlimited(
+                &screener,
                 &Query {
                     name: (*n).clone(),
                     entity_type: Some(EntityType::Person),
@@ -1098,7 +1101,7 @@ fn section_baselines(
     );
     let _ = writeln!(
         report,
-        "\nIndexed and exhaustive results are identical (matches, scores, explanations) for **{identical} of {}** queries: the index loses nothing above the threshold.\n",
+        "\nIndexed and exhaustive results are identical (matches, scores, explanations) for **{identical} of {}** queries (the indexed screening without the work limit, as the scan has none): the index loses nothing above the threshold.\n",
         pqs.len() + negs.len()
     );
 }
