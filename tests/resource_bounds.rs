@@ -10,7 +10,7 @@
 mod bounds;
 
 use kyc_check::screen::work::{WorkMeter, MAX_QUERY_WORK};
-use kyc_check::screen::{Decision, Options, Query, Screener, MAX_NAME_BYTES};
+use kyc_check::screen::{Decision, Options, Query, Screener, ScreeningResult, MAX_NAME_BYTES};
 use kyc_check::snapshot::{default_snapshot_bytes, Snapshot};
 use kyc_check::validate::record::{validate_record, Options as RecordOptions, Record};
 use kyc_check::validate::{validate_format, ErrorCode};
@@ -101,6 +101,11 @@ fn options_of_a_megabyte_are_refused_without_echo() {
     assert!(err.len() < 200, "{err}");
 }
 
+/// Whether screening reports that the query reached the work limit.
+fn work_limited(r: &ScreeningResult) -> bool {
+    r.warnings.iter().any(|w| w.starts_with("work_limit"))
+}
+
 /// The work limit: a query over it is only partly screened, says so with `work_limit`
 /// and is never `clear` (a listed name is not `block` either: what was left unscreened is
 /// unknown); the units a query spends are the same on every run, whatever was prepared
@@ -110,9 +115,6 @@ fn the_work_limit_fails_closed_and_is_deterministic() {
     let snapshot = Snapshot::from_bytes(default_snapshot_bytes()).expect("default snapshot");
     let screener = Screener::new(&snapshot);
     let options = Options::default();
-    let limited = |r: &kyc_check::screen::ScreeningResult| {
-        r.warnings.iter().any(|w| w.starts_with("work_limit"))
-    };
     for (name, decision) in [
         ("Ordinary Customer Name", Decision::Clear),
         ("Aisha Muammar QADHAFI", Decision::Block),
@@ -120,7 +122,7 @@ fn the_work_limit_fails_closed_and_is_deterministic() {
         let query = Query::name(name);
         let free = screener.screen(&query, &options);
         assert_eq!(free.decision, decision, "{name}");
-        assert!(!limited(&free), "{name}: {:?}", free.warnings);
+        assert!(!work_limited(&free), "{name}: {:?}", free.warnings);
         let mut meter = WorkMeter::unlimited();
         assert_eq!(screener.screen_metered(&query, &options, &mut meter), free);
         let spent = meter.spent();
@@ -137,7 +139,7 @@ fn the_work_limit_fails_closed_and_is_deterministic() {
         for limit in [spent - 1, spent / 2, 1, 0] {
             let mut short = WorkMeter::with_limit(limit);
             let r = screener.screen_metered(&query, &options, &mut short);
-            assert!(limited(&r), "{name} at {limit}: {:?}", r.warnings);
+            assert!(work_limited(&r), "{name} at {limit}: {:?}", r.warnings);
             assert!(
                 r.decision == Decision::Review || r.decision == Decision::Block,
                 "{name} at {limit}: {:?}",
@@ -167,11 +169,7 @@ fn pathological_names_are_metered() {
         );
         assert_eq!(first.spent(), second.spent(), "{label}");
         if first.exhausted() {
-            assert!(
-                r.warnings.iter().any(|w| w.starts_with("work_limit")),
-                "{label}: {:?}",
-                r.warnings
-            );
+            assert!(work_limited(&r), "{label}: {:?}", r.warnings);
             assert_ne!(r.decision, Decision::Clear, "{label}");
         }
     }
@@ -187,7 +185,7 @@ fn a_listed_name_in_full_is_found_past_the_work_limit() {
     let query = Query::name("AISHA MUAMMAR MUHAMMED ABU MINYAR QADHAFI");
     let mut none = WorkMeter::with_limit(0);
     let r = screener.screen_metered(&query, &options, &mut none);
-    assert!(r.warnings.iter().any(|w| w.starts_with("work_limit")));
+    assert!(work_limited(&r), "{:?}", r.warnings);
     assert_eq!(r.decision, Decision::Block, "{:?}", r.matches);
     assert!(r
         .matches

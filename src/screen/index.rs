@@ -761,8 +761,9 @@ pub struct Candidates {
     /// Names that could reach the threshold but were left out by the cap of
     /// [`NameIndex::candidates_capped`] (0 when nothing was left out).
     pub dropped: usize,
-    /// True when the query's work meter ran out while looking the items up: the names
-    /// are incomplete, and the caller must not report `clear`.
+    /// True when the query's work meter ran out while looking the items up or bounding
+    /// the names: `names` holds only the few that cover the most of the query, and the
+    /// caller must not report `clear`.
     pub work_limited: bool,
     /// Similarities computed while scoring, for items that were not enumerated:
     /// (item << 32 | token id) → similarity. Candidate names share many tokens.
@@ -1411,23 +1412,24 @@ impl NameIndex {
     pub fn prepare(&self, tokens: Vec<Token>) -> PreparedQuery {
         let mut unlimited = WorkMeter::unlimited();
         self.prepare_metered(tokens, &mut unlimited)
-            .unwrap_or_else(|| PreparedQuery {
+            .unwrap_or_else(|_| PreparedQuery {
                 tokens: Vec::new(),
                 infos: Vec::new(),
                 items: Vec::new(),
             })
     }
 
-    /// [`NameIndex::prepare`], charging each item prepared to `meter`; `None`, before the
-    /// costly part, when the items would take the meter over its limit.
+    /// [`NameIndex::prepare`], charging each item prepared to `meter`; `Err` with the
+    /// tokens given back, before the costly part, when the items would take the meter over
+    /// its limit.
     pub fn prepare_metered(
         &self,
         tokens: Vec<Token>,
         meter: &mut WorkMeter,
-    ) -> Option<PreparedQuery> {
+    ) -> Result<PreparedQuery, Vec<Token>> {
         meter.charge(Step::Item, tokens.len());
         if meter.exhausted() {
-            return None;
+            return Err(tokens);
         }
         let infos: Vec<TokInfo> = tokens
             .iter()
@@ -1438,10 +1440,14 @@ impl NameIndex {
             })
             .collect();
         let affordable = meter.affordable(Step::Item);
-        let items = score::query_items(&tokens, &infos, affordable.saturating_add(infos.len()))?;
+        let Some(items) =
+            score::query_items(&tokens, &infos, affordable.saturating_add(infos.len()))
+        else {
+            return Err(tokens);
+        };
         meter.charge(Step::Item, items.len().saturating_sub(infos.len()));
         let items = self.prune_items(items);
-        Some(PreparedQuery {
+        Ok(PreparedQuery {
             tokens,
             infos,
             items,
@@ -1970,7 +1976,9 @@ impl NameIndex {
     /// [`NameIndex::candidates_capped`] with the vocabulary matches of items already
     /// looked up for another reading of the same name (`cache`, filled here): readings
     /// share most of their words. The work is charged to `meter`; when it runs out, the
-    /// lookups stop and the result is [`Candidates::work_limited`], with no names.
+    /// lookups stop and the result is [`Candidates::work_limited`], with only the
+    /// [`AFTER_LIMIT_SCORED`] reached names that cover the most of the query (to be scored
+    /// directly: their lookups are incomplete).
     pub fn candidates_cached(
         &self,
         q: &PreparedQuery,
@@ -2059,15 +2067,20 @@ impl NameIndex {
             0
         };
         let long_enough = |nm: u32| self.t.name_tokens(nm as usize).len() >= min_name_len;
+        // When the work meter runs out (looking up or bounding): the few reached names that
+        // cover the most of the query, still to be scored, and the slot table given back.
+        let out_of_work = |reached: Reached, item_matches: Vec<Option<TokenMatches>>| {
+            let ws: Vec<&[f64]> = weightings.iter().map(|wt| wt.w.as_slice()).collect();
+            let names = reached.most_covered(&ws, AFTER_LIMIT_SCORED);
+            give_back_slots(reached.slot, &reached.touched);
+            Candidates::out_of_work(item_matches, names)
+        };
         let order = (0..q.items.len())
             .filter(|&ii| essential[ii])
             .chain((0..q.items.len()).filter(|&ii| !essential[ii]));
         for ii in order {
             if meter.exhausted() {
-                let ws: Vec<&[f64]> = weightings.iter().map(|wt| wt.w.as_slice()).collect();
-                let names = reached.most_covered(&ws, AFTER_LIMIT_SCORED);
-                give_back_slots(reached.slot, &reached.touched);
-                return Candidates::out_of_work(item_matches, names);
+                return out_of_work(reached, item_matches);
             }
             let item = &q.items[ii];
             let reaches = essential[ii];
@@ -2292,10 +2305,7 @@ impl NameIndex {
             }
         }
         if meter.exhausted() {
-            let ws: Vec<&[f64]> = weightings.iter().map(|wt| wt.w.as_slice()).collect();
-            let names = reached.most_covered(&ws, AFTER_LIMIT_SCORED);
-            give_back_slots(reached.slot, &reached.touched);
-            return Candidates::out_of_work(item_matches, names);
+            return out_of_work(reached, item_matches);
         }
         give_back_slots(reached.slot, &reached.touched);
         let mut dropped = 0;

@@ -631,22 +631,21 @@ impl<'a> Screener<'a> {
                 ));
                 continue;
             }
-            let spelled_as = tokens.clone();
+            // The names spelled exactly like the reading, once looked up (past the limit).
+            let mut spelled: Option<Vec<u32>> = None;
             let q = match self.index.prepare_metered(tokens, meter) {
-                Some(q) => q,
-                None => {
+                Ok(q) => q,
+                Err(tokens) => {
                     work_limited = true;
                     // Too many items to prepare within the limit. A reading spelled
                     // exactly like a listed name is still prepared (its cost is bounded
                     // by the lists' own names) for the scoring below.
-                    if self
-                        .index
-                        .names_spelled(&spelled_as, MAX_SPELLED_AFTER_LIMIT)
-                        .is_empty()
-                    {
+                    let names = self.index.names_spelled(&tokens, MAX_SPELLED_AFTER_LIMIT);
+                    if names.is_empty() {
                         continue;
                     }
-                    self.index.prepare(spelled_as)
+                    spelled = Some(names);
+                    self.index.prepare(tokens)
                 }
             };
             let cands = if exhaustive {
@@ -766,7 +765,10 @@ impl<'a> Screener<'a> {
                 // Past the limit, the few names spelled exactly like this reading are
                 // still scored (outside the meter): a listed name typed in full is found
                 // whatever its length.
-                for nid in self.index.names_spelled(&q.tokens, MAX_SPELLED_AFTER_LIMIT) {
+                let spelled = spelled.unwrap_or_else(|| {
+                    self.index.names_spelled(&q.tokens, MAX_SPELLED_AFTER_LIMIT)
+                });
+                for nid in spelled {
                     score_name(nid, true);
                 }
             }
