@@ -59,18 +59,64 @@ struct Bucket {
 /// Prefix lengths with a precomputed subtree end (most prunes happen within a few letters).
 const SKIP_DEPTHS: usize = 4;
 
-/// What a lookup accepts: the budget for words that begin with the query's first letter
-/// and for the others, and the partner lengths worth walking.
+/// What a lookup accepts: for each partner length walked, the most edits for a word that
+/// begins with the query's first letter and for the others (`None`: no such word).
 #[derive(Debug, Clone, Copy)]
 pub struct Budget {
-    /// Most edits for a word that begins with the query's first letter.
-    pub same_start: usize,
-    /// Most edits for a word that begins with another letter (at most `same_start`).
-    pub other_start: usize,
     /// Shortest partner length walked.
-    pub min_len: usize,
-    /// Longest partner length walked.
-    pub max_len: usize,
+    min_len: usize,
+    /// `edits[len - min_len]`: (same first letter, other first letter).
+    edits: [Edits; BUDGET_LENGTHS],
+}
+
+/// The most edits for partners that begin with the query's first letter and for the
+/// others (`None`: no such partner is walked).
+pub type Edits = (Option<usize>, Option<usize>);
+
+/// Partner lengths a budget spans: the query's length within [`MAX_EDITS`].
+const BUDGET_LENGTHS: usize = 2 * MAX_EDITS + 1;
+
+impl Budget {
+    /// The same budgets for every length in `min_len..=max_len` (at most
+    /// [`BUDGET_LENGTHS`] of them, the first ones kept).
+    pub fn uniform(
+        same_start: usize,
+        other_start: usize,
+        min_len: usize,
+        max_len: usize,
+    ) -> Budget {
+        Budget::per_length(min_len, max_len, |_| {
+            (Some(same_start), Some(other_start.min(same_start)))
+        })
+    }
+
+    /// The budgets `edits(len)` for each length in `min_len..=max_len` (at most
+    /// [`BUDGET_LENGTHS`] of them, the first ones kept).
+    pub fn per_length(min_len: usize, max_len: usize, edits: impl Fn(usize) -> Edits) -> Budget {
+        let mut table = [(None, None); BUDGET_LENGTHS];
+        for (i, slot) in table.iter_mut().enumerate() {
+            let len = min_len + i;
+            if len <= max_len {
+                let (same, other) = edits(len);
+                *slot = (
+                    same.map(|k| k.min(MAX_EDITS)),
+                    other.map(|k| k.min(MAX_EDITS)),
+                );
+            }
+        }
+        Budget {
+            min_len,
+            edits: table,
+        }
+    }
+
+    /// The budgets for partners of `len` bytes.
+    fn at(&self, len: usize) -> Edits {
+        len.checked_sub(self.min_len)
+            .and_then(|i| self.edits.get(i))
+            .copied()
+            .unwrap_or((None, None))
+    }
 }
 
 impl FuzzyWords {
@@ -136,8 +182,6 @@ impl FuzzyWords {
         if m > MAX_QUERY_LEN {
             return 0;
         }
-        let same = budget.same_start.min(MAX_EDITS);
-        let other = budget.other_start.min(same);
         // peq[c]: bit j - 1 set where query[j - 1] == c.
         let mut peq = [0u64; 256];
         for (i, &c) in query.iter().enumerate() {
@@ -148,14 +192,20 @@ impl FuzzyWords {
             m,
             full: u64::MAX >> (64 - m),
             q_first,
-            same,
-            other,
+            same: None,
+            other: None,
             windows: Vec::new(),
             rows: Vec::new(),
             rows_computed: 0,
         };
-        for len in budget.min_len.max(1)..=budget.max_len {
+        for len in budget.min_len.max(1)..budget.min_len + BUDGET_LENGTHS {
+            let (same, other) = budget.at(len);
+            if same.is_none() && other.is_none() {
+                continue;
+            }
             if let Some(bucket) = self.buckets.get(len).filter(|b| !b.ids.is_empty()) {
+                walk.same = same;
+                walk.other = other;
                 walk.bucket(bucket, len, out);
             }
         }
@@ -247,9 +297,10 @@ struct Walk {
     /// The bits of columns `1..=m`.
     full: u64,
     q_first: u8,
-    /// Budgets for words beginning with the query's first letter, and the others.
-    same: usize,
-    other: usize,
+    /// Budgets for words beginning with the query's first letter, and the others, in the
+    /// bucket walked (`None`: none of them is walked).
+    same: Option<usize>,
+    other: Option<usize>,
     /// `windows[d]`: the cells of row `d` by look-ahead.
     windows: Vec<Window>,
     /// `rows[d]`: the state after the first `d` letters of the current word.
@@ -279,7 +330,7 @@ impl Walk {
         self.rows.clear();
         self.rows.resize(len + 1, [0; MAX_EDITS + 1]);
         let n = bucket.ids.len();
-        let mut k = self.same;
+        let mut k = 0;
         // Rows 0..=depth hold the state of the current word's first `depth` letters.
         let mut depth = 0usize;
         let mut i = 0;
@@ -290,11 +341,21 @@ impl Walk {
             let cp = usize::from(bucket.lcp.get(i).copied().unwrap_or(0)).min(depth);
             if cp == 0 {
                 // A new first-letter subtree: its budget, and row 0 (D[0][j] = j).
-                k = if word.first() == Some(&self.q_first) {
+                let budget = if word.first() == Some(&self.q_first) {
                     self.same
                 } else {
                     self.other
                 };
+                let Some(budget) = budget else {
+                    // No word of this subtree can match: skip it whole.
+                    i = match bucket.skip.get(i).map(|row| row[0]) {
+                        Some(next) => (next as usize).max(i + 1),
+                        None => i + 1,
+                    };
+                    depth = 0;
+                    continue;
+                };
+                k = budget;
                 if let Some(row0) = self.rows.first_mut() {
                     for (e, s) in row0.iter_mut().enumerate() {
                         *s = column_bits(1, e as isize, self.m);
@@ -425,12 +486,9 @@ mod tests {
         same: usize,
         other: usize,
     ) -> usize {
-        let budget = Budget {
-            same_start: same,
-            other_start: other,
-            min_len: q.len().saturating_sub(same),
-            max_len: q.len() + same,
-        };
+        let min_len = q.len().saturating_sub(same);
+        let max_len = q.len() + same;
+        let budget = Budget::uniform(same, other, min_len, max_len);
         let mut got = Vec::new();
         list.within(q, budget, &mut got);
         got.sort_unstable();
@@ -440,8 +498,8 @@ mod tests {
             .enumerate()
             .filter(|(_, w)| {
                 let k = if w.first() == q.first() { same } else { other };
-                w.len() >= budget.min_len.max(1)
-                    && w.len() <= budget.max_len
+                w.len() >= min_len.max(1)
+                    && w.len() <= max_len
                     && strsim::osa_distance(&text(q), &text(w)) <= k
             })
             .map(|(i, _)| i as u32)
@@ -523,18 +581,78 @@ mod tests {
         }
     }
 
+    /// Budgets that differ by partner length and first letter, some lengths or first
+    /// letters not walked at all: the walk finds exactly the words the full DP accepts
+    /// under the budget of their length and first letter.
+    #[test]
+    fn per_length_budgets_equal_full_dp() {
+        let mut words: Vec<Vec<u8>> = Vec::new();
+        let mut frontier: Vec<Vec<u8>> = vec![Vec::new()];
+        for _ in 0..6 {
+            let mut next = Vec::new();
+            for w in &frontier {
+                for c in [b'a', b'b', b'c', b'd'] {
+                    let mut w2 = w.clone();
+                    w2.push(c);
+                    next.push(w2);
+                }
+            }
+            words.extend(next.iter().cloned());
+            frontier = next;
+        }
+        words.sort();
+        let list = FuzzyWords::new(words.iter().enumerate().map(|(i, w)| (i as u32, &w[..])));
+        let text = |w: &[u8]| String::from_utf8_lossy(w).into_owned();
+        let schemes: [fn(usize, usize) -> Edits; 3] = [
+            // Tighter for shorter partners, none for other first letters at the extremes.
+            |m, len| match len.abs_diff(m) {
+                0 => (Some(1), Some(1)),
+                1 => (Some(2), Some(1)),
+                _ => (Some(2), None),
+            },
+            // Only other first letters.
+            |_, _| (None, Some(1)),
+            // Only the query's first letter, nothing for one length.
+            |m, len| {
+                if len == m + 1 {
+                    (None, None)
+                } else {
+                    (Some(2), Some(0))
+                }
+            },
+        ];
+        for q in ["abcd", "dacb", "bbca", "cadbd", "abdcab"] {
+            let q = q.as_bytes();
+            let m = q.len();
+            for scheme in schemes {
+                let (min_len, max_len) = (m - 2, m + 2);
+                let budget = Budget::per_length(min_len, max_len, |len| scheme(m, len));
+                let mut got = Vec::new();
+                list.within(q, budget, &mut got);
+                got.sort_unstable();
+                let want: Vec<u32> = words
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, w)| {
+                        let (same, other) = scheme(m, w.len());
+                        let k = if w.first() == q.first() { same } else { other };
+                        (min_len..=max_len).contains(&w.len())
+                            && k.is_some_and(|k| strsim::osa_distance(&text(q), &text(w)) <= k)
+                    })
+                    .map(|(i, _)| i as u32)
+                    .collect();
+                assert_eq!(got, want, "query {}", text(q));
+            }
+        }
+    }
+
     /// A query over the 64-byte limit finds nothing rather than a wrong set.
     #[test]
     fn over_long_query_finds_nothing() {
         let w = vec![b'a'; 65];
         let list = FuzzyWords::new([(0u32, &w[..])]);
         let mut got = Vec::new();
-        let budget = Budget {
-            same_start: 2,
-            other_start: 2,
-            min_len: 63,
-            max_len: 67,
-        };
+        let budget = Budget::uniform(2, 2, 63, 67);
         list.within(&w, budget, &mut got);
         assert!(got.is_empty());
     }

@@ -1864,13 +1864,13 @@ impl NameIndex {
     fn fuzzy_candidates(&self, q: &TokInfo, cand: &mut Vec<u32>) -> usize {
         let m = q.text.len();
         // Every partner `fuzzy_similarity` can accept is within these bounds.
-        let (min_len, max_len, kmax_same) = score::fuzzy_bounds(m);
-        let budget = Budget {
-            same_start: kmax_same,
-            other_start: score::fuzzy_edits_other_start(m).min(kmax_same),
-            min_len,
-            max_len,
-        };
+        let (min_len, max_len, _) = score::fuzzy_bounds(m);
+        let budget = Budget::per_length(min_len, max_len, |len| {
+            (
+                score::fuzzy_edits(m, len, true),
+                score::fuzzy_edits(m, len, false),
+            )
+        });
         self.derived().fuzzy.within(q.text.as_bytes(), budget, cand)
     }
 

@@ -461,12 +461,31 @@ pub fn fuzzy_bounds(m: usize) -> (usize, usize, usize) {
     (m.saturating_sub(kmax), m + kmax, kmax)
 }
 
-/// Most edits [`fuzzy_similarity`] accepts between a token of `m` letters and a word that
-/// begins with another letter (the general floor [`FUZZY_FLOOR`] applies then; at most
-/// [`fuzzy_bounds`]'s): 1 for words of 4 or 5 letters. The index walks each first-letter
-/// subtree of its vocabulary with the budget that applies to it.
-pub fn fuzzy_edits_other_start(m: usize) -> usize {
-    edits_within_floor(FUZZY_FLOOR, m)
+/// Most edits [`fuzzy_similarity`] accepts between a word of `m` bytes and one of `len`
+/// bytes that begins with the same letter (`same_start`) or another, or `None` when it
+/// accepts no such pair (their lengths differ by more than that). Mirrors the floors of
+/// [`fuzzy_similarity`] exactly, computed the same way, so that the index walks each
+/// partner length with the tightest budget that loses no match.
+pub fn fuzzy_edits(m: usize, len: usize, same_start: bool) -> Option<usize> {
+    let max = m.max(len);
+    if max == 0 || max > FUZZY_MAX_LEN {
+        return None;
+    }
+    let floor = if same_start
+        && max >= FUZZY_SAME_START_MIN_LEN
+        && m.min(len) >= FUZZY_SAME_START_MIN_LEN - 1
+    {
+        FUZZY_FLOOR_SAME_START
+    } else {
+        FUZZY_FLOOR
+    };
+    let diff = m.abs_diff(len);
+    if (diff as f64) > (1.0 - floor) * max as f64 || diff > MAX_EDITS {
+        return None;
+    }
+    (diff..=MAX_EDITS)
+        .take_while(|&d| 1.0 - d as f64 / max as f64 >= floor)
+        .last()
 }
 
 /// `d <= (1 - floor) x max(m, len)` and `d <= MAX_EDITS`, with `|len - m| <= d`.
@@ -1780,9 +1799,53 @@ mod tests {
                 let (lo, hi, k) = fuzzy_bounds(a.len());
                 assert!(lo <= b.len() && b.len() <= hi);
                 assert!(strsim::osa_distance(a, b) <= k);
-                if a.as_bytes()[0] != b.as_bytes()[0] {
-                    assert!(strsim::osa_distance(a, b) <= fuzzy_edits_other_start(a.len()));
+                let same = a.as_bytes()[0] == b.as_bytes()[0];
+                assert!(fuzzy_edits(a.len(), b.len(), same)
+                    .is_some_and(|k| strsim::osa_distance(a, b) <= k));
+            }
+        }
+    }
+
+    /// `fuzzy_edits` is exactly the edit budget of `fuzzy_similarity`: over every pair of
+    /// words of 1 to 7 letters from a 3-letter alphabet (and longer copies of them),
+    /// `fuzzy_similarity` accepts a pair if and only if its distance is within the budget
+    /// `fuzzy_edits` gives its lengths and first letters. The index walks with these budgets.
+    #[test]
+    fn fuzzy_edits_is_the_budget_of_fuzzy_similarity() {
+        let mut words: Vec<String> = vec![String::new()];
+        let mut all: Vec<String> = Vec::new();
+        for _ in 0..7 {
+            let mut next = Vec::new();
+            for w in &words {
+                for c in ['a', 'b', 'c'] {
+                    next.push(format!("{w}{c}"));
                 }
+            }
+            all.extend(next.iter().cloned());
+            words = next;
+        }
+        // Longer words (8 to 12 letters), where two edits pass the general floor too.
+        let long: Vec<String> = all
+            .iter()
+            .filter(|w| w.len() >= 5)
+            .step_by(7)
+            .map(|w| format!("{w}dcbda")[..w.len() + 5].to_string())
+            .collect();
+        let check = |a: &str, b: &str| {
+            let same = a.as_bytes().first() == b.as_bytes().first();
+            let accepted = fuzzy_similarity(a, b) > 0.0;
+            let within = fuzzy_edits(a.len(), b.len(), same)
+                .is_some_and(|k| strsim::osa_distance(a, b) <= k);
+            assert_eq!(accepted, within, "{a} / {b}");
+        };
+        for (i, a) in all.iter().enumerate().step_by(3) {
+            for b in all.iter().skip(i % 5).step_by(5) {
+                check(a, b);
+            }
+        }
+        for a in &long {
+            for b in &long {
+                check(a, b);
             }
         }
     }
