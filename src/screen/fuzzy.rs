@@ -220,6 +220,9 @@ impl FuzzyWords {
 /// are not aligned and get the longer length. Hyyrö's bit-parallel algorithm: a few word
 /// operations per letter, no allocation.
 pub fn osa_distance(a: &str, b: &str) -> usize {
+    if a.is_ascii() && b.is_ascii() {
+        return osa_distance_ascii(a.as_bytes(), b.as_bytes());
+    }
     let (la, lb) = (a.chars().count(), b.chars().count());
     let (p, t, m) = if la <= lb { (a, b, la) } else { (b, a, lb) };
     if m == 0 {
@@ -251,6 +254,44 @@ pub fn osa_distance(a: &str, b: &str) -> usize {
     for c in t.chars() {
         let pm = peq(c);
         // Transpositions (Hyyrö 2003): p[i - 1] is this letter and p[i] the previous one.
+        let tr = (((!d0) & pm) << 1) & pm_prev;
+        d0 = ((((pm & vp).wrapping_add(vp)) ^ vp) | pm | vn) | tr;
+        let hp = vn | !(d0 | vp);
+        let hn = d0 & vp;
+        if hp & last != 0 {
+            dist += 1;
+        } else if hn & last != 0 {
+            dist -= 1;
+        }
+        let x = (hp << 1) | 1;
+        vn = x & d0;
+        vp = (hn << 1) | !(x | d0);
+        pm_prev = pm;
+    }
+    dist
+}
+
+/// [`osa_distance`] of two ASCII words (one byte a letter): the same algorithm with a
+/// lookup table for the pattern's letters (most screened words are ASCII).
+fn osa_distance_ascii(a: &[u8], b: &[u8]) -> usize {
+    let (p, t) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let m = p.len();
+    if m == 0 || m > 64 {
+        return a.len().max(b.len());
+    }
+    // peq[c]: bit i set where p[i] == c.
+    let mut peq = [0u64; 128];
+    for (i, &c) in p.iter().enumerate() {
+        peq[usize::from(c & 0x7f)] |= 1 << i;
+    }
+    let last = 1u64 << (m - 1);
+    let mut vp: u64 = u64::MAX >> (64 - m);
+    let mut vn: u64 = 0;
+    let mut d0: u64 = 0;
+    let mut pm_prev: u64 = 0;
+    let mut dist = m;
+    for &c in t {
+        let pm = peq[usize::from(c & 0x7f)];
         let tr = (((!d0) & pm) << 1) & pm_prev;
         d0 = ((((pm & vp).wrapping_add(vp)) ^ vp) | pm | vn) | tr;
         let hp = vn | !(d0 | vp);

@@ -29,7 +29,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::OnceLock;
+use std::sync::{OnceLock, RwLock};
 
 use crate::model::{AliasStrength, Entity, EntityType, IdentifierKind, NameKind};
 use crate::screen::fuzzy::{Budget, FuzzyWords};
@@ -405,14 +405,24 @@ struct Derived {
     /// Per name, once looked at: the most text bytes and the most key bytes of a run of up
     /// to 3 adjacent tokens (see [`NameIndex::glue_reach`]); 0 until then.
     glue_reach: Vec<AtomicU32>,
+    /// Per token of at least [`SUCCESSOR_MIN_POSTINGS`] postings, once a glue started
+    /// with it: every (next token, name) where the token is directly followed by that
+    /// next token, as `next << 32 | name`, sorted (see [`NameIndex::successors`]).
+    successors: RwLock<FxMap<u32, Box<[u64]>>>,
 }
 
+/// Postings from which a token that starts list-side glues (`al`, `co`, `de`) gets a
+/// successor table: a glue then looks up its possible next tokens there instead of
+/// walking every name that holds the token.
+const SUCCESSOR_MIN_POSTINGS: usize = 192;
+
 impl Clone for Derived {
-    /// The word list, and the glue reach to compute again.
+    /// The word list, and the glue reach and successor tables to compute again.
     fn clone(&self) -> Self {
         Derived {
             fuzzy: self.fuzzy.clone(),
             glue_reach: self.glue_reach.iter().map(|_| AtomicU32::new(0)).collect(),
+            successors: RwLock::default(),
         }
     }
 }
@@ -1686,27 +1696,51 @@ impl NameIndex {
                     .get(t as usize / 64)
                     .is_some_and(|w| w & (1 << (t % 64)) != 0)
             };
+            // Whether name `nm` holds `t1` directly followed by a second token, and the 2
+            // or 3 tokens from there glue by text or key (what `list_glue` then prices).
+            let glues = |t1: u32, nm: u32| {
+                // No run of the name is long enough to spell the query token (texts end
+                // to end are its text; keys, less merged letters, its key).
+                let (t, k) = self.glue_reach(nm);
+                if t < text.len() && k < key.len() {
+                    return false;
+                }
+                let toks = self.t.name_tokens(nm as usize);
+                let glues_at = |p: usize| {
+                    toks.get(p + 1).is_some_and(|&t2| second(t2))
+                        && (2..=3).any(|len| {
+                            toks.get(p..p + len)
+                                .is_some_and(|run| self.run_glues_to(run, &item.info))
+                        })
+                };
+                (0..toks.len()).any(|p| toks[p] == t1 && glues_at(p))
+            };
             for &t1 in first {
                 let postings = self.t.postings(t1);
+                // Charged as the walk of every posting, whichever way they are looked at:
+                // the meter stays the same whether the successor table is built yet or
+                // not (results do not depend on what was screened before), and covers
+                // the build on first use.
                 visited += postings.len();
+                if postings.len() >= SUCCESSOR_MIN_POSTINGS {
+                    // Only the names where `t1` is followed by a second token.
+                    self.with_successors(t1, |next| {
+                        for &t2 in seconds.iter() {
+                            let lo = next.partition_point(|&e| (e >> 32) < u64::from(t2));
+                            let hi = next.partition_point(|&e| (e >> 32) <= u64::from(t2));
+                            let names = next.get(lo..hi).unwrap_or(&[]);
+                            for &e in names {
+                                let nm = e as u32;
+                                if glues(t1, nm) {
+                                    out.push(nm);
+                                }
+                            }
+                        }
+                    });
+                    continue;
+                }
                 for &nm in postings {
-                    // No run of the name is long enough to spell the query token (texts
-                    // end to end are its text; keys, less merged letters, its key).
-                    let (t, k) = self.glue_reach(nm);
-                    if t < text.len() && k < key.len() {
-                        continue;
-                    }
-                    // `t1` directly followed by a second token, and the 2 or 3 tokens
-                    // from there glue by text or key (what `list_glue` then prices).
-                    let toks = self.t.name_tokens(nm as usize);
-                    let glues_at = |p: usize| {
-                        toks.get(p + 1).is_some_and(|&t2| second(t2))
-                            && (2..=3).any(|len| {
-                                toks.get(p..p + len)
-                                    .is_some_and(|run| self.run_glues_to(run, &item.info))
-                            })
-                    };
-                    if (0..toks.len()).any(|p| toks[p] == t1 && glues_at(p)) {
+                    if glues(t1, nm) {
                         out.push(nm);
                     }
                 }
@@ -1828,6 +1862,35 @@ impl NameIndex {
         (text, key)
     }
 
+    /// Calls `f` with the successor table of token `t1` ([`Derived::successors`]), built
+    /// on its first use from the names that hold it.
+    fn with_successors(&self, t1: u32, f: impl FnOnce(&[u64])) {
+        let table = &self.derived().successors;
+        if let Ok(map) = table.read() {
+            if let Some(next) = map.get(&t1) {
+                f(next);
+                return;
+            }
+        }
+        let mut next: Vec<u64> = Vec::new();
+        for &nm in self.t.postings(t1) {
+            let toks = self.t.name_tokens(nm as usize);
+            for pair in toks.windows(2) {
+                if let [a, b] = *pair {
+                    if a == t1 {
+                        next.push(u64::from(b) << 32 | u64::from(nm));
+                    }
+                }
+            }
+        }
+        crate::sort::sort_plain(&mut next);
+        next.dedup();
+        f(&next);
+        if let Ok(mut map) = table.write() {
+            map.insert(t1, next.into_boxed_slice());
+        }
+    }
+
     /// Builds now the tables otherwise built by the first query (the edit-distance word
     /// list, the per-name glue reach): a snapshot loaded to screen in a browser pays it
     /// with the load, so that no query pays it (see `snapshot::load_active`).
@@ -1852,7 +1915,11 @@ impl NameIndex {
                     .iter()
                     .map(|&id| (id, self.t.text_of(id).as_bytes())),
             );
-            Derived { fuzzy, glue_reach }
+            Derived {
+                fuzzy,
+                glue_reach,
+                successors: RwLock::default(),
+            }
         })
     }
 
