@@ -414,7 +414,7 @@ struct Derived {
 /// Postings from which a token that starts list-side glues (`al`, `co`, `de`) gets a
 /// successor table: a glue then looks up its possible next tokens there instead of
 /// walking every name that holds the token.
-const SUCCESSOR_MIN_POSTINGS: usize = 192;
+const SUCCESSOR_MIN_POSTINGS: usize = 64;
 
 impl Clone for Derived {
     /// The word list, and the glue reach and successor tables to compute again.
@@ -895,6 +895,14 @@ impl Tables {
         self.name_entity.len()
     }
 
+    /// Text of token `id` as bytes, for comparisons: no character-boundary check (a
+    /// range of `text_offs` always holds whole characters; the load checks it).
+    fn text_bytes_of(&self, id: u32) -> &[u8] {
+        csr(&self.text_offs, id as usize)
+            .and_then(|r| self.text.as_bytes().get(r))
+            .unwrap_or(&[])
+    }
+
     /// Text of token `id`.
     fn text_of(&self, id: u32) -> &str {
         csr(&self.text_offs, id as usize)
@@ -923,11 +931,7 @@ impl Tables {
 
     /// Token ids whose text is `text`, ascending.
     fn by_text(&self, text: &str) -> &[u32] {
-        equal_range(
-            &self.by_text,
-            |id| self.text_of(id).as_bytes(),
-            text.as_bytes(),
-        )
+        equal_range(&self.by_text, |id| self.text_bytes_of(id), text.as_bytes())
     }
 
     /// Alphabetic token ids whose key is `key`, ascending.
@@ -1761,7 +1765,7 @@ impl NameIndex {
                 continue;
             }
             seconds.clear();
-            let text_of = |id: u32| self.t.text_of(id).as_bytes();
+            let text_of = |id: u32| self.t.text_bytes_of(id);
             extend_with_prefixes(&self.t.by_text, text_of, rest.as_bytes(), 1, &mut seconds);
             both(first, &mut seconds, &mut glue_names);
         }
@@ -1913,7 +1917,7 @@ impl NameIndex {
                 self.t
                     .fuzzy_sorted
                     .iter()
-                    .map(|&id| (id, self.t.text_of(id).as_bytes())),
+                    .map(|&id| (id, self.t.text_bytes_of(id))),
             );
             Derived {
                 fuzzy,
