@@ -687,6 +687,24 @@ mod tests {
         }
     }
 
+    /// Words spelled alike (tokens of two scripts with one Latin text) are all found.
+    #[test]
+    fn every_word_of_one_spelling_is_found() {
+        let mut words: Vec<Vec<u8>> = Vec::new();
+        for w in [
+            "teksler", "tekslar", "eksler", "zeksler", "keksler", "eksle",
+        ] {
+            words.push(w.as_bytes().to_vec());
+            words.push(w.as_bytes().to_vec());
+        }
+        words.sort();
+        let list = FuzzyWords::new(words.iter().enumerate().map(|(i, w)| (i as u32, &w[..])));
+        for (same, other) in [(2, 1), (1, 1), (2, 2)] {
+            let n = assert_walk_equals_dp(&list, &words, b"eksler", same, other);
+            assert!(n >= 8, "{n}");
+        }
+    }
+
     /// A query over the 64-byte limit finds nothing rather than a wrong set.
     #[test]
     fn over_long_query_finds_nothing() {

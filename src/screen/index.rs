@@ -837,15 +837,16 @@ fn equal_range<'a, 'b>(
     sorted.get(lo..hi).unwrap_or(&[])
 }
 
-/// Appends the entries of `sorted` (ordered by `get`) equal to a prefix `s[..c]` of `s`,
-/// `c >= from`: prefixes are tried from the shortest and the walk stops at the first
-/// one no entry begins with (no longer prefix can be equal to an entry then).
-fn extend_with_prefixes<'b>(
-    sorted: &[u32],
+/// Calls `found(c, entries)` with the entries of `sorted` (ordered by `get`) equal to each
+/// prefix `s[..c]` of `s`, `c >= from`, that some entry equals: prefixes are tried from
+/// the shortest, and the walk stops at the first one no entry begins with (no longer
+/// prefix can be equal to an entry then).
+fn for_each_prefix_entry<'a, 'b>(
+    sorted: &'a [u32],
     get: impl Fn(u32) -> &'b [u8],
     s: &[u8],
     from: usize,
-    out: &mut Vec<u32>,
+    mut found: impl FnMut(usize, &'a [u32]),
 ) {
     let mut lo = 0;
     for c in from..=s.len() {
@@ -857,12 +858,11 @@ fn extend_with_prefixes<'b>(
             .get(lo..)
             .map_or(0, |rest| rest.partition_point(|&id| get(id) < p));
         let mut k = lo;
-        while let Some(&id) = sorted.get(k) {
-            if get(id) != p {
-                break;
-            }
-            out.push(id);
+        while sorted.get(k).is_some_and(|&id| get(id) == p) {
             k += 1;
+        }
+        if let Some(equal) = sorted.get(lo..k).filter(|e| !e.is_empty()) {
+            found(c, equal);
         }
         if !sorted.get(k).is_some_and(|&id| get(id).starts_with(p)) {
             break;
@@ -1756,36 +1756,46 @@ impl NameIndex {
             }
         };
         let text_str = item.info.text.as_str();
-        for cut in 1..text.len() {
-            let (Some(head), Some(rest)) = (text_str.get(..cut), text_str.get(cut..)) else {
+        let text_of = |id: u32| self.t.text_bytes_of(id);
+        let key_of = |id: u32| self.t.key_of(id);
+        // The proper prefixes of the text that are tokens, then of the key that are keys
+        // (found in one narrowing walk of each table, not one search per cut).
+        let mut heads: Vec<(usize, &[u32])> = Vec::new();
+        for_each_prefix_entry(&self.t.by_text, text_of, text, 1, |cut, first| {
+            if cut < text.len() {
+                heads.push((cut, first));
+            }
+        });
+        for &(cut, first) in &heads {
+            let Some(rest) = text_str.get(cut..) else {
                 continue;
             };
-            let first = self.t.by_text(head);
-            if first.is_empty() {
-                continue;
-            }
             seconds.clear();
-            let text_of = |id: u32| self.t.text_bytes_of(id);
-            extend_with_prefixes(&self.t.by_text, text_of, rest.as_bytes(), 1, &mut seconds);
+            for_each_prefix_entry(&self.t.by_text, text_of, rest.as_bytes(), 1, |_, ids| {
+                seconds.extend_from_slice(ids)
+            });
             both(first, &mut seconds, &mut glue_names);
         }
+        heads.clear();
+        for_each_prefix_entry(&self.t.by_key, key_of, key, 1, |cut, first| {
+            heads.push((cut, first));
+        });
         let mut merged: Vec<u8> = Vec::new();
-        for cut in 1..=key.len() {
-            let (head, rest) = key.split_at(cut);
+        for &(cut, first) in &heads {
+            let (head, rest) = key.split_at(cut.min(key.len()));
             let Some(&last) = head.last() else {
                 continue;
             };
-            let first = self.t.by_key(head);
-            if first.is_empty() {
-                continue;
-            }
             seconds.clear();
-            let key_of = |id: u32| self.t.key_of(id);
-            extend_with_prefixes(&self.t.by_key, key_of, rest, 0, &mut seconds);
+            for_each_prefix_entry(&self.t.by_key, key_of, rest, 0, |_, ids| {
+                seconds.extend_from_slice(ids)
+            });
             merged.clear();
             merged.push(last);
             merged.extend_from_slice(rest);
-            extend_with_prefixes(&self.t.by_key, key_of, &merged, 1, &mut seconds);
+            for_each_prefix_entry(&self.t.by_key, key_of, &merged, 1, |_, ids| {
+                seconds.extend_from_slice(ids)
+            });
             both(first, &mut seconds, &mut glue_names);
         }
         meter.charge(Step::Posting, visited);
