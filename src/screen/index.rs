@@ -349,6 +349,11 @@ struct Tables {
     by_text: Vec<u32>,
     /// Alphabetic token ids sorted by (key, id).
     by_key: Vec<u32>,
+    /// [`prefix_key`] of each text in `by_text` order, and of each key in `by_key` order:
+    /// most probes of a binary search in those tables are decided on these, without
+    /// reading the strings. Derived at load, not stored.
+    by_text_prefix: Vec<u64>,
+    by_key_prefix: Vec<u64>,
     /// Abjad tokens whose pattern has too many expansions to index.
     wild: Vec<u32>,
     /// Ids of tokens eligible for edit distance, sorted by (text, id): an implicit trie
@@ -825,47 +830,96 @@ fn csr(offs: &[u32], i: usize) -> Option<std::ops::Range<usize>> {
     (a <= b).then_some(a..b)
 }
 
-/// The ids of `sorted` whose string (`get`) equals `target`: two binary searches. On a
-/// forged unsorted table this only misses, it never panics.
-fn equal_range<'a, 'b>(
-    sorted: &'a [u32],
-    get: impl Fn(u32) -> &'b [u8],
-    target: &[u8],
-) -> &'a [u32] {
-    let lo = sorted.partition_point(|&id| get(id) < target);
-    let hi = sorted.partition_point(|&id| get(id) <= target);
-    sorted.get(lo..hi).unwrap_or(&[])
+/// The first 8 bytes of `s` as a big-endian number, zero-padded. Order-preserving
+/// (`a < b` gives `prefix_key(a) <= prefix_key(b)`), so a table sorted by its strings is
+/// sorted by these too.
+fn prefix_key(s: &[u8]) -> u64 {
+    let mut b = [0u8; 8];
+    for (slot, &c) in b.iter_mut().zip(s) {
+        *slot = c;
+    }
+    u64::from_be_bytes(b)
 }
 
-/// Calls `found(c, entries)` with the entries of `sorted` (ordered by `get`) equal to each
-/// prefix `s[..c]` of `s`, `c >= from`, that some entry equals: prefixes are tried from
-/// the shortest, and the walk stops at the first one no entry begins with (no longer
-/// prefix can be equal to an entry then).
-fn for_each_prefix_entry<'a, 'b>(
-    sorted: &'a [u32],
-    get: impl Fn(u32) -> &'b [u8],
-    s: &[u8],
-    from: usize,
-    mut found: impl FnMut(usize, &'a [u32]),
-) {
-    let mut lo = 0;
-    for c in from..=s.len() {
-        let Some(p) = s.get(..c) else {
-            break;
+/// A sorted string table: ids ordered by their strings (`get`), with the [`prefix_key`]
+/// of each string in the same order (or none: then every probe reads the string).
+struct Sorted<'a, G> {
+    ids: &'a [u32],
+    prefixes: &'a [u64],
+    get: G,
+}
+
+impl<'a, 'b, G: Fn(u32) -> &'b [u8]> Sorted<'a, G> {
+    /// The first position at or after `from` whose string is not below `target` (or, with
+    /// `inclusive`, not at most `target`).
+    fn bound(&self, from: usize, target: &[u8], inclusive: bool) -> usize {
+        let keyed = self.prefixes.len() == self.ids.len();
+        let tk = prefix_key(target);
+        let before = |i: usize| -> bool {
+            let by_prefix = if keyed {
+                self.prefixes.get(i).map(|k| k.cmp(&tk))
+            } else {
+                None
+            };
+            match by_prefix {
+                Some(std::cmp::Ordering::Less) => true,
+                Some(std::cmp::Ordering::Greater) => false,
+                _ => {
+                    let s = self.ids.get(i).map_or(&[][..], |&id| (self.get)(id));
+                    if inclusive {
+                        s <= target
+                    } else {
+                        s < target
+                    }
+                }
+            }
         };
-        // The lower bound only grows with the prefix.
-        lo += sorted
-            .get(lo..)
-            .map_or(0, |rest| rest.partition_point(|&id| get(id) < p));
-        let mut k = lo;
-        while sorted.get(k).is_some_and(|&id| get(id) == p) {
-            k += 1;
+        let (mut lo, mut hi) = (from.min(self.ids.len()), self.ids.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if before(mid) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
         }
-        if let Some(equal) = sorted.get(lo..k).filter(|e| !e.is_empty()) {
-            found(c, equal);
-        }
-        if !sorted.get(k).is_some_and(|&id| get(id).starts_with(p)) {
-            break;
+        lo
+    }
+
+    /// The ids whose string equals `target`: two binary searches. On a forged unsorted
+    /// table this only misses, it never panics.
+    fn equal(&self, target: &[u8]) -> &'a [u32] {
+        let lo = self.bound(0, target, false);
+        let hi = self.bound(lo, target, true);
+        self.ids.get(lo..hi).unwrap_or(&[])
+    }
+
+    /// Calls `found(c, entries)` with the entries equal to each prefix `s[..c]` of `s`,
+    /// `c >= from`, that some entry equals: prefixes are tried from the shortest, and the
+    /// walk stops at the first one no entry begins with (no longer prefix can be equal
+    /// to an entry then).
+    fn each_prefix(&self, s: &[u8], from: usize, mut found: impl FnMut(usize, &'a [u32])) {
+        let mut lo = 0;
+        for c in from..=s.len() {
+            let Some(p) = s.get(..c) else {
+                break;
+            };
+            // The lower bound only grows with the prefix.
+            lo = self.bound(lo, p, false);
+            let mut k = lo;
+            while self.ids.get(k).is_some_and(|&id| (self.get)(id) == p) {
+                k += 1;
+            }
+            if let Some(equal) = self.ids.get(lo..k).filter(|e| !e.is_empty()) {
+                found(c, equal);
+            }
+            if !self
+                .ids
+                .get(k)
+                .is_some_and(|&id| (self.get)(id).starts_with(p))
+            {
+                break;
+            }
         }
     }
 }
@@ -893,6 +947,38 @@ impl Tables {
     /// Number of names.
     fn name_count(&self) -> usize {
         self.name_entity.len()
+    }
+
+    /// The tokens in text order, as a searchable table.
+    fn texts<'t>(&'t self) -> Sorted<'t, impl Fn(u32) -> &'t [u8] + 't> {
+        Sorted {
+            ids: &self.by_text,
+            prefixes: &self.by_text_prefix,
+            get: move |id| self.text_bytes_of(id),
+        }
+    }
+
+    /// The alphabetic tokens in key order, as a searchable table.
+    fn keys<'t>(&'t self) -> Sorted<'t, impl Fn(u32) -> &'t [u8] + 't> {
+        Sorted {
+            ids: &self.by_key,
+            prefixes: &self.by_key_prefix,
+            get: move |id| self.key_of(id),
+        }
+    }
+
+    /// Computes `by_text_prefix` and `by_key_prefix` from the sorted tables.
+    fn derive_prefixes(&mut self) {
+        self.by_text_prefix = self
+            .by_text
+            .iter()
+            .map(|&id| prefix_key(self.text_bytes_of(id)))
+            .collect();
+        self.by_key_prefix = self
+            .by_key
+            .iter()
+            .map(|&id| prefix_key(self.key_of(id)))
+            .collect();
     }
 
     /// Text of token `id` as bytes, for comparisons: no character-boundary check (a
@@ -931,12 +1017,12 @@ impl Tables {
 
     /// Token ids whose text is `text`, ascending.
     fn by_text(&self, text: &str) -> &[u32] {
-        equal_range(&self.by_text, |id| self.text_bytes_of(id), text.as_bytes())
+        self.texts().equal(text.as_bytes())
     }
 
     /// Alphabetic token ids whose key is `key`, ascending.
     fn by_key(&self, key: &[u8]) -> &[u32] {
-        equal_range(&self.by_key, |id| self.key_of(id), key)
+        self.keys().equal(key)
     }
 
     /// Postings of skeleton string `s`.
@@ -1214,6 +1300,7 @@ impl Tables {
             t.name_weak.push(n.weak as u8);
         }
         (t.post_offs, t.post_ids) = postings_of(tokens.len(), &t.name_offs, &t.name_toks);
+        t.derive_prefixes();
         push_off(&mut t.rarity_offs, 0);
         for (k, df) in &rarity {
             t.rarity_keys.extend_from_slice(k);
@@ -1756,12 +1843,11 @@ impl NameIndex {
             }
         };
         let text_str = item.info.text.as_str();
-        let text_of = |id: u32| self.t.text_bytes_of(id);
-        let key_of = |id: u32| self.t.key_of(id);
+        let (texts, keys) = (self.t.texts(), self.t.keys());
         // The proper prefixes of the text that are tokens, then of the key that are keys
         // (found in one narrowing walk of each table, not one search per cut).
         let mut heads: Vec<(usize, &[u32])> = Vec::new();
-        for_each_prefix_entry(&self.t.by_text, text_of, text, 1, |cut, first| {
+        texts.each_prefix(text, 1, |cut, first| {
             if cut < text.len() {
                 heads.push((cut, first));
             }
@@ -1771,13 +1857,11 @@ impl NameIndex {
                 continue;
             };
             seconds.clear();
-            for_each_prefix_entry(&self.t.by_text, text_of, rest.as_bytes(), 1, |_, ids| {
-                seconds.extend_from_slice(ids)
-            });
+            texts.each_prefix(rest.as_bytes(), 1, |_, ids| seconds.extend_from_slice(ids));
             both(first, &mut seconds, &mut glue_names);
         }
         heads.clear();
-        for_each_prefix_entry(&self.t.by_key, key_of, key, 1, |cut, first| {
+        keys.each_prefix(key, 1, |cut, first| {
             heads.push((cut, first));
         });
         let mut merged: Vec<u8> = Vec::new();
@@ -1787,15 +1871,11 @@ impl NameIndex {
                 continue;
             };
             seconds.clear();
-            for_each_prefix_entry(&self.t.by_key, key_of, rest, 0, |_, ids| {
-                seconds.extend_from_slice(ids)
-            });
+            keys.each_prefix(rest, 0, |_, ids| seconds.extend_from_slice(ids));
             merged.clear();
             merged.push(last);
             merged.extend_from_slice(rest);
-            for_each_prefix_entry(&self.t.by_key, key_of, &merged, 1, |_, ids| {
-                seconds.extend_from_slice(ids)
-            });
+            keys.each_prefix(&merged, 1, |_, ids| seconds.extend_from_slice(ids));
             both(first, &mut seconds, &mut glue_names);
         }
         meter.charge(Step::Posting, visited);
@@ -2608,6 +2688,8 @@ impl NameIndex {
             // The identity over the token ids (version 5 numbers tokens in text order).
             by_text: Vec::new(),
             by_key,
+            by_text_prefix: Vec::new(),
+            by_key_prefix: Vec::new(),
             wild,
             fuzzy_sorted,
             // Derived below from the checked texts.
@@ -2627,6 +2709,7 @@ impl NameIndex {
         t.by_text = (0..t.token_count() as u32).collect();
         (t.skel_post_offs, t.skel_ids) = t.skel_postings_of();
         t.validate()?;
+        t.derive_prefixes();
         // Checked name tables: every token id is in range.
         (t.post_offs, t.post_ids) = postings_of(t.token_count(), &t.name_offs, &t.name_toks);
         Ok(NameIndex::from_tables(t, Listed::new(identifiers)))
@@ -3148,6 +3231,79 @@ impl Reader<'_> {
 mod tests {
     use super::*;
     use crate::model::{Identifier, SourceList};
+
+    /// The prefix keys decide searches exactly as full comparisons do: strings that share
+    /// their first 8 bytes, that are prefixes of one another, empty, or hold a zero byte.
+    #[test]
+    fn prefix_keys_search_like_strings() {
+        let mut words: Vec<&[u8]> = vec![
+            b"",
+            b"a",
+            b"ab",
+            b"ab\0",
+            b"abc",
+            b"abcdefgh",
+            b"abcdefgh",
+            b"abcdefghi",
+            b"abcdefghij",
+            b"abcdefgz",
+            b"abd",
+            b"al",
+            b"alexander",
+            b"alexandr",
+            b"b",
+            b"zzzzzzzzzzzz",
+        ];
+        words.sort();
+        let ids: Vec<u32> = (0..words.len() as u32).collect();
+        let prefixes: Vec<u64> = words.iter().map(|w| prefix_key(w)).collect();
+        let get = |id: u32| words[id as usize];
+        let keyed = Sorted {
+            ids: &ids,
+            prefixes: &prefixes,
+            get,
+        };
+        let plain = Sorted {
+            ids: &ids,
+            prefixes: &[],
+            get,
+        };
+        let probes: [&[u8]; 12] = [
+            b"",
+            b"a",
+            b"ab",
+            b"ab\0",
+            b"abcdefgh",
+            b"abcdefghi",
+            b"abcdefgha",
+            b"alexandra",
+            b"alexandr",
+            b"al",
+            b"c",
+            b"abcdefghijk",
+        ];
+        for p in probes {
+            assert_eq!(keyed.equal(p), plain.equal(p), "{p:?}");
+            let want: Vec<u32> = ids
+                .iter()
+                .copied()
+                .filter(|&i| words[i as usize] == p)
+                .collect();
+            assert_eq!(keyed.equal(p), &want[..], "{p:?}");
+            for from in [0, 1, 3] {
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                keyed.each_prefix(p, from, |c, e| a.push((c, e.to_vec())));
+                plain.each_prefix(p, from, |c, e| b.push((c, e.to_vec())));
+                assert_eq!(a, b, "{p:?} from {from}");
+            }
+        }
+        let mut found = Vec::new();
+        keyed.each_prefix(b"abcdefghijk", 0, |c, e| found.push((c, e.len())));
+        assert_eq!(
+            found,
+            vec![(0, 1), (1, 1), (2, 1), (3, 1), (8, 2), (9, 1), (10, 1)]
+        );
+    }
 
     fn sample() -> Vec<Entity> {
         let mut a = Entity::new(
