@@ -502,6 +502,29 @@ thread_local! {
     static SLOTS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
+thread_local! {
+    /// The token bit set of list-side glues ([`NameIndex::list_glue_hits`]), all zeros
+    /// between uses: one allocation per thread and vocabulary size, not per query token.
+    static TOKEN_BITS: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A zeroed bit set of `tokens` tokens, from this thread's spare one when it fits; given
+/// back zeroed with [`give_back_token_bits`].
+fn take_token_bits(tokens: usize) -> Vec<u64> {
+    let mut bits = TOKEN_BITS.with(|s| s.take());
+    let words = tokens.div_ceil(64);
+    if bits.len() != words {
+        bits.clear();
+        bits.resize(words, 0);
+    }
+    bits
+}
+
+/// Returns a bit set (all zeros again) to this thread's spare.
+fn give_back_token_bits(bits: Vec<u64>) {
+    TOKEN_BITS.with(|s| s.replace(bits));
+}
+
 /// A zeroed slot table for `names` names, from this thread's spare one when it fits.
 fn take_slots(names: usize) -> Vec<u32> {
     let mut slots = SLOTS.with(|s| s.take());
@@ -1767,7 +1790,7 @@ impl NameIndex {
         let mut glue_names: Vec<u32> = Vec::new();
         let mut seconds: Vec<u32> = Vec::new();
         // Membership of `seconds` as a bit set over the vocabulary (set, used, cleared).
-        let mut is_second: Vec<u64> = vec![0; self.t.token_count().div_ceil(64)];
+        let mut is_second = take_token_bits(self.t.token_count());
         // Names where a token of `first` is directly followed by one of `seconds` (token
         // ids): the first tokens' postings are walked, the second tokens only looked up
         // in each name.
@@ -1878,6 +1901,7 @@ impl NameIndex {
             keys.each_prefix(&merged, 1, |_, ids| seconds.extend_from_slice(ids));
             both(first, &mut seconds, &mut glue_names);
         }
+        give_back_token_bits(is_second);
         meter.charge(Step::Posting, visited);
         crate::sort::sort_ids(&mut glue_names);
         glue_names.dedup();
