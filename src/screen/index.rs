@@ -1557,11 +1557,7 @@ impl NameIndex {
         }
         let infos: Vec<TokInfo> = tokens
             .iter()
-            .map(|t| {
-                let keys = TokInfo::rarity_keys(t);
-                let df = keys.iter().map(|k| self.t.rarity(k)).max().unwrap_or(0);
-                TokInfo::new(t, df)
-            })
+            .map(|t| TokInfo::counted(t, |k| self.t.rarity(k)))
             .collect();
         let affordable = meter.affordable(Step::Item);
         let Some(items) =
@@ -1689,16 +1685,23 @@ impl NameIndex {
                             cand.extend_from_slice(self.t.by_skel(e));
                         }
                     }
-                    None => {
-                        for s in 0..self.t.skel_count() {
-                            let v = self.t.skel_postings(s);
-                            if !v.is_empty()
-                                && phonetic::pattern_matches(pattern, self.t.skel_str(s))
-                            {
-                                cand.extend_from_slice(v);
+                    None => match phonetic::PatternNfa::new(pattern) {
+                        Some(nfa) => {
+                            let visited = self.skeletons_of_pattern(&nfa, &mut cand);
+                            meter.charge(Step::Skeleton, visited);
+                        }
+                        None => {
+                            meter.charge(Step::Skeleton, self.t.skel_count());
+                            for s in 0..self.t.skel_count() {
+                                let v = self.t.skel_postings(s);
+                                if !v.is_empty()
+                                    && phonetic::pattern_matches(pattern, self.t.skel_str(s))
+                                {
+                                    cand.extend_from_slice(v);
+                                }
                             }
                         }
-                    }
+                    },
                 }
                 cand.extend_from_slice(&self.t.wild);
             } else if q.is_alpha() {
@@ -1724,6 +1727,59 @@ impl NameIndex {
             }
         }
         self.matches_of(item, cand, meter, Step::Comparison)
+    }
+
+    /// Appends the tokens of every skeleton string `nfa` accepts (a pattern with too many
+    /// expansions to look up one by one), walking the sorted skeleton table as a trie: a
+    /// prefix no reading of the pattern begins with is skipped with every string under it
+    /// (found by binary search). Returns the strings visited, the measure of the work.
+    fn skeletons_of_pattern(&self, nfa: &phonetic::PatternNfa, out: &mut Vec<u32>) -> usize {
+        let n = self.t.skel_count();
+        // states[d]: the state after the first d letters of the current string.
+        let mut states: Vec<u64> = vec![nfa.start()];
+        let mut prev: &[u8] = &[];
+        let mut visited = 0;
+        let mut k = 0;
+        while k < n {
+            let s = self.t.skel_str(k);
+            visited += 1;
+            let shared = prev.iter().zip(s).take_while(|(a, b)| a == b).count();
+            states.truncate(shared.min(states.len() - 1) + 1);
+            let mut dead: Option<usize> = None;
+            for (d, &c) in s.iter().enumerate().skip(states.len() - 1) {
+                let next = states.last().map_or(0, |&st| nfa.step(st, c));
+                if next == 0 {
+                    dead = Some(d + 1);
+                    break;
+                }
+                states.push(next);
+            }
+            prev = s;
+            match dead.and_then(|p| s.get(..p)) {
+                Some(prefix) => {
+                    // The strings after `k` that begin with `prefix` come right after it.
+                    let (mut lo, mut hi) = (k + 1, n);
+                    while lo < hi {
+                        let mid = lo + (hi - lo) / 2;
+                        if self.t.skel_str(mid).starts_with(prefix) {
+                            lo = mid + 1;
+                        } else {
+                            hi = mid;
+                        }
+                    }
+                    k = lo;
+                }
+                None => {
+                    if states.len() == s.len() + 1
+                        && states.last().is_some_and(|&st| nfa.accepts(st))
+                    {
+                        out.extend_from_slice(self.t.skel_postings(k));
+                    }
+                    k += 1;
+                }
+            }
+        }
+        visited
     }
 
     /// The tokens of `ids` that `item` matches, with the similarity, sorted by token id

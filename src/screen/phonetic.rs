@@ -289,40 +289,148 @@ pub const MAX_EXPANSIONS: usize = 256;
 /// nothing when it is optional or repeats the class just produced (a doubled consonant is
 /// written once in Latin skeletons). `None` when there are more than [`MAX_EXPANSIONS`].
 pub fn expansions(pattern: &[Slot]) -> Option<Vec<Vec<u8>>> {
-    let mut current: Vec<Vec<u8>> = vec![Vec::new()];
+    // Every expansion has at most one letter a slot: up to 16 letters are packed in a
+    // `u128` (big-endian, zero-padded: classes are never 0, so the numbers sort and
+    // compare like the strings and the length is where the zeros begin), sorted and
+    // de-duplicated without allocating. A longer pattern is matched with
+    // `pattern_matches` instead.
+    if pattern.len() > PACKED_LETTERS {
+        return None;
+    }
+    let shift = |len: usize| 8 * (PACKED_LETTERS - 1 - len);
+    let len_of = |bits: u128| PACKED_LETTERS - (bits.trailing_zeros() / 8) as usize;
+    let mut current: Vec<u128> = vec![0];
+    let mut next: Vec<u128> = Vec::new();
     for slot in pattern {
-        let mut next: Vec<Vec<u8>> = Vec::with_capacity(current.len() * 2);
-        for prefix in &current {
-            let mut add = |v: Vec<u8>| {
-                if !next.contains(&v) {
-                    next.push(v);
-                }
-            };
-            let last = prefix.last().copied();
+        next.clear();
+        for &bits in &current {
+            let len = if bits == 0 { 0 } else { len_of(bits) };
+            let last = len.checked_sub(1).map(|i| (bits >> shift(i)) as u8);
             if slot.optional() || last.is_some_and(|l| slot.accepts(l)) {
-                add(prefix.clone());
+                next.push(bits);
             }
             for c in [slot.a, slot.b] {
-                if c == 0 || !slot.accepts(c) {
-                    continue;
+                if c != 0 && slot.accepts(c) && len < PACKED_LETTERS {
+                    next.push(bits | u128::from(c) << shift(len));
                 }
-                let mut v = prefix.clone();
-                v.push(c);
-                add(v);
             }
         }
+        // Distinct strings, by sorting (a linear search per string was quadratic: millions
+        // of comparisons for a long Thai or Arabic word).
+        crate::sort::sort_plain(&mut next);
+        next.dedup();
         if next.len() > MAX_EXPANSIONS {
             return None;
         }
-        current = next;
+        std::mem::swap(&mut current, &mut next);
     }
-    crate::sort::sort(&mut current);
-    Some(current)
+    Some(
+        current
+            .iter()
+            .map(|&bits| {
+                let len = if bits == 0 { 0 } else { len_of(bits) };
+                bits.to_be_bytes().get(..len).unwrap_or(&[]).to_vec()
+            })
+            .collect(),
+    )
 }
 
+/// Longest pattern [`expansions`] expands (a longer one is matched with
+/// [`pattern_matches`]).
+const PACKED_LETTERS: usize = 16;
+
 /// True when `pattern` can produce exactly the skeleton `skel` (same rule as
-/// [`expansions`], by dynamic programming, for patterns with too many expansions).
+/// [`expansions`], for patterns with too many expansions).
 pub fn pattern_matches(pattern: &[Slot], skel: &[u8]) -> bool {
+    match PatternNfa::new(pattern) {
+        Some(nfa) => nfa.accepts(nfa.read(nfa.start(), skel)),
+        None => pattern_matches_dp(pattern, skel),
+    }
+}
+
+/// A pattern as a bit-parallel automaton over its slots: a state is the set of `i` such
+/// that the first `i` slots can produce the letters read so far (bit `i`). A slot produces
+/// one letter of its classes, or nothing when it is optional or repeats the letter just
+/// produced, as in [`expansions`]. Reading a letter is a few word operations, so a sorted
+/// table of skeletons can be walked as a trie with it (the index's search of a pattern
+/// with too many expansions).
+#[derive(Debug, Clone)]
+pub struct PatternNfa {
+    /// `accepts[c]`: the slots that can produce class `c`.
+    accepts: [u64; 256],
+    /// The optional slots.
+    optional: u64,
+    /// Number of slots (at most 63).
+    slots: usize,
+}
+
+impl PatternNfa {
+    /// The automaton of `pattern`, or `None` for a pattern of more than 63 slots.
+    pub fn new(pattern: &[Slot]) -> Option<PatternNfa> {
+        if pattern.len() > 63 {
+            return None;
+        }
+        let mut nfa = PatternNfa {
+            accepts: [0; 256],
+            optional: 0,
+            slots: pattern.len(),
+        };
+        for (i, slot) in pattern.iter().enumerate() {
+            if slot.optional() {
+                nfa.optional |= 1 << i;
+            }
+            for c in [slot.a, slot.b] {
+                if c != 0 && slot.accepts(c) {
+                    nfa.accepts[usize::from(c)] |= 1 << i;
+                }
+            }
+        }
+        Some(nfa)
+    }
+
+    /// The state before any letter.
+    pub fn start(&self) -> u64 {
+        self.close(1, self.optional)
+    }
+
+    /// The state after reading letter `c` in state `state` (0: no reading of the pattern
+    /// begins with what was read).
+    pub fn step(&self, state: u64, c: u8) -> u64 {
+        let produce = self.accepts[usize::from(c)];
+        self.close((state & produce) << 1, self.optional | produce)
+    }
+
+    /// The state after reading `letters` from `state`.
+    pub fn read(&self, mut state: u64, letters: &[u8]) -> u64 {
+        for &c in letters {
+            state = self.step(state, c);
+            if state == 0 {
+                break;
+            }
+        }
+        state
+    }
+
+    /// True when the letters read are a whole reading of the pattern.
+    pub fn accepts(&self, state: u64) -> bool {
+        state >> self.slots & 1 == 1
+    }
+
+    /// `state` with every slot of `skip` that follows a reached one passed over.
+    fn close(&self, mut state: u64, skip: u64) -> u64 {
+        loop {
+            let next = state | (state & skip) << 1;
+            if next == state {
+                return state;
+            }
+            state = next;
+        }
+    }
+}
+
+/// [`pattern_matches`] by dynamic programming over the skeleton's positions, for a
+/// pattern of more slots than [`PatternNfa`] holds.
+fn pattern_matches_dp(pattern: &[Slot], skel: &[u8]) -> bool {
     // reach[j]: the slots so far can produce skel[..j].
     let mut reach = vec![false; skel.len() + 1];
     reach[0] = true;
@@ -434,6 +542,69 @@ pub fn pattern_of_key(key: &[u8]) -> Vec<Slot> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The automaton accepts exactly what the dynamic programme accepts, over random
+    /// patterns of every slot kind (classes that repeat, to exercise the doubled-letter
+    /// rule) and every skeleton of up to 5 letters of their classes; and `expansions`
+    /// lists exactly the accepted skeletons when it lists them.
+    #[test]
+    fn pattern_automaton_equals_dp() {
+        let mut seed: u64 = 0x0123_4567_89AB_CDEF;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let classes = [CL_T, CL_S, CL_M];
+        let mut skels: Vec<Vec<u8>> = vec![Vec::new()];
+        let mut frontier: Vec<Vec<u8>> = vec![Vec::new()];
+        for _ in 0..5 {
+            let mut grown = Vec::new();
+            for w in &frontier {
+                for &c in &classes {
+                    let mut w2 = w.clone();
+                    w2.push(c);
+                    grown.push(w2);
+                }
+            }
+            skels.extend(grown.iter().cloned());
+            frontier = grown;
+        }
+        for _ in 0..400 {
+            let len = (next() % 7) as usize;
+            let pattern: Vec<Slot> = (0..len)
+                .map(|_| {
+                    let a = classes[(next() % 3) as usize];
+                    let b = if next() % 3 == 0 {
+                        classes[(next() % 3) as usize]
+                    } else {
+                        0
+                    };
+                    match next() % 4 {
+                        0 => Slot::consonant_or_vowel(a),
+                        1 => Slot::vowel(next() % 2 == 0),
+                        _ => Slot::consonant(a, b),
+                    }
+                })
+                .collect();
+            let accepted: Vec<Vec<u8>> = skels
+                .iter()
+                .filter(|sk| {
+                    let by_dp = pattern_matches_dp(&pattern, sk);
+                    assert_eq!(pattern_matches(&pattern, sk), by_dp, "{pattern:?} {sk:?}");
+                    by_dp
+                })
+                .cloned()
+                .collect();
+            if let Some(mut ex) = expansions(&pattern) {
+                ex.retain(|e| e.len() <= 5);
+                let mut accepted = accepted;
+                accepted.sort();
+                assert_eq!(ex, accepted, "{pattern:?}");
+            }
+        }
+    }
 
     fn k(s: &str) -> String {
         String::from_utf8(key(s)).unwrap_or_default()

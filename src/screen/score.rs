@@ -245,16 +245,55 @@ pub fn rarity_factor(df: u32) -> f64 {
     }
 }
 
+/// [`TokInfo::rarity_keys`] of a token whose pattern (if any) has `expansions`.
+fn rarity_keys_of(tok: &Token, expansions: Option<&[Vec<u8>]>) -> Vec<Vec<u8>> {
+    if tok.pattern.is_some() {
+        return expansions
+            .unwrap_or_default()
+            .iter()
+            .map(|e| {
+                let mut k = Vec::with_capacity(e.len() + 1);
+                k.push(b'#');
+                k.extend_from_slice(e);
+                k
+            })
+            .collect();
+    }
+    let k = phonetic::key(&tok.text);
+    if k.is_empty() {
+        vec![tok.text.as_bytes().to_vec()]
+    } else {
+        vec![k]
+    }
+}
+
 impl TokInfo {
     /// Prepares a token; `df` is the number of listed entities sharing its key.
     pub fn new(tok: &Token, df: u32) -> TokInfo {
+        let expansions = tok.pattern.as_ref().and_then(|p| phonetic::expansions(p));
+        TokInfo::with_expansions(tok, df, expansions)
+    }
+
+    /// Prepares a token whose rarity count is looked up by `count` (the most of its
+    /// [`TokInfo::rarity_keys`]), expanding an abjad pattern once for both.
+    pub fn counted(tok: &Token, count: impl Fn(&[u8]) -> u32) -> TokInfo {
+        let expansions = tok.pattern.as_ref().and_then(|p| phonetic::expansions(p));
+        let df = rarity_keys_of(tok, expansions.as_deref())
+            .iter()
+            .map(|k| count(k))
+            .max()
+            .unwrap_or(0);
+        TokInfo::with_expansions(tok, df, expansions)
+    }
+
+    /// [`TokInfo::new`] with the pattern's expansions already computed.
+    fn with_expansions(tok: &Token, df: u32, expansions: Option<Vec<Vec<u8>>>) -> TokInfo {
         let key = if tok.pattern.is_none() {
             phonetic::key(&tok.text)
         } else {
             Vec::new()
         };
         let skel = phonetic::skeleton_of_key(&key);
-        let expansions = tok.pattern.as_ref().and_then(|p| phonetic::expansions(p));
         let mut length = length_weight(&tok.text, tok.class, tok.script);
         if let Some(p) = &tok.pattern {
             // Scripts without short vowels spell names with fewer letters: weigh such a
@@ -282,22 +321,8 @@ impl TokInfo {
     /// The key under which rarity is counted: the phonetic key for spelled words, the
     /// first skeleton expansion for abjad words, else the text.
     pub fn rarity_keys(tok: &Token) -> Vec<Vec<u8>> {
-        if let Some(p) = &tok.pattern {
-            return phonetic::expansions(p)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|mut e| {
-                    e.insert(0, b'#');
-                    e
-                })
-                .collect();
-        }
-        let k = phonetic::key(&tok.text);
-        if k.is_empty() {
-            vec![tok.text.as_bytes().to_vec()]
-        } else {
-            vec![k]
-        }
+        let expansions = tok.pattern.as_ref().and_then(|p| phonetic::expansions(p));
+        rarity_keys_of(tok, expansions.as_deref())
     }
 
     /// Weight used when comparing with an entity of type `candidate`: titles weigh 0

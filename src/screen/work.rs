@@ -42,11 +42,14 @@ pub enum Step {
     Scored,
     /// A (query item, listed token) pair of a scored name.
     Pair,
+    /// A skeleton string visited by the search of a pattern with too many expansions to
+    /// look up one by one (a long Arabic, Hebrew or Thai word).
+    Skeleton,
 }
 
 impl Step {
     /// Every kind, in the order of [`WorkMeter::counts`].
-    pub const ALL: [Step; 8] = [
+    pub const ALL: [Step; 9] = [
         Step::Item,
         Step::WalkRow,
         Step::Comparison,
@@ -55,6 +58,7 @@ impl Step {
         Step::Bound,
         Step::Scored,
         Step::Pair,
+        Step::Skeleton,
     ];
 
     /// Units one step of this kind costs.
@@ -68,6 +72,7 @@ impl Step {
             Step::Bound => 22,
             Step::Scored => 100,
             Step::Pair => 150,
+            Step::Skeleton => 20,
         }
     }
 }
@@ -78,7 +83,7 @@ pub struct WorkMeter {
     spent: u64,
     limit: u64,
     /// Steps of each kind charged, in the order of [`Step::ALL`].
-    counts: [u64; 8],
+    counts: [u64; Step::ALL.len()],
 }
 
 impl Default for WorkMeter {
@@ -94,7 +99,7 @@ impl WorkMeter {
         WorkMeter {
             spent: 0,
             limit,
-            counts: [0; 8],
+            counts: [0; Step::ALL.len()],
         }
     }
 
@@ -136,7 +141,7 @@ impl WorkMeter {
     }
 
     /// Steps charged so far, per kind in the order of [`Step::ALL`].
-    pub fn counts(&self) -> [u64; 8] {
+    pub fn counts(&self) -> [u64; Step::ALL.len()] {
         self.counts
     }
 }

@@ -276,6 +276,48 @@ pub fn pathological_names() -> Vec<(String, String)> {
     ] {
         out.push((label.to_string(), distinct_words(len, letters)));
     }
+    // Long words of scripts written without short vowels, many of whose letters may be
+    // vowels or left out (`و` `ي` `ا`, `ו` `י`, Thai vowel signs): a skeleton pattern with
+    // too many expansions to look up, searched over every skeleton of the index.
+    let alphabets: [(&str, &[char]); 3] = [
+        (
+            "distinct 31-letter Arabic words",
+            &[
+                'ب', 'ت', 'ج', 'ح', 'د', 'ر', 'س', 'ع', 'ف', 'ق', 'ك', 'ل', 'م', 'ن', 'ه', 'و',
+                'ي', 'ا', 'و', 'ي',
+            ],
+        ),
+        (
+            "distinct 31-letter Hebrew words",
+            &[
+                'א', 'ב', 'ג', 'ד', 'ה', 'ו', 'ז', 'ח', 'ט', 'י', 'כ', 'ל', 'מ', 'נ', 'ס', 'ע',
+                'פ', 'צ', 'ק', 'ר', 'ש', 'ת', 'ו', 'י',
+            ],
+        ),
+        (
+            "distinct 21-letter Thai words",
+            &[
+                'ก', 'ค', 'ง', 'จ', 'ช', 'ด', 'ต', 'ท', 'น', 'บ', 'ป', 'พ', 'ม', 'ย', 'ร', 'ล',
+                'ว', 'ส', 'ห', 'อ', 'ะ', 'า', 'ิ', 'ี', 'ุ', 'เ', 'แ', 'โ',
+            ],
+        ),
+    ];
+    for (label, letters) in alphabets {
+        let mut words: Vec<String> = Vec::new();
+        let mut bytes = 0;
+        while words.len() < MAX_NAME_TOKENS {
+            let mut w = String::new();
+            while w.len() + 4 <= MAX_TOKEN_BYTES {
+                w.push(letters[next(letters.len())]);
+            }
+            if bytes + w.len() + 1 > MAX_NAME_BYTES {
+                break;
+            }
+            bytes += w.len() + 1;
+            words.push(w);
+        }
+        out.push((label.to_string(), words.join(" ")));
+    }
     for (_, n) in &mut out {
         while n.len() > MAX_NAME_BYTES + 1 {
             n.pop();
