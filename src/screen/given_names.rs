@@ -512,9 +512,12 @@ fn forms() -> &'static [(&'static str, u16)] {
 /// The groups `name` belongs to (ascending; empty when it is not in the table).
 fn groups_of(name: &str) -> &'static [(&'static str, u16)] {
     let f = forms();
+    // One binary search; a form has a few groups at most, so its entries are scanned.
     let lo = f.partition_point(|&(n, _)| n < name);
-    let hi = f.partition_point(|&(n, _)| n <= name);
-    f.get(lo..hi).unwrap_or(&[])
+    let len = f.get(lo..).map_or(0, |rest| {
+        rest.iter().take_while(|&&(n, _)| n == name).count()
+    });
+    f.get(lo..lo + len).unwrap_or(&[])
 }
 
 /// True when `name` is a form in the table.
