@@ -245,30 +245,7 @@ pub fn osa_distance(a: &str, b: &str) -> usize {
             .filter(|&(_, &x)| x == c)
             .fold(0, |bits, (i, _)| bits | 1 << i)
     };
-    let last = 1u64 << (m - 1);
-    let mut vp: u64 = u64::MAX >> (64 - m);
-    let mut vn: u64 = 0;
-    let mut d0: u64 = 0;
-    let mut pm_prev: u64 = 0;
-    let mut dist = m;
-    for c in t.chars() {
-        let pm = peq(c);
-        // Transpositions (Hyyrö 2003): p[i - 1] is this letter and p[i] the previous one.
-        let tr = (((!d0) & pm) << 1) & pm_prev;
-        d0 = ((((pm & vp).wrapping_add(vp)) ^ vp) | pm | vn) | tr;
-        let hp = vn | !(d0 | vp);
-        let hn = d0 & vp;
-        if hp & last != 0 {
-            dist += 1;
-        } else if hn & last != 0 {
-            dist -= 1;
-        }
-        let x = (hp << 1) | 1;
-        vn = x & d0;
-        vp = (hn << 1) | !(x | d0);
-        pm_prev = pm;
-    }
-    dist
+    hyyro_osa(m, t.chars().map(peq))
 }
 
 /// [`osa_distance`] of two ASCII words (one byte a letter): the same algorithm with a
@@ -299,14 +276,25 @@ fn osa_bit_parallel<const N: usize>(p: &[u8], t: &[u8]) -> usize {
             *bits |= 1 << i;
         }
     }
+    hyyro_osa(
+        m,
+        t.iter()
+            .map(|&c| peq.get(usize::from(c) % N).copied().unwrap_or(0)),
+    )
+}
+
+/// Hyyrö's bit-parallel OSA distance of a pattern of `m` letters (1 to 64) and a text
+/// given by `masks`: for each letter of the text, the pattern positions holding it (bit
+/// `i` for position `i`).
+fn hyyro_osa(m: usize, masks: impl Iterator<Item = u64>) -> usize {
     let last = 1u64 << (m - 1);
     let mut vp: u64 = u64::MAX >> (64 - m);
     let mut vn: u64 = 0;
     let mut d0: u64 = 0;
     let mut pm_prev: u64 = 0;
     let mut dist = m;
-    for &c in t {
-        let pm = peq.get(usize::from(c) % N).copied().unwrap_or(0);
+    for pm in masks {
+        // Transpositions (Hyyrö 2003): p[i - 1] is this letter and p[i] the previous one.
         let tr = (((!d0) & pm) << 1) & pm_prev;
         d0 = ((((pm & vp).wrapping_add(vp)) ^ vp) | pm | vn) | tr;
         let hp = vn | !(d0 | vp);
