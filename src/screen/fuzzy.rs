@@ -520,6 +520,7 @@ impl Walk {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::screen::testing::{every_word, xorshift};
 
     /// The words of `words` the textbook DP (strsim's optimal string alignment) accepts
     /// for `query` under `(same, other)` edits and lengths within two of the query's: the
@@ -557,20 +558,7 @@ mod tests {
     /// budgets: the walk finds exactly the words the full DP accepts.
     #[test]
     fn walk_equals_full_dp() {
-        let mut words: Vec<Vec<u8>> = Vec::new();
-        let mut frontier: Vec<Vec<u8>> = vec![Vec::new()];
-        for _ in 0..5 {
-            let mut next = Vec::new();
-            for w in &frontier {
-                for c in [b'a', b'b', b'c'] {
-                    let mut w2 = w.clone();
-                    w2.push(c);
-                    next.push(w2);
-                }
-            }
-            words.extend(next.iter().cloned());
-            frontier = next;
-        }
+        let mut words = every_word(b"abc", 5);
         words.sort();
         let list = FuzzyWords::new(words.iter().enumerate().map(|(i, w)| (i as u32, &w[..])));
         for query in ["abc", "cab", "aabba", "bcacb", "a", "ccccc", "abcab"] {
@@ -584,13 +572,7 @@ mod tests {
     /// each query (queries up to the 64-byte limit): the walk equals the full DP.
     #[test]
     fn long_words_equal_full_dp() {
-        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = xorshift(0x9E37_79B9_7F4A_7C15);
         let mut queries: Vec<Vec<u8>> = Vec::new();
         for m in [4usize, 9, 31, 32, 33, 62, 63, 64] {
             queries.push((0..m).map(|_| b"abc"[(next() % 3) as usize]).collect());
@@ -631,20 +613,7 @@ mod tests {
     /// under the budget of their length and first letter.
     #[test]
     fn per_length_budgets_equal_full_dp() {
-        let mut words: Vec<Vec<u8>> = Vec::new();
-        let mut frontier: Vec<Vec<u8>> = vec![Vec::new()];
-        for _ in 0..6 {
-            let mut next = Vec::new();
-            for w in &frontier {
-                for c in [b'a', b'b', b'c', b'd'] {
-                    let mut w2 = w.clone();
-                    w2.push(c);
-                    next.push(w2);
-                }
-            }
-            words.extend(next.iter().cloned());
-            frontier = next;
-        }
+        let mut words = every_word(b"abcd", 6);
         words.sort();
         let list = FuzzyWords::new(words.iter().enumerate().map(|(i, w)| (i as u32, &w[..])));
         let text = |w: &[u8]| String::from_utf8_lossy(w).into_owned();
@@ -724,13 +693,7 @@ mod tests {
     /// 64), ASCII or not, in both orders, and on a few fixed pairs.
     #[test]
     fn osa_distance_equals_strsim() {
-        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = xorshift(0x2545_F491_4F6C_DD1D);
         // Half the rounds ASCII, half with two-byte letters too.
         for round in 0..20_000 {
             let alphabet = if round % 2 == 0 {

@@ -28,6 +28,9 @@ pub mod score;
 pub mod translit;
 pub mod work;
 
+#[cfg(test)]
+pub(crate) mod testing;
+
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::model::{Entity, EntityType, IdentifierKind, SourceList};

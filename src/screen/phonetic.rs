@@ -549,28 +549,10 @@ mod tests {
     /// lists exactly the accepted skeletons when it lists them.
     #[test]
     fn pattern_automaton_equals_dp() {
-        let mut seed: u64 = 0x0123_4567_89AB_CDEF;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::screen::testing::xorshift(0x0123_4567_89AB_CDEF);
         let classes = [CL_T, CL_S, CL_M];
         let mut skels: Vec<Vec<u8>> = vec![Vec::new()];
-        let mut frontier: Vec<Vec<u8>> = vec![Vec::new()];
-        for _ in 0..5 {
-            let mut grown = Vec::new();
-            for w in &frontier {
-                for &c in &classes {
-                    let mut w2 = w.clone();
-                    w2.push(c);
-                    grown.push(w2);
-                }
-            }
-            skels.extend(grown.iter().cloned());
-            frontier = grown;
-        }
+        skels.extend(crate::screen::testing::every_word(&classes, 5));
         for _ in 0..400 {
             let len = (next() % 7) as usize;
             let pattern: Vec<Slot> = (0..len)

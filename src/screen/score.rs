@@ -1837,18 +1837,10 @@ mod tests {
     /// `fuzzy_edits` gives its lengths and first letters. The index walks with these budgets.
     #[test]
     fn fuzzy_edits_is_the_budget_of_fuzzy_similarity() {
-        let mut words: Vec<String> = vec![String::new()];
-        let mut all: Vec<String> = Vec::new();
-        for _ in 0..7 {
-            let mut next = Vec::new();
-            for w in &words {
-                for c in ['a', 'b', 'c'] {
-                    next.push(format!("{w}{c}"));
-                }
-            }
-            all.extend(next.iter().cloned());
-            words = next;
-        }
+        let all: Vec<String> = crate::screen::testing::every_word(b"abc", 7)
+            .into_iter()
+            .map(|w| String::from_utf8_lossy(&w).into_owned())
+            .collect();
         // Longer words (8 to 12 letters), where two edits pass the general floor too.
         let long: Vec<String> = all
             .iter()
