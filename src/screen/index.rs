@@ -495,44 +495,38 @@ fn fuzzy_eligible(t: &TokInfo) -> bool {
         && t.len >= 4
 }
 
-thread_local! {
-    /// The per-name slot table of [`Reached`], all zeros between queries: one allocation
-    /// (and one zeroing) per thread and index size, not per query (for every list, 200 KB
-    /// per reading of a query).
-    static SLOTS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
-}
+/// A thread's spare zeroed table (all zeros between uses): one allocation and one zeroing
+/// per thread and table size, not per use.
+type Spare<T> = std::thread::LocalKey<std::cell::RefCell<Vec<T>>>;
 
 thread_local! {
-    /// The token bit set of list-side glues ([`NameIndex::list_glue_hits`]), all zeros
-    /// between uses: one allocation per thread and vocabulary size, not per query token.
+    /// The per-name slot table of [`Reached`] (for every list, 200 KB per reading of a
+    /// query).
+    static SLOTS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// The token bit set of list-side glues ([`NameIndex::list_glue_hits`]), per query
+    /// token.
     static TOKEN_BITS: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// A zeroed bit set of `tokens` tokens, from this thread's spare one when it fits; given
-/// back zeroed with [`give_back_token_bits`].
-fn take_token_bits(tokens: usize) -> Vec<u64> {
-    let mut bits = TOKEN_BITS.with(|s| s.take());
-    let words = tokens.div_ceil(64);
-    if bits.len() != words {
-        bits.clear();
-        bits.resize(words, 0);
+/// A zeroed table of `len` entries, from this thread's `spare` when it fits; to be given
+/// back zeroed with [`give_back`].
+fn take_zeroed<T: Copy + Default>(spare: &'static Spare<T>, len: usize) -> Vec<T> {
+    let mut table = spare.with(|s| s.take());
+    if table.len() != len {
+        table.clear();
+        table.resize(len, T::default());
     }
-    bits
+    table
 }
 
-/// Returns a bit set (all zeros again) to this thread's spare.
-fn give_back_token_bits(bits: Vec<u64>) {
-    TOKEN_BITS.with(|s| s.replace(bits));
+/// Returns a table, all zeros again, to this thread's `spare`.
+fn give_back<T>(spare: &'static Spare<T>, table: Vec<T>) {
+    spare.with(|s| s.replace(table));
 }
 
-/// A zeroed slot table for `names` names, from this thread's spare one when it fits.
+/// A zeroed slot table for `names` names.
 fn take_slots(names: usize) -> Vec<u32> {
-    let mut slots = SLOTS.with(|s| s.take());
-    if slots.len() != names {
-        slots.clear();
-        slots.resize(names, 0);
-    }
-    slots
+    take_zeroed(&SLOTS, names)
 }
 
 /// Returns a slot table to this thread's spare, zeroing the entries of `touched` first
@@ -543,7 +537,7 @@ fn give_back_slots(mut slots: Vec<u32>, touched: &[u32]) {
             *s = 0;
         }
     }
-    SLOTS.with(|s| s.replace(slots));
+    give_back(&SLOTS, slots);
 }
 
 /// Names reached by a query's lookups: per name, the best similarity each query token may
@@ -1846,7 +1840,7 @@ impl NameIndex {
         let mut glue_names: Vec<u32> = Vec::new();
         let mut seconds: Vec<u32> = Vec::new();
         // Membership of `seconds` as a bit set over the vocabulary (set, used, cleared).
-        let mut is_second = take_token_bits(self.t.token_count());
+        let mut is_second = take_zeroed(&TOKEN_BITS, self.t.token_count().div_ceil(64));
         // Names where a token of `first` is directly followed by one of `seconds` (token
         // ids): the first tokens' postings are walked, the second tokens only looked up
         // in each name.
@@ -1957,7 +1951,7 @@ impl NameIndex {
             keys.each_prefix(&merged, 1, |_, ids| seconds.extend_from_slice(ids));
             both(first, &mut seconds, &mut glue_names);
         }
-        give_back_token_bits(is_second);
+        give_back(&TOKEN_BITS, is_second);
         meter.charge(Step::Posting, visited);
         crate::sort::sort_ids(&mut glue_names);
         glue_names.dedup();

@@ -298,13 +298,14 @@ pub fn expansions(pattern: &[Slot]) -> Option<Vec<Vec<u8>>> {
         return None;
     }
     let shift = |len: usize| 8 * (PACKED_LETTERS - 1 - len);
+    // (0 has 128 trailing zeros: length 0.)
     let len_of = |bits: u128| PACKED_LETTERS - (bits.trailing_zeros() / 8) as usize;
     let mut current: Vec<u128> = vec![0];
     let mut next: Vec<u128> = Vec::new();
     for slot in pattern {
         next.clear();
         for &bits in &current {
-            let len = if bits == 0 { 0 } else { len_of(bits) };
+            let len = len_of(bits);
             let last = len.checked_sub(1).map(|i| (bits >> shift(i)) as u8);
             if slot.optional() || last.is_some_and(|l| slot.accepts(l)) {
                 next.push(bits);
@@ -328,7 +329,7 @@ pub fn expansions(pattern: &[Slot]) -> Option<Vec<Vec<u8>>> {
         current
             .iter()
             .map(|&bits| {
-                let len = if bits == 0 { 0 } else { len_of(bits) };
+                let len = len_of(bits);
                 bits.to_be_bytes().get(..len).unwrap_or(&[]).to_vec()
             })
             .collect(),
