@@ -1889,6 +1889,20 @@ impl NameIndex {
                 if postings.len() >= SUCCESSOR_MIN_POSTINGS {
                     // Only the names where `t1` is followed by a second token.
                     self.with_successors(t1, |next| {
+                        // Two searches per second token, or one pass over the table
+                        // (membership by the bit set), whichever reads fewer entries:
+                        // the key side often has a hundred second tokens.
+                        let searches =
+                            2 * seconds.len() * (usize::BITS - next.len().leading_zeros()) as usize;
+                        if next.len() <= searches {
+                            for &e in next {
+                                let nm = e as u32;
+                                if second((e >> 32) as u32) && glues(t1, nm) {
+                                    out.push(nm);
+                                }
+                            }
+                            return;
+                        }
                         for &t2 in seconds.iter() {
                             let lo = next.partition_point(|&e| (e >> 32) < u64::from(t2));
                             let hi = next.partition_point(|&e| (e >> 32) <= u64::from(t2));
