@@ -416,10 +416,12 @@ struct Derived {
     successors: RwLock<FxMap<u32, Box<[u64]>>>,
 }
 
-/// Postings from which a token that starts list-side glues (`al`, `co`, `de`) gets a
-/// successor table: a glue then looks up its possible next tokens there instead of
-/// walking every name that holds the token.
-const SUCCESSOR_MIN_POSTINGS: usize = 64;
+/// Postings from which a token that starts list-side glues (`al`, `co`, `de`, but also
+/// most heads of a few names) gets a successor table: a glue then looks up its possible
+/// next tokens there instead of walking every name that holds the token. Below 4, a walk
+/// of the postings costs about one table lookup (measured: 64 → 4 saves 3.4 % of the
+/// instructions of the 2,400 bench queries, 1 only 0.3 % more).
+const SUCCESSOR_MIN_POSTINGS: usize = 4;
 
 impl Clone for Derived {
     /// The word list, and the glue reach and successor tables to compute again.
