@@ -410,7 +410,7 @@ impl Walk {
             let mut pruned: Option<usize> = None;
             while depth < len {
                 let d = depth;
-                self.step(d, word);
+                self.step(d, word, k);
                 self.rows_computed += 1;
                 depth += 1;
                 // Every path to the end passes through row d + 1, or jumps over it from row
@@ -472,8 +472,19 @@ impl Walk {
         hit != 0
     }
 
-    /// Computes the state after `word[d]` (row `d + 1`) from rows `d` and `d - 1`.
-    fn step(&mut self, d: usize, word: &[u8]) {
+    /// Computes the state after `word[d]` (row `d + 1`) from rows `d` and `d - 1`, for
+    /// budgets up to `k` only: the sets of higher budgets are never read in a subtree
+    /// walked with budget `k` (left 0).
+    fn step(&mut self, d: usize, word: &[u8], k: usize) {
+        match k {
+            0 => self.step_within::<0>(d, word),
+            1 => self.step_within::<1>(d, word),
+            _ => self.step_within::<2>(d, word),
+        }
+    }
+
+    /// [`Walk::step`] for budgets up to `K`.
+    fn step_within<const K: usize>(&mut self, d: usize, word: &[u8]) {
         let (Some(&c), Some(&prev)) = (word.get(d), self.rows.get(d)) else {
             return;
         };
@@ -493,6 +504,12 @@ impl Walk {
         // insertion (the word's letter), a transposition, a deletion (a query letter, from
         // this row), or the cell itself.
         let s0 = (((prev[0] << 1) | z(d, 0)) & eq) & self.full;
+        if K == 0 {
+            if let Some(r) = self.rows.get_mut(d + 1) {
+                *r = [s0, 0, 0];
+            }
+            return;
+        }
         let s1 = ((((prev[1] << 1) | z(d, 1)) & eq)
             | (prev[0] << 1)
             | z(d, 0)
@@ -502,6 +519,12 @@ impl Walk {
             | z(d + 1, 0)
             | s0)
             & self.full;
+        if K == 1 {
+            if let Some(r) = self.rows.get_mut(d + 1) {
+                *r = [s0, s1, 0];
+            }
+            return;
+        }
         let s2 = ((((prev[2] << 1) | z(d, 2)) & eq)
             | (prev[1] << 1)
             | z(d, 1)
