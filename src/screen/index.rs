@@ -505,9 +505,71 @@ thread_local! {
     /// The per-name slot table of [`Reached`] (for every list, 200 KB per reading of a
     /// query).
     static SLOTS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
-    /// The token bit set of list-side glues ([`NameIndex::list_glue_hits`]), per query
-    /// token.
+    /// The bits of short-lived [`TokenSet`]s: the second tokens of a list-side glue, the
+    /// tokens of the names a word is glanced at.
     static TOKEN_BITS: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// The bits of the [`TokenSet`] of a query's matchable tokens, held while its
+    /// candidates are searched (alongside the short-lived sets).
+    static MATCHABLE_BITS: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A set of vocabulary token ids as a bit set from one of this thread's spare tables (one
+/// zeroing per thread, not per use), with its members in insertion order; dropping it
+/// clears their bits and gives the table back. Membership in O(1) where a sorted list
+/// needed a binary search.
+struct TokenSet {
+    bits: Vec<u64>,
+    members: Vec<u32>,
+    spare: &'static Spare<u64>,
+}
+
+impl TokenSet {
+    /// An empty set of the tokens of a vocabulary of `tokens` tokens, on `spare`.
+    fn new(spare: &'static Spare<u64>, tokens: usize) -> TokenSet {
+        TokenSet {
+            bits: take_zeroed(spare, tokens.div_ceil(64)),
+            members: Vec::new(),
+            spare,
+        }
+    }
+
+    /// Adds `t`; true when it was not in the set yet (ids past the vocabulary are never
+    /// in it).
+    fn insert(&mut self, t: u32) -> bool {
+        let Some(w) = self.bits.get_mut(t as usize / 64) else {
+            return false;
+        };
+        let bit = 1 << (t % 64);
+        if *w & bit != 0 {
+            return false;
+        }
+        *w |= bit;
+        self.members.push(t);
+        true
+    }
+
+    /// Whether `t` is in the set.
+    fn contains(&self, t: u32) -> bool {
+        self.bits
+            .get(t as usize / 64)
+            .is_some_and(|w| w & (1 << (t % 64)) != 0)
+    }
+
+    /// The members, in the order first inserted.
+    fn members(&self) -> &[u32] {
+        &self.members
+    }
+}
+
+impl Drop for TokenSet {
+    fn drop(&mut self) {
+        for &t in &self.members {
+            if let Some(w) = self.bits.get_mut(t as usize / 64) {
+                *w = 0;
+            }
+        }
+        give_back(self.spare, std::mem::take(&mut self.bits));
+    }
 }
 
 /// A zeroed table of `len` entries, from this thread's `spare` when it fits; to be given
@@ -1810,13 +1872,22 @@ impl NameIndex {
         names: &[u32],
         meter: &mut WorkMeter,
     ) -> Option<TokenMatches> {
-        let mut ids: Vec<u32> = Vec::new();
+        // Distinct tokens only (names share many), found by a bit set, not by sorting
+        // every occurrence; the limit counts occurrences.
+        let mut distinct = TokenSet::new(&TOKEN_BITS, self.t.token_count());
+        let mut occurrences = 0;
         for &nm in names {
-            ids.extend_from_slice(self.t.name_tokens(nm as usize));
-            if ids.len() > AMONG_REACHED_MAX_TOKENS {
+            let toks = self.t.name_tokens(nm as usize);
+            occurrences += toks.len();
+            if occurrences > AMONG_REACHED_MAX_TOKENS {
                 return None;
             }
+            for &t in toks {
+                distinct.insert(t);
+            }
         }
+        let ids = distinct.members().to_vec();
+        drop(distinct);
         Some(self.matches_of(item, ids, meter, Step::Glance))
     }
 
@@ -1841,7 +1912,8 @@ impl NameIndex {
         let key = item.info.key.as_slice();
         let mut glue_names: Vec<u32> = Vec::new();
         let mut seconds: Vec<u32> = Vec::new();
-        // Membership of `seconds` as a bit set over the vocabulary (set, used, cleared).
+        // Membership of `seconds` as a bit set over the vocabulary (set, used, cleared; a
+        // `TokenSet` would also record its members, which `seconds` already holds).
         let mut is_second = take_zeroed(&TOKEN_BITS, self.t.token_count().div_ceil(64));
         // Names where a token of `first` is directly followed by one of `seconds` (token
         // ids): the first tokens' postings are walked, the second tokens only looked up
@@ -2262,7 +2334,7 @@ impl NameIndex {
         };
         // Every vocabulary token some query item matches: a listed token outside it (and
         // outside a glue) is left unmatched, whatever the alignment.
-        let mut matchable: Vec<u32> = Vec::new();
+        let mut matchable = TokenSet::new(&MATCHABLE_BITS, self.t.token_count());
         let mut item_matches: Vec<Option<TokenMatches>> = vec![None; q.items.len()];
         let mut looked_up = vec![false; n];
         // Items already looked up: (item index, its list-side glue hits).
@@ -2377,7 +2449,7 @@ impl NameIndex {
             // A split half counts only together with the other half, on another token of
             // the same name (`score::score_direct`): a name holding no token the other
             // half matches is not reached through this one, nor its bound raised.
-            let partner: Option<Vec<u32>> = match item.kind {
+            let partner: Option<TokenSet> = match item.kind {
                 ItemKind::Whole => None,
                 ItemKind::SplitPart { first } => {
                     if let Some(slot) = split_matches.get_mut(ii) {
@@ -2385,14 +2457,16 @@ impl NameIndex {
                     }
                     let p = if first { ii + 1 } else { ii.wrapping_sub(1) };
                     let other = q.items.get(p).zip(split_matches.get_mut(p));
-                    Some(other.map_or_else(Vec::new, |(partner, slot)| {
-                        slot.get_or_insert_with(|| {
+                    let mut ids = TokenSet::new(&TOKEN_BITS, self.t.token_count());
+                    if let Some((partner, slot)) = other {
+                        let partner_matches = slot.get_or_insert_with(|| {
                             cache.matches(partner, || self.enumerate_matches(partner, meter))
-                        })
-                        .iter()
-                        .map(|&(id, _)| id)
-                        .collect()
-                    }))
+                        });
+                        for &(id, _) in partner_matches.iter() {
+                            ids.insert(id);
+                        }
+                    }
+                    Some(ids)
                 }
             };
             let with_partner = |nm: u32| {
@@ -2400,7 +2474,7 @@ impl NameIndex {
                     self.t
                         .name_tokens(nm as usize)
                         .iter()
-                        .any(|t| ids.binary_search(t).is_ok())
+                        .any(|&t| ids.contains(t))
                 })
             };
             if same.is_none() {
@@ -2421,7 +2495,7 @@ impl NameIndex {
                         reached.add(nm, tokens.clone(), sim, reaches);
                     }
                 }
-                matchable.push(*id);
+                matchable.insert(*id);
             }
             for &(nm, sim) in &glue_hits {
                 reached.add(nm, tokens.clone(), sim, reaches);
@@ -2446,15 +2520,13 @@ impl NameIndex {
         // no query item can match, the query's extra words are not omissions and cost at
         // least their positional price (full weight at either end, MIDDLE_EXTRA_FACTOR
         // in the middle).
-        crate::sort::sort_ids(&mut matchable);
-        matchable.dedup();
         // A token of the name that stays unmatched and costs something (so the listed
         // name is not matched in full).
         let keeps_unmatched = |nm: u32, glued: bool, c: EntityType| -> bool {
             self.t.name_tokens(nm as usize).iter().any(|&id| {
                 self.token(id).is_some_and(|t| {
                     t.effective_full_weight(c) > 0.0
-                        && matchable.binary_search(&id).is_err()
+                        && !matchable.contains(id)
                         && !(glued && score::glueable(t))
                 })
             })
@@ -2472,10 +2544,7 @@ impl NameIndex {
                     continue;
                 };
                 let full = t.effective_full_weight(c);
-                if full > 0.0
-                    && matchable.binary_search(&id).is_err()
-                    && !(glued && score::glueable(t))
-                {
+                if full > 0.0 && !matchable.contains(id) && !(glued && score::glueable(t)) {
                     unmatched.push((j, full));
                 } else {
                     matchable_weight += t.effective_weight(c);
