@@ -658,6 +658,7 @@ impl Reached {
 
     /// Records that the query tokens `tokens` may match name `nm` with similarity `sim`;
     /// a name not reached yet is added only when `reach` is set.
+    #[inline(always)]
     fn add(&mut self, nm: u32, tokens: std::ops::Range<usize>, sim: f64, reach: bool) {
         let Some(s) = self.slot.get_mut(nm as usize) else {
             return;
@@ -2389,7 +2390,9 @@ impl NameIndex {
         } else {
             0
         };
-        let long_enough = |nm: u32| self.t.name_tokens(nm as usize).len() >= min_name_len;
+        // Every name has a token: most queries need no lookup per posting.
+        let long_enough =
+            |nm: u32| min_name_len <= 1 || self.t.name_tokens(nm as usize).len() >= min_name_len;
         // When the work meter runs out (looking up or bounding): the few reached names that
         // cover the most of the query, still to be scored, and the slot table given back.
         let out_of_work = |reached: Reached, item_matches: Vec<Option<TokenMatches>>| {
