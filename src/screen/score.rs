@@ -719,7 +719,7 @@ fn spelling_similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f
     if syllable_script(q.script) || syllable_script(l.script) {
         // A Hangul or Han syllable against a Latin spelling: same key and same vowels
         // (`jeong` ~ `jong` ~ `chong`, but `jun` is not `jin`); no edit distance.
-        if !(key_equal && korean_vowels(&q.text) == korean_vowels(&l.text)) {
+        if !(key_equal && same_vowels(&q.text, &l.text)) {
             return None;
         }
         // Pinyin initials are distinctive (`fang` is not `wang`, `jun` is not `chun`): a
@@ -732,7 +732,7 @@ fn spelling_similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f
     }
     // Syllable-length tokens (4 letters or fewer) share keys easily across languages
     // (`hong` ~ `heng`, `dang` ~ `tong`): a key match needs the same vowels there too.
-    if key_equal && q.len.min(l.len) <= 4 && korean_vowels(&q.text) != korean_vowels(&l.text) {
+    if key_equal && q.len.min(l.len) <= 4 && !same_vowels(&q.text, &l.text) {
         key_equal = false;
     }
     if short {
@@ -741,7 +741,7 @@ fn spelling_similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f
         // ... and with the same vowels (`li` ~ `lee`, `un` ~ `eun`, but `chi` is not `zhao`).
         return if key_equal
             && q.len.abs_diff(l.len) <= 1
-            && korean_vowels(&q.text) == korean_vowels(&l.text)
+            && same_vowels(&q.text, &l.text)
         {
             Some((
                 SIM_KEY_SHORT,
@@ -808,45 +808,52 @@ fn syllable_script(s: Script) -> bool {
 /// (McCune-Reischauer `ŏ` folds to `o`); `eu`/`u`/`oo`; `i`/`ee`/`y` at the end;
 /// `oe`/`oi`. Korean romanisations (Revised, McCune-Reischauer, common spellings) agree on
 /// these, and so do the usual variants of short names elsewhere (`li`/`lee`, `yu`/`yoo`).
-pub fn korean_vowels(t: &str) -> Vec<u8> {
+pub fn korean_vowels(t: &str) -> impl Iterator<Item = u8> + '_ {
     let b = t.as_bytes();
-    let mut out = Vec::new();
     let mut i = 0;
-    while i < b.len() {
-        let rest = &b[i..];
-        let (class, adv) = if rest.starts_with(b"eo") {
-            (b'O', 2)
-        } else if rest.starts_with(b"eu") {
-            (b'U', 2)
-        } else if rest.starts_with(b"ae") {
-            (b'E', 2)
-        } else if rest.starts_with(b"oe") || rest.starts_with(b"oi") {
-            (b'Q', 2)
-        } else if rest.starts_with(b"oo") {
-            (b'U', 2)
-        } else if rest.starts_with(b"ou") {
-            // `Young` (영).
-            (b'O', 2)
-        } else if rest.starts_with(b"ee") {
-            (b'I', 2)
-        } else {
-            match b[i] {
-                b'a' => (b'A', 1),
-                b'e' => (b'E', 1),
-                b'o' => (b'O', 1),
-                b'u' => (b'U', 1),
-                b'i' => (b'I', 1),
-                // Glides (ya, yeo, wa, wo) are dropped; a final y is i (Lee/Yi/Ri).
-                b'y' if i + 1 == b.len() => (b'I', 1),
-                _ => (0, 1),
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            let rest = b.get(i..).unwrap_or(&[]);
+            let (class, adv) = if rest.starts_with(b"eo") {
+                (b'O', 2)
+            } else if rest.starts_with(b"eu") {
+                (b'U', 2)
+            } else if rest.starts_with(b"ae") {
+                (b'E', 2)
+            } else if rest.starts_with(b"oe") || rest.starts_with(b"oi") {
+                (b'Q', 2)
+            } else if rest.starts_with(b"oo") {
+                (b'U', 2)
+            } else if rest.starts_with(b"ou") {
+                // `Young` (영).
+                (b'O', 2)
+            } else if rest.starts_with(b"ee") {
+                (b'I', 2)
+            } else {
+                match rest.first().copied().unwrap_or(0) {
+                    b'a' => (b'A', 1),
+                    b'e' => (b'E', 1),
+                    b'o' => (b'O', 1),
+                    b'u' => (b'U', 1),
+                    b'i' => (b'I', 1),
+                    // Glides (ya, yeo, wa, wo) are dropped; a final y is i (Lee/Yi/Ri).
+                    b'y' if i + 1 == b.len() => (b'I', 1),
+                    _ => (0, 1),
+                }
+            };
+            i += adv;
+            if class != 0 {
+                return Some(class);
             }
-        };
-        if class != 0 {
-            out.push(class);
         }
-        i += adv;
-    }
-    out
+        None
+    })
+}
+
+/// Whether two romanised syllables have the same [`korean_vowels`] (compared as they are
+/// read, without collecting them: this runs for most short-token comparisons).
+fn same_vowels(a: &str, b: &str) -> bool {
+    korean_vowels(a).eq(korean_vowels(b))
 }
 
 /// A Latin token may meet an abjad pattern when it is a real word of 3+ letters.
