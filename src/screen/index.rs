@@ -29,7 +29,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::{OnceLock, RwLock};
+use std::sync::OnceLock;
 
 use crate::model::{AliasStrength, Entity, EntityType, IdentifierKind, NameKind};
 use crate::screen::fuzzy::{Budget, FuzzyWords};
@@ -412,8 +412,10 @@ struct Derived {
     glue_reach: Vec<AtomicU32>,
     /// Per token of at least [`SUCCESSOR_MIN_POSTINGS`] postings, once a glue started
     /// with it: every (next token, name) where the token is directly followed by that
-    /// next token, as `next << 32 | name`, sorted (see [`NameIndex::successors`]).
-    successors: RwLock<FxMap<u32, Box<[u64]>>>,
+    /// next token, as `next << 32 | name`, sorted (see [`NameIndex::with_successors`]).
+    /// One cell per token, so that a table once built is read without a lock (a shared
+    /// lock's counter, touched by every glue head, stalled screening on two threads).
+    successors: Vec<OnceLock<Box<[u64]>>>,
 }
 
 /// Postings from which a token that starts list-side glues (`al`, `co`, `de`, but also
@@ -429,7 +431,7 @@ impl Clone for Derived {
         Derived {
             fuzzy: self.fuzzy.clone(),
             glue_reach: self.glue_reach.iter().map(|_| AtomicU32::new(0)).collect(),
-            successors: RwLock::default(),
+            successors: self.successors.iter().map(|_| OnceLock::new()).collect(),
         }
     }
 }
@@ -2122,29 +2124,25 @@ impl NameIndex {
     /// Calls `f` with the successor table of token `t1` ([`Derived::successors`]), built
     /// on its first use from the names that hold it.
     fn with_successors(&self, t1: u32, f: impl FnOnce(&[u64])) {
-        let table = &self.derived().successors;
-        if let Ok(map) = table.read() {
-            if let Some(next) = map.get(&t1) {
-                f(next);
-                return;
-            }
-        }
-        let mut next: Vec<u64> = Vec::new();
-        for &nm in self.t.postings(t1) {
-            let toks = self.t.name_tokens(nm as usize);
-            for pair in toks.windows(2) {
-                if let [a, b] = *pair {
-                    if a == t1 {
-                        next.push(u64::from(b) << 32 | u64::from(nm));
+        let build = || {
+            let mut next: Vec<u64> = Vec::new();
+            for &nm in self.t.postings(t1) {
+                let toks = self.t.name_tokens(nm as usize);
+                for pair in toks.windows(2) {
+                    if let [a, b] = *pair {
+                        if a == t1 {
+                            next.push(u64::from(b) << 32 | u64::from(nm));
+                        }
                     }
                 }
             }
-        }
-        crate::sort::sort_plain(&mut next);
-        next.dedup();
-        f(&next);
-        if let Ok(mut map) = table.write() {
-            map.insert(t1, next.into_boxed_slice());
+            crate::sort::sort_plain(&mut next);
+            next.dedup();
+            next.into_boxed_slice()
+        };
+        match self.derived().successors.get(t1 as usize) {
+            Some(cell) => f(cell.get_or_init(build)),
+            None => f(&build()),
         }
     }
 
@@ -2175,7 +2173,7 @@ impl NameIndex {
             Derived {
                 fuzzy,
                 glue_reach,
-                successors: RwLock::default(),
+                successors: (0..self.t.token_count()).map(|_| OnceLock::new()).collect(),
             }
         })
     }

@@ -739,10 +739,7 @@ fn spelling_similarity(q: &TokInfo, l: &TokInfo, allow_fuzzy: bool) -> Option<(f
         // A short token meets only a token of about its own length (`li` ~ `lee`,
         // `jon` ~ `john`, but `ali` is not `iulia`).
         // ... and with the same vowels (`li` ~ `lee`, `un` ~ `eun`, but `chi` is not `zhao`).
-        return if key_equal
-            && q.len.abs_diff(l.len) <= 1
-            && same_vowels(&q.text, &l.text)
-        {
+        return if key_equal && q.len.abs_diff(l.len) <= 1 && same_vowels(&q.text, &l.text) {
             Some((
                 SIM_KEY_SHORT,
                 if translit {
