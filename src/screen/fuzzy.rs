@@ -407,20 +407,12 @@ impl Walk {
                 }
             }
             depth = cp;
-            let mut pruned: Option<usize> = None;
-            while depth < len {
-                let d = depth;
-                self.step(d, word, k);
-                self.rows_computed += 1;
-                depth += 1;
-                // Every path to the end passes through row d + 1, or jumps over it from row
-                // d by a transposition (+1): when neither can still end within the budget,
-                // no word under this prefix is within it.
-                if !self.viable(d + 1, k) && (k == 0 || !self.viable(d, k - 1)) {
-                    pruned = Some(d + 1);
-                    break;
-                }
-            }
+            // One specialised descent per budget: its checks fold to the sets it keeps.
+            let pruned = match k {
+                0 => self.descend::<0>(word, &mut depth),
+                1 => self.descend::<1>(word, &mut depth),
+                _ => self.descend::<2>(word, &mut depth),
+            };
             if let Some(p) = pruned {
                 // Skip every word sharing the pruned prefix (contiguous in sorted order:
                 // the following words whose shared prefix with their predecessor is at
@@ -472,19 +464,36 @@ impl Walk {
         hit != 0
     }
 
-    /// Computes the state after `word[d]` (row `d + 1`) from rows `d` and `d - 1`, for
-    /// budgets up to `k` only: the sets of higher budgets are never read in a subtree
-    /// walked with budget `k` (left 0).
-    fn step(&mut self, d: usize, word: &[u8], k: usize) {
-        match k {
-            0 => self.step_within::<0>(d, word),
-            1 => self.step_within::<1>(d, word),
-            _ => self.step_within::<2>(d, word),
-        }
+    /// Extends the rows of `word` from `*depth` letters to the whole word, with budget
+    /// `K`; returns the prefix length at which no word under it can end within the budget
+    /// any more, if it can't (`*depth` is then that length).
+    fn descend<const K: usize>(&mut self, word: &[u8], depth: &mut usize) -> Option<usize> {
+        let mut d = *depth;
+        let mut rows = 0;
+        let pruned = loop {
+            if d >= word.len() {
+                break None;
+            }
+            self.step::<K>(d, word);
+            rows += 1;
+            d += 1;
+            // Every path to the end passes through row d, or jumps over it from row d - 1
+            // by a transposition (+1): when neither can still end within the budget, no
+            // word under this prefix is within it.
+            if !self.viable(d, K) && (K == 0 || !self.viable(d - 1, K.saturating_sub(1))) {
+                break Some(d);
+            }
+        };
+        *depth = d;
+        self.rows_computed += rows;
+        pruned
     }
 
-    /// [`Walk::step`] for budgets up to `K`.
-    fn step_within<const K: usize>(&mut self, d: usize, word: &[u8]) {
+    /// Computes the state after `word[d]` (row `d + 1`) from rows `d` and `d - 1`, for
+    /// budgets up to `K` only: the sets of higher budgets are never read in a subtree
+    /// walked with budget `K` (left 0).
+    #[inline(always)]
+    fn step<const K: usize>(&mut self, d: usize, word: &[u8]) {
         let (Some(&c), Some(&prev)) = (word.get(d), self.rows.get(d)) else {
             return;
         };
