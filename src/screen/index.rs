@@ -937,7 +937,8 @@ impl<'a, 'b, G: Fn(u32) -> &'b [u8]> Sorted<'a, G> {
     /// The first position at or after `from` whose string is not below `target` (or, with
     /// `inclusive`, not at most `target`).
     fn bound(&self, from: usize, target: &[u8], inclusive: bool) -> usize {
-        let keyed = self.prefixes.len() == self.ids.len();
+        use std::cmp::Ordering;
+        let keyed = self.keyed();
         let tk = prefix_key(target);
         let before = |i: usize| -> bool {
             let by_prefix = if keyed {
@@ -945,17 +946,24 @@ impl<'a, 'b, G: Fn(u32) -> &'b [u8]> Sorted<'a, G> {
             } else {
                 None
             };
-            match by_prefix {
-                Some(std::cmp::Ordering::Less) => true,
-                Some(std::cmp::Ordering::Greater) => false,
-                _ => {
-                    let s = self.ids.get(i).map_or(&[][..], |&id| (self.get)(id));
-                    if inclusive {
-                        s <= target
+            let order = match by_prefix {
+                Some(Ordering::Equal) => {
+                    let s = self.string_at(i);
+                    // Equal keys of two strings of at most 8 bytes: the shorter is a prefix
+                    // of the longer (whose other bytes are zeros), so the lengths decide.
+                    if s.len() <= 8 && target.len() <= 8 {
+                        s.len().cmp(&target.len())
                     } else {
-                        s < target
+                        s.cmp(target)
                     }
                 }
+                Some(order) => order,
+                None => self.string_at(i).cmp(target),
+            };
+            if inclusive {
+                order != Ordering::Greater
+            } else {
+                order == Ordering::Less
             }
         };
         let (mut lo, mut hi) = (from.min(self.ids.len()), self.ids.len());
@@ -968,6 +976,45 @@ impl<'a, 'b, G: Fn(u32) -> &'b [u8]> Sorted<'a, G> {
             }
         }
         lo
+    }
+
+    /// Whether every entry has its prefix key.
+    #[inline(always)]
+    fn keyed(&self) -> bool {
+        self.prefixes.len() == self.ids.len()
+    }
+
+    /// The string of entry `i` (empty past the end).
+    #[inline(always)]
+    fn string_at(&self, i: usize) -> &'b [u8] {
+        self.ids.get(i).map_or(&[][..], |&id| (self.get)(id))
+    }
+
+    /// Whether entry `i` equals `p` (whose prefix key is `pk`): by the keys, then the
+    /// lengths alone when `p` fits in a key (see [`Sorted::bound`]).
+    #[inline(always)]
+    fn equals_at(&self, i: usize, p: &[u8], pk: u64) -> bool {
+        if self.keyed() {
+            if self.prefixes.get(i) != Some(&pk) {
+                return false;
+            }
+            if p.len() <= 8 {
+                return self.string_at(i).len() == p.len();
+            }
+        }
+        self.string_at(i) == p
+    }
+
+    /// Whether entry `i` begins with `p` (whose prefix key is `pk`): by the first
+    /// `p.len()` bytes of the keys when `p` fits in a key.
+    #[inline(always)]
+    fn begins_at(&self, i: usize, p: &[u8], pk: u64) -> bool {
+        if self.keyed() && (1..=8).contains(&p.len()) {
+            let shift = 64 - 8 * p.len() as u32;
+            return self.prefixes.get(i).is_some_and(|k| (k ^ pk) >> shift == 0)
+                && self.string_at(i).len() >= p.len();
+        }
+        self.string_at(i).starts_with(p)
     }
 
     /// The ids whose string equals `target`: two binary searches. On a forged unsorted
@@ -990,18 +1037,15 @@ impl<'a, 'b, G: Fn(u32) -> &'b [u8]> Sorted<'a, G> {
             };
             // The lower bound only grows with the prefix.
             lo = self.bound(lo, p, false);
+            let pk = prefix_key(p);
             let mut k = lo;
-            while self.ids.get(k).is_some_and(|&id| (self.get)(id) == p) {
+            while k < self.ids.len() && self.equals_at(k, p, pk) {
                 k += 1;
             }
             if let Some(equal) = self.ids.get(lo..k).filter(|e| !e.is_empty()) {
                 found(c, equal);
             }
-            if !self
-                .ids
-                .get(k)
-                .is_some_and(|&id| (self.get)(id).starts_with(p))
-            {
+            if !(k < self.ids.len() && self.begins_at(k, p, pk)) {
                 break;
             }
         }
