@@ -354,6 +354,11 @@ struct Tables {
     /// reading the strings. Derived at load, not stored.
     by_text_prefix: Vec<u64>,
     by_key_prefix: Vec<u64>,
+    /// Every [`DIRECTORY_STRIDE`]-th entry of `by_text_prefix` and `by_key_prefix`: a
+    /// small table that stays in cache, which narrows a search to a few lines of the big
+    /// ones before it reads them. Derived at load.
+    by_text_dir: Vec<u64>,
+    by_key_dir: Vec<u64>,
     /// Abjad tokens whose pattern has too many expansions to index.
     wild: Vec<u32>,
     /// Ids of tokens eligible for edit distance, sorted by (text, id): an implicit trie
@@ -930,8 +935,15 @@ fn prefix_key(s: &[u8]) -> u64 {
 struct Sorted<'a, G> {
     ids: &'a [u32],
     prefixes: &'a [u64],
+    /// `dir[j] = prefixes[j * stride]` (or empty: no narrowing).
+    dir: &'a [u64],
+    stride: usize,
     get: G,
 }
+
+/// Entries of a sorted table per entry of its directory (64 keys: one 512-byte stretch;
+/// the directory of the largest table, 36,000 tokens, is 4.5 KB).
+const DIRECTORY_STRIDE: usize = 64;
 
 impl<'a, 'b, G: Fn(u32) -> &'b [u8]> Sorted<'a, G> {
     /// The first position at or after `from` whose string is not below `target` (or, with
@@ -967,6 +979,15 @@ impl<'a, 'b, G: Fn(u32) -> &'b [u8]> Sorted<'a, G> {
             }
         };
         let (mut lo, mut hi) = (from.min(self.ids.len()), self.ids.len());
+        if keyed && self.stride > 0 && self.dir.len() == self.ids.len().div_ceil(self.stride) {
+            // Every entry before a directory key below the target's key is before it,
+            // every entry from one above it is not: strict comparisons only, so ties are
+            // still decided on the strings below.
+            let below = self.dir.partition_point(|&k| k < tk);
+            let not_above = self.dir.partition_point(|&k| k <= tk);
+            lo = lo.max(below.saturating_sub(1).saturating_mul(self.stride));
+            hi = hi.min(not_above.saturating_mul(self.stride)).max(lo);
+        }
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
             if before(mid) {
@@ -1082,6 +1103,8 @@ impl Tables {
         Sorted {
             ids: &self.by_text,
             prefixes: &self.by_text_prefix,
+            dir: &self.by_text_dir,
+            stride: DIRECTORY_STRIDE,
             get: move |id| self.text_bytes_of(id),
         }
     }
@@ -1091,11 +1114,14 @@ impl Tables {
         Sorted {
             ids: &self.by_key,
             prefixes: &self.by_key_prefix,
+            dir: &self.by_key_dir,
+            stride: DIRECTORY_STRIDE,
             get: move |id| self.key_of(id),
         }
     }
 
-    /// Computes `by_text_prefix` and `by_key_prefix` from the sorted tables.
+    /// Computes `by_text_prefix` and `by_key_prefix` from the sorted tables, and their
+    /// directories.
     fn derive_prefixes(&mut self) {
         self.by_text_prefix = self
             .by_text
@@ -1107,6 +1133,9 @@ impl Tables {
             .iter()
             .map(|&id| prefix_key(self.key_of(id)))
             .collect();
+        let every = |keys: &[u64]| keys.iter().step_by(DIRECTORY_STRIDE).copied().collect();
+        self.by_text_dir = every(&self.by_text_prefix);
+        self.by_key_dir = every(&self.by_key_prefix);
     }
 
     /// Text of token `id` as bytes, for comparisons: no character-boundary check (a
@@ -2894,6 +2923,8 @@ impl NameIndex {
             by_key,
             by_text_prefix: Vec::new(),
             by_key_prefix: Vec::new(),
+            by_text_dir: Vec::new(),
+            by_key_dir: Vec::new(),
             wild,
             fuzzy_sorted,
             // Derived below from the checked texts.
@@ -3462,51 +3493,82 @@ mod tests {
         let ids: Vec<u32> = (0..words.len() as u32).collect();
         let prefixes: Vec<u64> = words.iter().map(|w| prefix_key(w)).collect();
         let get = |id: u32| words[id as usize];
-        let keyed = Sorted {
-            ids: &ids,
-            prefixes: &prefixes,
-            get,
-        };
         let plain = Sorted {
             ids: &ids,
             prefixes: &[],
+            dir: &[],
+            stride: 0,
             get,
         };
-        let probes: [&[u8]; 12] = [
-            b"",
-            b"a",
-            b"ab",
-            b"ab\0",
-            b"abcdefgh",
-            b"abcdefghi",
-            b"abcdefgha",
-            b"alexandra",
-            b"alexandr",
-            b"al",
-            b"c",
-            b"abcdefghijk",
-        ];
-        for p in probes {
-            assert_eq!(keyed.equal(p), plain.equal(p), "{p:?}");
-            let want: Vec<u32> = ids
-                .iter()
-                .copied()
-                .filter(|&i| words[i as usize] == p)
-                .collect();
-            assert_eq!(keyed.equal(p), &want[..], "{p:?}");
-            for from in [0, 1, 3] {
-                let (mut a, mut b) = (Vec::new(), Vec::new());
-                keyed.each_prefix(p, from, |c, e| a.push((c, e.to_vec())));
-                plain.each_prefix(p, from, |c, e| b.push((c, e.to_vec())));
-                assert_eq!(a, b, "{p:?} from {from}");
+        // Without a directory, and with directories of every entry to every 5th.
+        let dirs: Vec<(usize, Vec<u64>)> = (1..=5)
+            .map(|stride| (stride, prefixes.iter().step_by(stride).copied().collect()))
+            .collect();
+        let mut tables = vec![Sorted {
+            ids: &ids,
+            prefixes: &prefixes,
+            dir: &[],
+            stride: 0,
+            get,
+        }];
+        for (stride, dir) in &dirs {
+            tables.push(Sorted {
+                ids: &ids,
+                prefixes: &prefixes,
+                dir,
+                stride: *stride,
+                get,
+            });
+        }
+        for keyed in &tables {
+            let probes: [&[u8]; 12] = [
+                b"",
+                b"a",
+                b"ab",
+                b"ab\0",
+                b"abcdefgh",
+                b"abcdefghi",
+                b"abcdefgha",
+                b"alexandra",
+                b"alexandr",
+                b"al",
+                b"c",
+                b"abcdefghijk",
+            ];
+            for p in probes {
+                assert_eq!(keyed.equal(p), plain.equal(p), "{p:?}");
+                let want: Vec<u32> = ids
+                    .iter()
+                    .copied()
+                    .filter(|&i| words[i as usize] == p)
+                    .collect();
+                assert_eq!(keyed.equal(p), &want[..], "{p:?}");
+                for from in [0, 1, 3] {
+                    let (mut a, mut b) = (Vec::new(), Vec::new());
+                    keyed.each_prefix(p, from, |c, e| a.push((c, e.to_vec())));
+                    plain.each_prefix(p, from, |c, e| b.push((c, e.to_vec())));
+                    assert_eq!(a, b, "{p:?} from {from}");
+                }
+            }
+            let mut found = Vec::new();
+            keyed.each_prefix(b"abcdefghijk", 0, |c, e| found.push((c, e.len())));
+            assert_eq!(
+                found,
+                vec![(0, 1), (1, 1), (2, 1), (3, 1), (8, 2), (9, 1), (10, 1)]
+            );
+            // Every start of a search, for the directory's narrowing.
+            for p in probes {
+                for from in 0..=words.len() + 1 {
+                    for inclusive in [false, true] {
+                        assert_eq!(
+                            keyed.bound(from, p, inclusive),
+                            plain.bound(from, p, inclusive),
+                            "{p:?} from {from}"
+                        );
+                    }
+                }
             }
         }
-        let mut found = Vec::new();
-        keyed.each_prefix(b"abcdefghijk", 0, |c, e| found.push((c, e.len())));
-        assert_eq!(
-            found,
-            vec![(0, 1), (1, 1), (2, 1), (3, 1), (8, 2), (9, 1), (10, 1)]
-        );
     }
 
     fn sample() -> Vec<Entity> {
