@@ -665,6 +665,12 @@ impl Reached {
 
     /// Records that the query tokens `tokens` may match name `nm` with similarity `sim`;
     /// a name not reached yet is added only when `reach` is set.
+    /// Whether name `nm` was reached.
+    #[inline(always)]
+    fn is_reached(&self, nm: u32) -> bool {
+        self.slot.get(nm as usize).is_some_and(|&s| s != 0)
+    }
+
     #[inline(always)]
     fn add(&mut self, nm: u32, tokens: std::ops::Range<usize>, sim: f64, reach: bool) {
         let Some(s) = self.slot.get_mut(nm as usize) else {
@@ -2565,7 +2571,9 @@ impl NameIndex {
                 let postings = self.t.postings(*id);
                 meter.charge(Step::Posting, postings.len());
                 for &nm in postings {
-                    if long_enough(nm) && with_partner(nm) {
+                    // A name this item does not reach is skipped before its tokens
+                    // are read for the partner check.
+                    if long_enough(nm) && (reaches || reached.is_reached(nm)) && with_partner(nm) {
                         reached.add(nm, tokens.clone(), sim, reaches);
                     }
                 }
