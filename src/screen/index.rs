@@ -562,19 +562,25 @@ impl TokenSet {
             .is_some_and(|w| w & (1 << (t % 64)) != 0)
     }
 
-    /// The members, in the order first inserted.
-    fn members(&self) -> &[u32] {
-        &self.members
+    /// The members, in the order first inserted; the table is given back.
+    fn into_members(mut self) -> Vec<u32> {
+        self.clear_bits();
+        std::mem::take(&mut self.members)
     }
-}
 
-impl Drop for TokenSet {
-    fn drop(&mut self) {
+    /// Zeroes the words holding the members' bits (the only ones set).
+    fn clear_bits(&mut self) {
         for &t in &self.members {
             if let Some(w) = self.bits.get_mut(t as usize / 64) {
                 *w = 0;
             }
         }
+    }
+}
+
+impl Drop for TokenSet {
+    fn drop(&mut self) {
+        self.clear_bits();
         give_back(self.spare, std::mem::take(&mut self.bits));
     }
 }
@@ -663,14 +669,14 @@ impl Reached {
         names
     }
 
-    /// Records that the query tokens `tokens` may match name `nm` with similarity `sim`;
-    /// a name not reached yet is added only when `reach` is set.
     /// Whether name `nm` was reached.
     #[inline(always)]
     fn is_reached(&self, nm: u32) -> bool {
         self.slot.get(nm as usize).is_some_and(|&s| s != 0)
     }
 
+    /// Records that the query tokens `tokens` may match name `nm` with similarity `sim`;
+    /// a name not reached yet is added only when `reach` is set.
     #[inline(always)]
     fn add(&mut self, nm: u32, tokens: std::ops::Range<usize>, sim: f64, reach: bool) {
         let Some(s) = self.slot.get_mut(nm as usize) else {
@@ -1968,9 +1974,7 @@ impl NameIndex {
                 distinct.insert(t);
             }
         }
-        let ids = distinct.members().to_vec();
-        drop(distinct);
-        Some(self.matches_of(item, ids, meter, Step::Glance))
+        Some(self.matches_of(item, distinct.into_members(), meter, Step::Glance))
     }
 
     /// The names (of at least `min_len` tokens) where adjacent tokens glue to `item`,
