@@ -175,12 +175,26 @@ impl FuzzyWords {
     /// [`MAX_QUERY_LEN`] bytes finds nothing (no such token is screened). Returns the
     /// number of rows computed, the measure of the walk's work.
     pub fn within(&self, query: &[u8], budget: Budget, out: &mut Vec<u32>) -> usize {
+        self.walk(query, budget, out, true).0
+    }
+
+    /// [`FuzzyWords::within`], with or without passing over the siblings a pruned prefix
+    /// shows cannot match (`Walk::sibling_letters`; the tests check that both find the
+    /// same words and count the same rows). Returns the rows and, of them, those passed
+    /// over.
+    fn walk(
+        &self,
+        query: &[u8],
+        budget: Budget,
+        out: &mut Vec<u32>,
+        skip_siblings: bool,
+    ) -> (usize, usize) {
         let m = query.len();
         let Some(&q_first) = query.first() else {
-            return 0;
+            return (0, 0);
         };
         if m > MAX_QUERY_LEN {
-            return 0;
+            return (0, 0);
         }
         // peq[c]: bit j - 1 set where query[j - 1] == c.
         let mut peq = [0u64; 256];
@@ -197,6 +211,8 @@ impl FuzzyWords {
             windows: Vec::new(),
             rows: Vec::new(),
             rows_computed: 0,
+            rows_passed: 0,
+            skip_siblings,
         };
         for len in budget.min_len.max(1)..budget.min_len + BUDGET_LENGTHS {
             let (same, other) = budget.at(len);
@@ -209,7 +225,7 @@ impl FuzzyWords {
                 walk.bucket(bucket, len, out);
             }
         }
-        walk.rows_computed
+        (walk.rows_computed, walk.rows_passed)
     }
 }
 
@@ -349,8 +365,13 @@ struct Walk {
     windows: Vec<Window>,
     /// `rows[d]`: the state after the first `d` letters of the current word.
     rows: Vec<Row>,
-    /// Rows computed so far (the work done).
+    /// Rows computed so far (the work done), counting the rows of siblings passed over
+    /// without computing them.
     rows_computed: usize,
+    /// Of those, the rows of siblings passed over.
+    rows_passed: usize,
+    /// Whether siblings that cannot match are passed over (`Walk::sibling_letters`).
+    skip_siblings: bool,
 }
 
 impl Walk {
@@ -423,7 +444,35 @@ impl Walk {
                     .zip(p.checked_sub(1))
                     .and_then(|(row, q)| row.get(q))
                 {
-                    Some(&next) => i = (next as usize).max(i + 1),
+                    Some(&next) => {
+                        i = (next as usize).max(i + 1);
+                        // The next siblings whose letter changes nothing are pruned at
+                        // once, one row each, without computing it.
+                        let parent = p.saturating_sub(1);
+                        let sibling = |i: usize| {
+                            usize::from(bucket.lcp.get(i).copied().unwrap_or(0)) >= parent
+                        };
+                        let mask = match self.skip_siblings && i < n && sibling(i) {
+                            true => self.sibling_letters(p, k, word),
+                            false => None,
+                        };
+                        if let Some(mask) = mask {
+                            while i < n
+                                && sibling(i)
+                                && bucket
+                                    .bytes
+                                    .get(i * len + parent)
+                                    .is_some_and(|&c| self.peq[usize::from(c)] & mask == 0)
+                            {
+                                self.rows_computed += 1;
+                                self.rows_passed += 1;
+                                i = match bucket.skip.get(i).and_then(|row| row.get(parent)) {
+                                    Some(&next) => (next as usize).max(i + 1),
+                                    None => i + 1,
+                                };
+                            }
+                        }
+                    }
                     None => {
                         i += 1;
                         while i < n && usize::from(bucket.lcp.get(i).copied().unwrap_or(0)) >= p {
@@ -444,11 +493,61 @@ impl Walk {
         }
     }
 
+    /// After the child at depth `p` (2 or more) of a prefix was pruned in a subtree walked
+    /// with budget `k`: the query columns (bits) where a sibling's letter can still
+    /// change its row, or `None` when a sibling whose letter matches none of them could
+    /// still be viable.
+    ///
+    /// A letter `c` enters row `p` only through `peq[c]` (matches and transpositions),
+    /// and only at the columns returned: a sibling whose `peq` misses them all gets the
+    /// row of a letter matching nothing, which is returned only when that row is not
+    /// viable. The parent row is not viable within `k - 1` either (the child was pruned),
+    /// so such a sibling is pruned at depth `p` after one row, exactly as the walk would
+    /// find by computing it.
+    fn sibling_letters(&self, p: usize, k: usize, word: &[u8]) -> Option<u64> {
+        let d = p.checked_sub(1).filter(|&d| d >= 1)?;
+        let (prev, before, &pc) = (self.rows.get(d)?, self.rows.get(d - 1)?, word.get(d - 1)?);
+        let z = |row: usize, e: usize| u64::from(row <= e);
+        // Row p for a letter that matches no query column (see `step`, with eq = 0).
+        let s1 = ((prev[0] << 1) | z(d, 0) | prev[0] | z(d + 1, 0)) & self.full;
+        let s2 = ((prev[1] << 1) | z(d, 1) | prev[1] | (s1 << 1) | z(d + 1, 1) | s1) & self.full;
+        let letter_free: Row = match k {
+            0 => [0, 0, 0],
+            1 => [0, s1, 0],
+            _ => [0, s1, s2],
+        };
+        if self.viable_row(&letter_free, p, k) {
+            return None;
+        }
+        // The columns where `eq` (matches) or `swap` (transpositions) is read.
+        let mut eq_at = (prev[0] << 1) | z(d, 0);
+        let mut swap_at = 0;
+        if k >= 1 {
+            eq_at |= (prev[1] << 1) | z(d, 1);
+            swap_at |= (before[0] << 2) | (z(d, 1) << 1);
+        }
+        if k >= 2 {
+            eq_at |= (prev[2] << 1) | z(d, 2);
+            swap_at |= (before[1] << 2) | (z(d, 2) << 1);
+        }
+        // swap = (eq << 1) & peq[pc]: it meets `swap_at` where eq meets this.
+        Some(eq_at | (self.peq[usize::from(pc)] & swap_at) >> 1)
+    }
+
     /// Whether some cell of row `d` can still end within `r` edits: its cost plus its
     /// look-ahead at most `r`.
     #[inline(always)]
     fn viable(&self, d: usize, r: usize) -> bool {
-        let (Some(s), Some(w)) = (self.rows.get(d), self.windows.get(d)) else {
+        match self.rows.get(d) {
+            Some(s) => self.viable_row(s, d, r),
+            None => false,
+        }
+    }
+
+    /// [`Walk::viable`] for the state `s` at depth `d`.
+    #[inline(always)]
+    fn viable_row(&self, s: &Row, d: usize, r: usize) -> bool {
+        let Some(w) = self.windows.get(d) else {
             return false;
         };
         // Column 0 costs d, plus its look-ahead |(len - d) - m|.
@@ -584,6 +683,41 @@ mod tests {
             .collect();
         assert_eq!(got, want, "query {}, budget {same}/{other}", text(q));
         want.len()
+    }
+
+    /// Passing over the siblings of a pruned prefix finds the same words and counts the
+    /// same rows as computing each of them (the work meter charges the rows).
+    #[test]
+    fn sibling_skip_keeps_words_and_rows() {
+        let mut next = xorshift(0x2545_F491_4F6C_DD1D);
+        let mut words: Vec<Vec<u8>> = (0..4000)
+            .map(|_| {
+                let len = 2 + (next() % 9) as usize;
+                (0..len)
+                    .map(|_| b"abcdefghij"[(next() % 10) as usize])
+                    .collect()
+            })
+            .collect();
+        words.sort();
+        words.dedup();
+        let list = FuzzyWords::new(words.iter().enumerate().map(|(i, w)| (i as u32, &w[..])));
+        let mut passed = 0;
+        for q in words.iter().step_by(37) {
+            for (same, other) in [(2, 2), (2, 1), (1, 0), (0, 0)] {
+                let budget = Budget::uniform(same, other, q.len().saturating_sub(2), q.len() + 2);
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                let (rows_a, passed_a) = list.walk(q, budget, &mut a, true);
+                let (rows_b, passed_b) = list.walk(q, budget, &mut b, false);
+                assert_eq!(
+                    (a, rows_a),
+                    (b, rows_b),
+                    "query {q:?}, budget {same}/{other}"
+                );
+                assert_eq!(passed_b, 0);
+                passed += passed_a;
+            }
+        }
+        assert!(passed > 1000, "only {passed} rows passed over");
     }
 
     /// Every word of a small alphabet up to 5 letters, against several queries and
