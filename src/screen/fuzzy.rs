@@ -265,38 +265,72 @@ pub fn osa_distance(a: &str, b: &str) -> usize {
 }
 
 /// [`osa_distance`] of two ASCII words (one byte a letter): the same algorithm with a
-/// lookup table for the pattern's letters (most screened words are ASCII). Words of the
-/// letters a-z, the usual case, use a table of 32 entries (a-z are distinct modulo 32),
-/// cheaper to clear than one of 128.
+/// lookup table for the pattern's letters. The pattern is `a` when it fits in 64 bits
+/// (the distance is symmetric), and its table is kept from one call to the next: a query
+/// token is compared with many listed tokens in a row, so most calls reuse it.
 fn osa_distance_ascii(a: &[u8], b: &[u8]) -> usize {
-    let (p, t) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if p.is_empty() || p.len() > 64 {
+    let (p, t) = if a.len() <= 64 { (a, b) } else { (b, a) };
+    if p.is_empty() || t.is_empty() || p.len() > 64 {
         return a.len().max(b.len());
     }
-    let letters = |w: &[u8]| w.iter().all(u8::is_ascii_lowercase);
-    if letters(p) && letters(t) {
-        osa_bit_parallel::<32>(p, t)
-    } else {
-        osa_bit_parallel::<128>(p, t)
+    LAST_PATTERN.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut table) => table.distance(p, t),
+        // Not reached (no call nests in another); a fresh table gives the same distance.
+        Err(_) => {
+            let mut fresh = PatternTable::EMPTY;
+            fresh.distance(p, t)
+        }
+    })
+}
+
+/// The bit table of an ASCII pattern for [`hyyro_osa`]: `peq[c]` has bit `i` set where
+/// `word[i] == c`.
+struct PatternTable {
+    word: [u8; 64],
+    len: usize,
+    peq: [u64; 128],
+}
+
+impl PatternTable {
+    const EMPTY: PatternTable = PatternTable {
+        word: [0; 64],
+        len: 0,
+        peq: [0; 128],
+    };
+
+    /// The OSA distance of pattern `p` (1 to 64 ASCII bytes) and text `t`, with this table
+    /// made `p`'s first when it holds another pattern.
+    fn distance(&mut self, p: &[u8], t: &[u8]) -> usize {
+        if self.word.get(..self.len) != Some(p) {
+            // Only the entries of the previous pattern's letters are set.
+            for &c in self.word.get(..self.len).unwrap_or(&[]) {
+                if let Some(bits) = self.peq.get_mut(usize::from(c) % 128) {
+                    *bits = 0;
+                }
+            }
+            for (i, &c) in p.iter().enumerate() {
+                if let Some(bits) = self.peq.get_mut(usize::from(c) % 128) {
+                    *bits |= 1 << i;
+                }
+                if let Some(slot) = self.word.get_mut(i) {
+                    *slot = c;
+                }
+            }
+            self.len = p.len();
+        }
+        let peq = &self.peq;
+        hyyro_osa(
+            p.len(),
+            t.iter()
+                .map(|&c| peq.get(usize::from(c) % 128).copied().unwrap_or(0)),
+        )
     }
 }
 
-/// Hyyrö's bit-parallel OSA distance of pattern `p` (1 to 64 bytes) and text `t`, with a
-/// table of `N` entries indexed by byte modulo `N` (distinct for every byte of both).
-fn osa_bit_parallel<const N: usize>(p: &[u8], t: &[u8]) -> usize {
-    let m = p.len();
-    // peq[c]: bit i set where p[i] == c.
-    let mut peq = [0u64; N];
-    for (i, &c) in p.iter().enumerate() {
-        if let Some(bits) = peq.get_mut(usize::from(c) % N) {
-            *bits |= 1 << i;
-        }
-    }
-    hyyro_osa(
-        m,
-        t.iter()
-            .map(|&c| peq.get(usize::from(c) % N).copied().unwrap_or(0)),
-    )
+thread_local! {
+    /// The table of the last pattern [`osa_distance_ascii`] used, kept for the next call.
+    static LAST_PATTERN: std::cell::RefCell<PatternTable> =
+        const { std::cell::RefCell::new(PatternTable::EMPTY) };
 }
 
 /// Hyyrö's bit-parallel OSA distance of a pattern of `m` letters (1 to 64) and a text
@@ -908,6 +942,14 @@ mod tests {
             ("qqqq", "1111"),
         ] {
             assert_eq!(osa_distance(a, b), strsim::osa_distance(a, b), "{a} / {b}");
+        }
+        // One pattern against many words in a row (its kept table reused), then patterns
+        // that share letters or a prefix with the previous one (its entries cleared).
+        let words = ["abcab", "bacab", "abcabc", "cab", "", "xyz", "abcab"];
+        for a in ["abcab", "abcab", "abca", "abcabx", "ba", "zz", "abcab"] {
+            for b in words {
+                assert_eq!(osa_distance(a, b), strsim::osa_distance(a, b), "{a} / {b}");
+            }
         }
     }
 }
