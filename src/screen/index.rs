@@ -518,24 +518,7 @@ thread_local! {
     /// The bits of the [`TokenSet`] of a query's matchable tokens, held while its
     /// candidates are searched (alongside the short-lived sets).
     static MATCHABLE_BITS: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
-    /// The bits of a [`TokenSet`] of names (ids of indexed names, not tokens): the names
-    /// a split half's partner reaches.
-    static NAME_BITS: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
 }
-
-/// The other half of a split query token, as a split half's postings are checked against
-/// it ([`NameIndex::partner_of`]).
-enum Partner {
-    /// The names holding a token the partner matches.
-    Names(TokenSet),
-    /// The tokens the partner matches.
-    Tokens(TokenSet),
-}
-
-/// A split half checks its postings against the names of its partner's postings when
-/// those are at most this many times its own (reading a name's tokens costs a few cache
-/// misses; setting a bit per partner posting, one write in order).
-const PARTNER_NAMES_FACTOR: usize = 4;
 
 /// A set of vocabulary token ids as a bit set from one of this thread's spare tables (one
 /// zeroing per thread, not per use), with its members in insertion order; dropping it
@@ -1966,33 +1949,6 @@ impl NameIndex {
             .collect()
     }
 
-    /// What a split half needs of its partner half, whose matches are `partner`: the
-    /// names holding a token the partner matches, as a set of names (built from the
-    /// partner's postings) when those are not many more than the half's own postings
-    /// (`own` are its matches), else as the set of the partner's tokens (each name's
-    /// tokens then looked up in it). The same names either way; the first reads the
-    /// postings in order instead of the token list of every name reached.
-    fn partner_of(&self, partner: &[(u32, (f64, Method))], own: &TokenMatches) -> Partner {
-        let postings = |m: &[(u32, (f64, Method))]| -> usize {
-            m.iter().map(|&(id, _)| self.t.postings(id).len()).sum()
-        };
-        if postings(partner) <= PARTNER_NAMES_FACTOR * postings(own) {
-            let mut names = TokenSet::new(&NAME_BITS, self.name_count());
-            for &(id, _) in partner {
-                for &nm in self.t.postings(id) {
-                    names.insert(nm);
-                }
-            }
-            Partner::Names(names)
-        } else {
-            let mut ids = TokenSet::new(&TOKEN_BITS, self.t.token_count());
-            for &(id, _) in partner {
-                ids.insert(id);
-            }
-            Partner::Tokens(ids)
-        }
-    }
-
     /// What [`NameIndex::enumerate_matches`] returns, restricted to the tokens of `names`
     /// (sorted by token id, so the scorer finds them the same way); `None` when the names
     /// hold more than [`AMONG_REACHED_MAX_TOKENS`] tokens (the vocabulary walk is cheaper
@@ -2577,7 +2533,7 @@ impl NameIndex {
             // A split half counts only together with the other half, on another token of
             // the same name (`score::score_direct`): a name holding no token the other
             // half matches is not reached through this one, nor its bound raised.
-            let partner: Option<Partner> = match item.kind {
+            let partner: Option<TokenSet> = match item.kind {
                 ItemKind::Whole => None,
                 ItemKind::SplitPart { first } => {
                     if let Some(slot) = split_matches.get_mut(ii) {
@@ -2585,23 +2541,25 @@ impl NameIndex {
                     }
                     let p = if first { ii + 1 } else { ii.wrapping_sub(1) };
                     let other = q.items.get(p).zip(split_matches.get_mut(p));
-                    let partner_matches: &[(u32, (f64, Method))] = match other {
-                        Some((partner, slot)) => slot.get_or_insert_with(|| {
+                    let mut ids = TokenSet::new(&TOKEN_BITS, self.t.token_count());
+                    if let Some((partner, slot)) = other {
+                        let partner_matches = slot.get_or_insert_with(|| {
                             cache.matches(partner, || self.enumerate_matches(partner, meter))
-                        }),
-                        None => &[],
-                    };
-                    Some(self.partner_of(partner_matches, &m))
+                        });
+                        for &(id, _) in partner_matches.iter() {
+                            ids.insert(id);
+                        }
+                    }
+                    Some(ids)
                 }
             };
-            let with_partner = |nm: u32| match &partner {
-                None => true,
-                Some(Partner::Names(names)) => names.contains(nm),
-                Some(Partner::Tokens(ids)) => self
-                    .t
-                    .name_tokens(nm as usize)
-                    .iter()
-                    .any(|&t| ids.contains(t)),
+            let with_partner = |nm: u32| {
+                partner.as_ref().map_or(true, |ids| {
+                    self.t
+                        .name_tokens(nm as usize)
+                        .iter()
+                        .any(|&t| ids.contains(t))
+                })
             };
             if same.is_none() {
                 looked.push((ii, glue_hits.clone()));
