@@ -475,6 +475,8 @@ pub fn vowels_agree(pattern: &[Slot], key: &[u8]) -> bool {
     // reach[j]: the slots so far can spell key[..j].
     let mut reach = vec![false; n + 1];
     reach[0] = true;
+    // The next row, one buffer for every slot.
+    let mut next: Vec<bool> = Vec::with_capacity(n + 1);
     let skip_short_vowels = |reach: &mut Vec<bool>| {
         for j in 0..n {
             if reach[j] && key[j] == CL_V {
@@ -489,7 +491,8 @@ pub fn vowels_agree(pattern: &[Slot], key: &[u8]) -> bool {
         if i > 0 {
             skip_short_vowels(&mut reach);
         }
-        let mut next = vec![false; n + 1];
+        next.clear();
+        next.resize(n + 1, false);
         for j in 0..=n {
             if !reach[j] {
                 continue;
@@ -519,7 +522,7 @@ pub fn vowels_agree(pattern: &[Slot], key: &[u8]) -> bool {
                 next[j] = true;
             }
         }
-        reach = next;
+        std::mem::swap(&mut reach, &mut next);
     }
     // No short vowel after the last letter.
     reach[n]
