@@ -529,30 +529,19 @@ impl Walk {
 
     /// After the child at depth `p` (2 or more) of a prefix was pruned in a subtree walked
     /// with budget `k`: the query columns (bits) where a sibling's letter can still
-    /// change its row, or `None` when a sibling whose letter matches none of them could
-    /// still be viable.
+    /// change its row, when the pruned child's own letter meets none of them (`None`
+    /// otherwise).
     ///
     /// A letter `c` enters row `p` only through `peq[c]` (matches and transpositions),
-    /// and only at the columns returned: a sibling whose `peq` misses them all gets the
-    /// row of a letter matching nothing, which is returned only when that row is not
-    /// viable. The parent row is not viable within `k - 1` either (the child was pruned),
-    /// so such a sibling is pruned at depth `p` after one row, exactly as the walk would
-    /// find by computing it.
+    /// and only at the columns returned: every letter whose `peq` misses them all gets the
+    /// same row. The pruned child is such a letter, so that row is not viable, and the
+    /// parent row is not viable within `k - 1` either (or the child would not have been
+    /// pruned): a sibling whose letter misses the columns is pruned at depth `p` after
+    /// one row, exactly as the walk would find by computing it.
     fn sibling_letters(&self, p: usize, k: usize, word: &[u8]) -> Option<u64> {
         let d = p.checked_sub(1).filter(|&d| d >= 1)?;
         let (prev, before, &pc) = (self.rows.get(d)?, self.rows.get(d - 1)?, word.get(d - 1)?);
         let z = |row: usize, e: usize| u64::from(row <= e);
-        // Row p for a letter that matches no query column (see `step`, with eq = 0).
-        let s1 = ((prev[0] << 1) | z(d, 0) | prev[0] | z(d + 1, 0)) & self.full;
-        let s2 = ((prev[1] << 1) | z(d, 1) | prev[1] | (s1 << 1) | z(d + 1, 1) | s1) & self.full;
-        let letter_free: Row = match k {
-            0 => [0, 0, 0],
-            1 => [0, s1, 0],
-            _ => [0, s1, s2],
-        };
-        if self.viable_row(&letter_free, p, k) {
-            return None;
-        }
         // The columns where `eq` (matches) or `swap` (transpositions) is read.
         let mut eq_at = (prev[0] << 1) | z(d, 0);
         let mut swap_at = 0;
@@ -565,23 +554,16 @@ impl Walk {
             swap_at |= (before[1] << 2) | (z(d, 2) << 1);
         }
         // swap = (eq << 1) & peq[pc]: it meets `swap_at` where eq meets this.
-        Some(eq_at | (self.peq[usize::from(pc)] & swap_at) >> 1)
+        let mask = eq_at | (self.peq[usize::from(pc)] & swap_at) >> 1;
+        let &c = word.get(d)?;
+        (self.peq[usize::from(c)] & mask == 0).then_some(mask)
     }
 
     /// Whether some cell of row `d` can still end within `r` edits: its cost plus its
     /// look-ahead at most `r`.
     #[inline(always)]
     fn viable(&self, d: usize, r: usize) -> bool {
-        match self.rows.get(d) {
-            Some(s) => self.viable_row(s, d, r),
-            None => false,
-        }
-    }
-
-    /// [`Walk::viable`] for the state `s` at depth `d`.
-    #[inline(always)]
-    fn viable_row(&self, s: &Row, d: usize, r: usize) -> bool {
-        let Some(w) = self.windows.get(d) else {
+        let (Some(s), Some(w)) = (self.rows.get(d), self.windows.get(d)) else {
             return false;
         };
         // Column 0 costs d, plus its look-ahead |(len - d) - m|.
