@@ -568,6 +568,27 @@ impl TokenSet {
         std::mem::take(&mut self.members)
     }
 
+    /// The members in increasing order; the table is given back. A large set is read off
+    /// its bits in order (cheaper than sorting its members).
+    fn into_sorted_members(mut self) -> Vec<u32> {
+        if self.members.len() <= 16 {
+            let mut members = self.into_members();
+            crate::sort::sort_ids(&mut members);
+            return members;
+        }
+        let mut sorted = Vec::with_capacity(self.members.len());
+        for (i, w) in self.bits.iter_mut().enumerate() {
+            let mut bits = std::mem::take(w);
+            while bits != 0 {
+                sorted.push(i as u32 * 64 + bits.trailing_zeros());
+                bits &= bits - 1;
+            }
+        }
+        // Every bit is cleared already.
+        self.members.clear();
+        sorted
+    }
+
     /// Zeroes the words holding the members' bits (the only ones set).
     fn clear_bits(&mut self) {
         for &t in &self.members {
@@ -1974,7 +1995,7 @@ impl NameIndex {
                 distinct.insert(t);
             }
         }
-        Some(self.matches_of(item, distinct.into_members(), meter, Step::Glance))
+        Some(self.matches_of(item, distinct.into_sorted_members(), meter, Step::Glance))
     }
 
     /// The names (of at least `min_len` tokens) where adjacent tokens glue to `item`,
