@@ -1958,8 +1958,17 @@ impl NameIndex {
         meter: &mut WorkMeter,
         each: Step,
     ) -> TokenMatches {
-        crate::sort::sort_ids(&mut ids);
-        ids.dedup();
+        if ids.len() > 16 && ids.windows(2).any(|w| w[0] > w[1]) {
+            // Several lookups' lists: distinct and in order by a bit set.
+            let mut distinct = TokenSet::new(&TOKEN_BITS, self.t.token_count());
+            for &id in &ids {
+                distinct.insert(id);
+            }
+            ids = distinct.into_sorted_members();
+        } else {
+            crate::sort::sort_ids(&mut ids);
+            ids.dedup();
+        }
         meter.charge(each, ids.len());
         ids.into_iter()
             .filter_map(|id| {
@@ -2562,14 +2571,15 @@ impl NameIndex {
                     }
                     let p = if first { ii + 1 } else { ii.wrapping_sub(1) };
                     let other = q.items.get(p).zip(split_matches.get_mut(p));
-                    let mut ids = TokenSet::new(&TOKEN_BITS, self.t.token_count());
-                    if let Some((partner, slot)) = other {
-                        let partner_matches = slot.get_or_insert_with(|| {
+                    let partner_matches = other.map(|(partner, slot)| {
+                        &*slot.get_or_insert_with(|| {
                             cache.matches(partner, || self.enumerate_matches(partner, meter))
-                        });
-                        for &(id, _) in partner_matches.iter() {
-                            ids.insert(id);
-                        }
+                        })
+                    });
+                    // Taken after the lookup, which may use the same spare table.
+                    let mut ids = TokenSet::new(&TOKEN_BITS, self.t.token_count());
+                    for &(id, _) in partner_matches.into_iter().flatten() {
+                        ids.insert(id);
                     }
                     Some(ids)
                 }
