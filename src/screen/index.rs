@@ -359,6 +359,10 @@ struct Tables {
     /// ones before it reads them. Derived at load.
     by_text_dir: Vec<u64>,
     by_key_dir: Vec<u64>,
+    /// No text (no key) holds a zero byte: the length of a string under 8 bytes is then
+    /// told by its prefix key (see [`Sorted::nul_free`]). Derived at load.
+    texts_nul_free: bool,
+    keys_nul_free: bool,
     /// Abjad tokens whose pattern has too many expansions to index.
     wild: Vec<u32>,
     /// Ids of tokens eligible for edit distance, sorted by (text, id): an implicit trie
@@ -971,7 +975,17 @@ struct Sorted<'a, G> {
     /// `dir[j] = prefixes[j * stride]` (or empty: no narrowing).
     dir: &'a [u64],
     stride: usize,
+    /// No string holds a zero byte: one shorter than 8 bytes is then exactly the
+    /// [`significant_len`] of its prefix key, so equal keys decide most ties without the
+    /// strings.
+    nul_free: bool,
     get: G,
+}
+
+/// The bytes of prefix key `k` up to its last non-zero one: the length of a string of
+/// fewer than 8 bytes with no zero byte, whose key it is (8 for longer strings).
+fn significant_len(k: u64) -> usize {
+    (64 - k.trailing_zeros() as usize).div_ceil(8)
 }
 
 /// Entries of a sorted table per entry of its directory (64 keys: one 512-byte stretch;
@@ -985,25 +999,18 @@ impl<'a, 'b, G: Fn(u32) -> &'b [u8]> Sorted<'a, G> {
         use std::cmp::Ordering;
         let keyed = self.keyed();
         let tk = prefix_key(target);
+        // An entry whose key equals the target's is then `target[..short]`.
+        let short = Some(significant_len(tk)).filter(|&l| self.nul_free && l < 8);
         let before = |i: usize| -> bool {
             let by_prefix = if keyed {
                 self.prefixes.get(i).map(|k| k.cmp(&tk))
             } else {
                 None
             };
-            let order = match by_prefix {
-                Some(Ordering::Equal) => {
-                    let s = self.string_at(i);
-                    // Equal keys of two strings of at most 8 bytes: the shorter is a prefix
-                    // of the longer (whose other bytes are zeros), so the lengths decide.
-                    if s.len() <= 8 && target.len() <= 8 {
-                        s.len().cmp(&target.len())
-                    } else {
-                        s.cmp(target)
-                    }
-                }
-                Some(order) => order,
-                None => self.string_at(i).cmp(target),
+            let order = match (by_prefix, short) {
+                (Some(Ordering::Equal), Some(len)) => len.cmp(&target.len()),
+                (Some(Ordering::Equal) | None, _) => self.string_at(i).cmp(target),
+                (Some(order), _) => order,
             };
             if inclusive {
                 order != Ordering::Greater
@@ -1044,29 +1051,32 @@ impl<'a, 'b, G: Fn(u32) -> &'b [u8]> Sorted<'a, G> {
         self.ids.get(i).map_or(&[][..], |&id| (self.get)(id))
     }
 
-    /// Whether entry `i` equals `p` (whose prefix key is `pk`): by the keys, then the
-    /// lengths alone when `p` fits in a key (see [`Sorted::bound`]).
+    /// Whether entry `i` equals `p` (whose prefix key is `pk`): by the keys, then, in a
+    /// table without zero bytes, by the length the key tells (see [`Sorted::nul_free`]).
     #[inline(always)]
     fn equals_at(&self, i: usize, p: &[u8], pk: u64) -> bool {
         if self.keyed() {
             if self.prefixes.get(i) != Some(&pk) {
                 return false;
             }
-            if p.len() <= 8 {
-                return self.string_at(i).len() == p.len();
+            let short = significant_len(pk);
+            if self.nul_free && short < 8 {
+                return short == p.len();
             }
         }
         self.string_at(i) == p
     }
 
     /// Whether entry `i` begins with `p` (whose prefix key is `pk`): by the first
-    /// `p.len()` bytes of the keys when `p` fits in a key.
+    /// `p.len()` bytes of the keys when `p` fits in a key and the table has no zero bytes
+    /// (a string is then at least as long as the bytes its key shares with `p` when the
+    /// last of them is not zero).
     #[inline(always)]
     fn begins_at(&self, i: usize, p: &[u8], pk: u64) -> bool {
-        if self.keyed() && (1..=8).contains(&p.len()) {
+        if self.keyed() && self.nul_free && (1..=8).contains(&p.len()) {
             let shift = 64 - 8 * p.len() as u32;
             return self.prefixes.get(i).is_some_and(|k| (k ^ pk) >> shift == 0)
-                && self.string_at(i).len() >= p.len();
+                && p.last() != Some(&0);
         }
         self.string_at(i).starts_with(p)
     }
@@ -1138,6 +1148,7 @@ impl Tables {
             prefixes: &self.by_text_prefix,
             dir: &self.by_text_dir,
             stride: DIRECTORY_STRIDE,
+            nul_free: self.texts_nul_free,
             get: move |id| self.text_bytes_of(id),
         }
     }
@@ -1149,6 +1160,7 @@ impl Tables {
             prefixes: &self.by_key_prefix,
             dir: &self.by_key_dir,
             stride: DIRECTORY_STRIDE,
+            nul_free: self.keys_nul_free,
             get: move |id| self.key_of(id),
         }
     }
@@ -1169,6 +1181,8 @@ impl Tables {
         let every = |keys: &[u64]| keys.iter().step_by(DIRECTORY_STRIDE).copied().collect();
         self.by_text_dir = every(&self.by_text_prefix);
         self.by_key_dir = every(&self.by_key_prefix);
+        self.texts_nul_free = !self.text.as_bytes().contains(&0);
+        self.keys_nul_free = !self.keys.contains(&0);
     }
 
     /// Text of token `id` as bytes, for comparisons: no character-boundary check (a
@@ -2968,6 +2982,8 @@ impl NameIndex {
             by_key_prefix: Vec::new(),
             by_text_dir: Vec::new(),
             by_key_dir: Vec::new(),
+            texts_nul_free: false,
+            keys_nul_free: false,
             wild,
             fuzzy_sorted,
             // Derived below from the checked texts.
@@ -3541,6 +3557,7 @@ mod tests {
             prefixes: &[],
             dir: &[],
             stride: 0,
+            nul_free: false,
             get,
         };
         // Without a directory, and with directories of every entry to every 5th.
@@ -3552,6 +3569,7 @@ mod tests {
             prefixes: &prefixes,
             dir: &[],
             stride: 0,
+            nul_free: false,
             get,
         }];
         for (stride, dir) in &dirs {
@@ -3560,8 +3578,70 @@ mod tests {
                 prefixes: &prefixes,
                 dir,
                 stride: *stride,
+                nul_free: false,
                 get,
             });
+        }
+        // A table of strings without zero bytes reads lengths off the keys: the entries
+        // with a zero byte are left out of the search (the plain search still sees them,
+        // so it is restricted to the same entries).
+        let clean: Vec<u32> = ids
+            .iter()
+            .copied()
+            .filter(|&i| !words[i as usize].contains(&0))
+            .collect();
+        let clean_prefixes: Vec<u64> = clean.iter().map(|&i| prefixes[i as usize]).collect();
+        let clean_plain = Sorted {
+            ids: &clean,
+            prefixes: &[],
+            dir: &[],
+            stride: 0,
+            nul_free: false,
+            get,
+        };
+        for nul_free in [false, true] {
+            let t = Sorted {
+                ids: &clean,
+                prefixes: &clean_prefixes,
+                dir: &[],
+                stride: 0,
+                nul_free,
+                get,
+            };
+            let probes: [&[u8]; 14] = [
+                b"",
+                b"a",
+                b"ab",
+                b"ab\0",
+                b"a\0b",
+                b"abc",
+                b"abcdefgh",
+                b"abcdefghi",
+                b"abcdefgha",
+                b"abcdefg",
+                b"alexandr",
+                b"al",
+                b"c",
+                b"\0",
+            ];
+            for p in probes {
+                assert_eq!(t.equal(p), clean_plain.equal(p), "{p:?} {nul_free}");
+                for from in 0..=clean.len() + 1 {
+                    for inclusive in [false, true] {
+                        assert_eq!(
+                            t.bound(from, p, inclusive),
+                            clean_plain.bound(from, p, inclusive),
+                            "{p:?} from {from} {nul_free}"
+                        );
+                    }
+                }
+                for from in [0, 1, 3] {
+                    let (mut a, mut b) = (Vec::new(), Vec::new());
+                    t.each_prefix(p, from, |c, e| a.push((c, e.to_vec())));
+                    clean_plain.each_prefix(p, from, |c, e| b.push((c, e.to_vec())));
+                    assert_eq!(a, b, "{p:?} from {from} {nul_free}");
+                }
+            }
         }
         for keyed in &tables {
             let probes: [&[u8]; 12] = [
