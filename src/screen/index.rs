@@ -3624,24 +3624,7 @@ mod tests {
                 b"c",
                 b"\0",
             ];
-            for p in probes {
-                assert_eq!(t.equal(p), clean_plain.equal(p), "{p:?} {nul_free}");
-                for from in 0..=clean.len() + 1 {
-                    for inclusive in [false, true] {
-                        assert_eq!(
-                            t.bound(from, p, inclusive),
-                            clean_plain.bound(from, p, inclusive),
-                            "{p:?} from {from} {nul_free}"
-                        );
-                    }
-                }
-                for from in [0, 1, 3] {
-                    let (mut a, mut b) = (Vec::new(), Vec::new());
-                    t.each_prefix(p, from, |c, e| a.push((c, e.to_vec())));
-                    clean_plain.each_prefix(p, from, |c, e| b.push((c, e.to_vec())));
-                    assert_eq!(a, b, "{p:?} from {from} {nul_free}");
-                }
-            }
+            assert_same_searches(&t, &clean_plain, &probes, &format!("nul_free {nul_free}"));
         }
         for keyed in &tables {
             let probes: [&[u8]; 12] = [
@@ -3658,20 +3641,14 @@ mod tests {
                 b"c",
                 b"abcdefghijk",
             ];
+            assert_same_searches(keyed, &plain, &probes, &format!("stride {}", keyed.stride));
             for p in probes {
-                assert_eq!(keyed.equal(p), plain.equal(p), "{p:?}");
                 let want: Vec<u32> = ids
                     .iter()
                     .copied()
                     .filter(|&i| words[i as usize] == p)
                     .collect();
                 assert_eq!(keyed.equal(p), &want[..], "{p:?}");
-                for from in [0, 1, 3] {
-                    let (mut a, mut b) = (Vec::new(), Vec::new());
-                    keyed.each_prefix(p, from, |c, e| a.push((c, e.to_vec())));
-                    plain.each_prefix(p, from, |c, e| b.push((c, e.to_vec())));
-                    assert_eq!(a, b, "{p:?} from {from}");
-                }
             }
             let mut found = Vec::new();
             keyed.each_prefix(b"abcdefghijk", 0, |c, e| found.push((c, e.len())));
@@ -3679,17 +3656,34 @@ mod tests {
                 found,
                 vec![(0, 1), (1, 1), (2, 1), (3, 1), (8, 2), (9, 1), (10, 1)]
             );
-            // Every start of a search, for the directory's narrowing.
-            for p in probes {
-                for from in 0..=words.len() + 1 {
-                    for inclusive in [false, true] {
-                        assert_eq!(
-                            keyed.bound(from, p, inclusive),
-                            plain.bound(from, p, inclusive),
-                            "{p:?} from {from}"
-                        );
-                    }
+        }
+    }
+
+    /// `table` searches like `plain` (the same entries, read string by string) for every
+    /// probe: the equal entries, the bound from every start of a search (the directory's
+    /// narrowing) either way, and the prefix walk from a few starts.
+    fn assert_same_searches<'b, G: Fn(u32) -> &'b [u8]>(
+        table: &Sorted<'_, G>,
+        plain: &Sorted<'_, G>,
+        probes: &[&[u8]],
+        label: &str,
+    ) {
+        for &p in probes {
+            assert_eq!(table.equal(p), plain.equal(p), "{p:?} {label}");
+            for from in 0..=plain.ids.len() + 1 {
+                for inclusive in [false, true] {
+                    assert_eq!(
+                        table.bound(from, p, inclusive),
+                        plain.bound(from, p, inclusive),
+                        "{p:?} from {from} {label}"
+                    );
                 }
+            }
+            for from in [0, 1, 3] {
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                table.each_prefix(p, from, |c, e| a.push((c, e.to_vec())));
+                plain.each_prefix(p, from, |c, e| b.push((c, e.to_vec())));
+                assert_eq!(a, b, "{p:?} from {from} {label}");
             }
         }
     }
