@@ -34,6 +34,10 @@ export function startServer(root, port = 0) {
       res.writeHead(200, {
         'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
+        // Cross-origin isolation: every resource is same-origin, and it gives the benchmark
+        // page a 5 us timer instead of Chromium's 100 us steps.
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-embedder-policy': 'require-corp',
       });
       res.end(body);
     } catch {

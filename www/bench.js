@@ -32,6 +32,21 @@ function summary(times) {
   };
 }
 
+/** The smallest step of `performance.now()` seen in a short busy loop, in microseconds. */
+function timerStepUs() {
+  let step = Infinity;
+  let last = performance.now();
+  for (let seen = 0; seen < 50;) {
+    const now = performance.now();
+    if (now > last) {
+      step = Math.min(step, now - last);
+      last = now;
+      seen += 1;
+    }
+  }
+  return Math.round(step * 1000 * 10) / 10;
+}
+
 async function fetchJson(url) {
   const r = await fetch(url, { cache: 'no-store' });
   if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
@@ -98,6 +113,10 @@ async function run() {
     wasm_memory_bytes_at_start: memoryAtStart,
     wasm_memory_bytes_after_loads: wasm.memory.buffer.byteLength,
     user_agent: navigator.userAgent,
+    // Chromium reports time in steps of 100 us unless the page is cross-origin isolated
+    // (scripts/serve.mjs sends COOP and COEP), then in steps of 5 us.
+    cross_origin_isolated: self.crossOriginIsolated === true,
+    timer_step_us: timerStepUs(),
   };
 
   const queries = params.get('queries') ? await fetchJson(params.get('queries')) : FALLBACK_QUERIES;
