@@ -186,7 +186,14 @@ fn parse_name(field: &[u8]) -> (String, String, bool) {
     let truncated = field.last().is_some_and(|&c| c != b'<');
     let text = String::from_utf8_lossy(field);
     let text = text.trim_end_matches('<');
-    let (primary, secondary) = text.split_once("<<").unwrap_or((text, ""));
+    // The first `<<` (ASCII, so both sides are whole characters).
+    let (primary, secondary) = match text.as_bytes().windows(2).position(|w| w == b"<<") {
+        Some(i) => (
+            text.get(..i).unwrap_or(text),
+            text.get(i + 2..).unwrap_or(""),
+        ),
+        None => (text, ""),
+    };
     let words = |s: &str| -> String {
         s.split('<')
             .filter(|w| !w.is_empty())
