@@ -1,7 +1,8 @@
 // Browser benchmark (www/bench.html): snapshot load time and wasm memory; screening latency
-// per query (p50/p95/p99) over a query set; the same queries through Fuse.js over the same
-// names and through an exhaustive scan with kyc-check's own scorer; memory after 10,000
-// queries. Results go to window.benchResult (read by scripts/browser-bench.mjs).
+// per query (p50/p95/p99) over a query set, then over the same set again; the same queries
+// through Fuse.js over the same names and through an exhaustive scan with kyc-check's own
+// scorer; memory after 10,000 queries. Results go to window.benchResult (read by
+// scripts/browser-bench.mjs).
 //
 // Parameters (all optional): snapshot=FILE (default snapshot.kcs), loads=N (15),
 // queries=FILE.json and names=FILE.json (written by examples/bench_queries.rs; without them
@@ -128,6 +129,10 @@ async function run() {
   const oursFound = (r, q) => r.matches.some((m) => m.id === q.expect);
   const oursFlagged = (r) => r.decision !== 'clear';
   result.kyc_check = timeEngine(queries, ours, oursFound, oursFlagged);
+  // The same queries again: what the first pass built on first use (prepared vocabulary
+  // tokens, successor tables of glue heads, per-name glue reach) is then in place. Reported
+  // beside the first pass, never instead of it: a page's first queries meet a cold index.
+  result.kyc_check_second_pass = timeEngine(queries, ours, oursFound, oursFlagged);
 
   if (exhaustiveStride > 0 && params.get('exhaustive') !== '0') {
     const sample = queries.filter((_, i) => i % exhaustiveStride === 0);
@@ -196,7 +201,7 @@ async function run() {
   }
 
   // Memory after many queries: screen the set round-robin up to `memoryQueries` in total.
-  let screened = result.kyc_check.count + 50;
+  let screened = result.kyc_check.count + (result.kyc_check_second_pass?.count ?? 0) + 50;
   for (let i = 0; screened < memoryQueries; i++, screened++) {
     kyc.screen({ name: queries[i % queries.length].name });
   }
