@@ -287,7 +287,11 @@ impl TokInfo {
     }
 
     /// [`TokInfo::new`] with the pattern's expansions already computed.
-    fn with_expansions(tok: &Token, df: u32, expansions: Option<Vec<Vec<u8>>>) -> TokInfo {
+    pub(crate) fn with_expansions(
+        tok: &Token,
+        df: u32,
+        expansions: Option<Vec<Vec<u8>>>,
+    ) -> TokInfo {
         let key = if tok.pattern.is_none() {
             phonetic::key(&tok.text)
         } else {
