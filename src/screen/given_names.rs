@@ -26,6 +26,8 @@
 
 use std::sync::OnceLock;
 
+use crate::screen::index::prefix_key;
+
 /// The groups: each line is one given name and its equivalent forms.
 pub const GROUPS: &[&[&str]] = &[
     // English given names with their diminutives and their forms in other languages.
@@ -495,8 +497,8 @@ pub const GROUPS: &[&[&str]] = &[
 ];
 
 /// Every form with the groups it belongs to, sorted by form (built on first use).
-fn forms() -> &'static [(&'static str, u16)] {
-    static FORMS: OnceLock<Vec<(&'static str, u16)>> = OnceLock::new();
+fn forms() -> &'static Forms {
+    static FORMS: OnceLock<Forms> = OnceLock::new();
     FORMS.get_or_init(|| {
         let mut v: Vec<(&'static str, u16)> = GROUPS
             .iter()
@@ -505,19 +507,39 @@ fn forms() -> &'static [(&'static str, u16)] {
             .collect();
         crate::sort::sort(&mut v);
         v.dedup();
-        v
+        Forms {
+            keys: v.iter().map(|&(n, _)| prefix_key(n.as_bytes())).collect(),
+            entries: v,
+        }
     })
+}
+
+/// Every (form, group) pair in order, with each form's [`prefix_key`] alongside: a look-up
+/// compares numbers, and strings only where the keys are equal (most words are no form).
+struct Forms {
+    entries: Vec<(&'static str, u16)>,
+    keys: Vec<u64>,
 }
 
 /// The groups `name` belongs to (ascending; empty when it is not in the table).
 fn groups_of(name: &str) -> &'static [(&'static str, u16)] {
     let f = forms();
-    // One binary search; a form has a few groups at most, so its entries are scanned.
-    let lo = f.partition_point(|&(n, _)| n < name);
-    let len = f.get(lo..).map_or(0, |rest| {
+    let k = prefix_key(name.as_bytes());
+    // Forms with the same key as `name` are contiguous (the key keeps the order); of them,
+    // those equal to `name` are a run.
+    let lo = f.keys.partition_point(|&x| x < k);
+    let same_key = f
+        .keys
+        .get(lo..)
+        .map_or(0, |rest| rest.iter().take_while(|&&x| x == k).count());
+    let candidates = f.entries.get(lo..lo + same_key).unwrap_or(&[]);
+    let start = candidates.iter().position(|&(n, _)| n == name);
+    let len = start.and_then(|s| candidates.get(s..)).map_or(0, |rest| {
         rest.iter().take_while(|&&(n, _)| n == name).count()
     });
-    f.get(lo..lo + len).unwrap_or(&[])
+    start
+        .and_then(|s| candidates.get(s..s + len))
+        .unwrap_or(&[])
 }
 
 /// True when `name` is a form in the table.
@@ -555,6 +577,37 @@ pub fn equivalents(name: &str) -> Vec<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The keyed look-up finds exactly the (form, group) pairs a plain scan of the table
+    /// finds: for every form, every form with a letter more or less (many share their
+    /// first 8 bytes, hence their key, with another form), and words that are no form.
+    #[test]
+    fn keyed_lookup_equals_a_scan() {
+        let all: Vec<(&str, u16)> = GROUPS
+            .iter()
+            .enumerate()
+            .flat_map(|(g, names)| names.iter().map(move |&n| (n, g as u16)))
+            .collect();
+        let scan = |name: &str| -> Vec<(&str, u16)> {
+            let mut v: Vec<(&str, u16)> = all.iter().copied().filter(|&(n, _)| n == name).collect();
+            v.sort();
+            v.dedup();
+            v
+        };
+        let mut probes: Vec<String> = vec![String::new(), "a".into(), "zzzzzzzzzz".into()];
+        for g in GROUPS {
+            for n in g.iter() {
+                probes.push(n.to_string());
+                probes.push(format!("{n}a"));
+                probes.push(n[..n.len() - 1].to_string());
+            }
+        }
+        for p in &probes {
+            assert_eq!(groups_of(p), &scan(p)[..], "{p}");
+        }
+        assert!(is_form("alexandra") && is_form("alexandre"));
+        assert!(!is_form("alexandrx"));
+    }
 
     #[test]
     fn forms_are_normalised_and_distinct_within_a_group() {

@@ -959,7 +959,7 @@ fn csr(offs: &[u32], i: usize) -> Option<std::ops::Range<usize>> {
 /// The first 8 bytes of `s` as a big-endian number, zero-padded. Order-preserving
 /// (`a < b` gives `prefix_key(a) <= prefix_key(b)`), so a table sorted by its strings is
 /// sorted by these too.
-fn prefix_key(s: &[u8]) -> u64 {
+pub(crate) fn prefix_key(s: &[u8]) -> u64 {
     let mut b = [0u8; 8];
     for (slot, &c) in b.iter_mut().zip(s) {
         *slot = c;
