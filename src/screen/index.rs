@@ -1336,7 +1336,7 @@ impl Tables {
             pattern: Some(Vec::new()),
             ..token
         };
-        let mut info = TokInfo::with_expansions(&probe, df, None);
+        let mut info = TokInfo::with_expansions(probe, df, None);
         info.pattern = None;
         info.expansions = None;
         info.key = self.key_of(id).to_vec();

@@ -271,7 +271,7 @@ impl TokInfo {
     /// Prepares a token; `df` is the number of listed entities sharing its key.
     pub fn new(tok: &Token, df: u32) -> TokInfo {
         let expansions = tok.pattern.as_ref().and_then(|p| phonetic::expansions(p));
-        TokInfo::with_expansions(tok, df, expansions)
+        TokInfo::with_expansions(tok.clone(), df, expansions)
     }
 
     /// Prepares a token whose rarity count is looked up by `count` (the most of its
@@ -283,12 +283,13 @@ impl TokInfo {
             .map(|k| count(k))
             .max()
             .unwrap_or(0);
-        TokInfo::with_expansions(tok, df, expansions)
+        TokInfo::with_expansions(tok.clone(), df, expansions)
     }
 
-    /// [`TokInfo::new`] with the pattern's expansions already computed.
+    /// [`TokInfo::new`] with the pattern's expansions already computed, taking the token's
+    /// text and pattern over.
     pub(crate) fn with_expansions(
-        tok: &Token,
+        tok: Token,
         df: u32,
         expansions: Option<Vec<Vec<u8>>>,
     ) -> TokInfo {
@@ -308,17 +309,17 @@ impl TokInfo {
         let full_weight = length * class_factor(tok.class);
         let weight = full_weight * rarity_factor(df);
         TokInfo {
-            text: tok.text.clone(),
+            len: tok.text.chars().count(),
+            given_name: tok.class == TokenClass::Word && given_names::is_form(&tok.text),
+            text: tok.text,
             class: tok.class,
             script: tok.script,
             key,
             skel,
-            pattern: tok.pattern.clone(),
+            pattern: tok.pattern,
             expansions,
-            len: tok.text.chars().count(),
             weight,
             full_weight,
-            given_name: tok.class == TokenClass::Word && given_names::is_form(&tok.text),
         }
     }
 
