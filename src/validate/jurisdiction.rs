@@ -169,8 +169,8 @@ fn search_key(s: &str) -> String {
 
 /// True when `key` (from [`search_key`]) contains `word` at the start of a word.
 fn mentions(key: &str, word: &str) -> bool {
-    // Byte windows, not `str::match_indices`: the only substring search of the wasm build
-    // besides the MRZ filler below, which would pull in the two-way searcher.
+    // Byte windows, not `str::match_indices`: with the MRZ name split (validate::mrz), the
+    // only substring searches of the wasm build, which would pull in the two-way searcher.
     let (key, word) = (key.as_bytes(), word.as_bytes());
     !word.is_empty()
         && key
