@@ -1330,22 +1330,13 @@ impl Tables {
         if token.pattern.is_some() {
             return TokInfo::new(&token, df);
         }
-        // An empty pattern skips the key's computation (it is stored), and no expansions
-        // are computed for it (`TokInfo::new` would expand the empty pattern).
-        let probe = Token {
-            pattern: Some(Vec::new()),
-            ..token
-        };
-        let mut info = TokInfo::with_expansions(probe, df, None);
-        info.pattern = None;
-        info.expansions = None;
-        info.key = self.key_of(id).to_vec();
-        info.skel = self
+        // The key and skeleton are stored: not computed again.
+        let skel = self
             .tok_skel
             .get(id as usize)
             .map(|&s| self.skel_str(s as usize).to_vec())
             .unwrap_or_default();
-        info
+        TokInfo::with_parts(token, df, None, self.key_of(id).to_vec(), skel)
     }
 }
 

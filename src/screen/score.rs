@@ -288,17 +288,25 @@ impl TokInfo {
 
     /// [`TokInfo::new`] with the pattern's expansions already computed, taking the token's
     /// text and pattern over.
-    pub(crate) fn with_expansions(
-        tok: Token,
-        df: u32,
-        expansions: Option<Vec<Vec<u8>>>,
-    ) -> TokInfo {
+    fn with_expansions(tok: Token, df: u32, expansions: Option<Vec<Vec<u8>>>) -> TokInfo {
         let key = if tok.pattern.is_none() {
             phonetic::key(&tok.text)
         } else {
             Vec::new()
         };
         let skel = phonetic::skeleton_of_key(&key);
+        TokInfo::with_parts(tok, df, expansions, key, skel)
+    }
+
+    /// [`TokInfo::with_expansions`] with the phonetic key and its skeleton already known
+    /// (a vocabulary token, whose key and skeleton the index stores).
+    pub(crate) fn with_parts(
+        tok: Token,
+        df: u32,
+        expansions: Option<Vec<Vec<u8>>>,
+        key: Vec<u8>,
+        skel: Vec<u8>,
+    ) -> TokInfo {
         let mut length = length_weight(&tok.text, tok.class, tok.script);
         if let Some(p) = &tok.pattern {
             // Scripts without short vowels spell names with fewer letters: weigh such a
