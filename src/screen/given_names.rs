@@ -533,13 +533,12 @@ fn groups_of(name: &str) -> &'static [(&'static str, u16)] {
         .get(lo..)
         .map_or(0, |rest| rest.iter().take_while(|&&x| x == k).count());
     let candidates = f.entries.get(lo..lo + same_key).unwrap_or(&[]);
-    let start = candidates.iter().position(|&(n, _)| n == name);
-    let len = start.and_then(|s| candidates.get(s..)).map_or(0, |rest| {
-        rest.iter().take_while(|&&(n, _)| n == name).count()
-    });
-    start
-        .and_then(|s| candidates.get(s..s + len))
-        .unwrap_or(&[])
+    let from_first = match candidates.iter().position(|&(n, _)| n == name) {
+        Some(first) => candidates.get(first..).unwrap_or(&[]),
+        None => &[],
+    };
+    let len = from_first.iter().take_while(|&&(n, _)| n == name).count();
+    from_first.get(..len).unwrap_or(&[])
 }
 
 /// True when `name` is a form in the table.
