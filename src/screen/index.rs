@@ -1826,14 +1826,13 @@ impl NameIndex {
             crate::sort::sort_ids(&mut cand);
             cand.dedup();
             meter.charge(Step::Comparison, cand.len());
-            return cand
-                .into_iter()
-                .filter_map(|id| {
-                    self.token(id)
-                        .and_then(|t| score::part_similarity(q, t))
-                        .map(|s| (id, s))
-                })
-                .collect();
+            let mut out: TokenMatches = Vec::new();
+            for id in cand {
+                if let Some(s) = self.token(id).and_then(|t| score::part_similarity(q, t)) {
+                    out.push((id, s));
+                }
+            }
+            return out;
         }
         let mut cand: Vec<u32> = Vec::new();
         cand.extend_from_slice(self.t.by_text(&q.text));
@@ -1977,13 +1976,15 @@ impl NameIndex {
             ids.dedup();
         }
         meter.charge(each, ids.len());
-        ids.into_iter()
-            .filter_map(|id| {
-                self.token(id)
-                    .and_then(|t| score::item_similarity(item, t))
-                    .map(|s| (id, s))
-            })
-            .collect()
+        // A plain loop, not an iterator chain: at opt-level "z" each adapter stays a call
+        // per token, and this runs for every candidate token of every query item.
+        let mut out: TokenMatches = Vec::new();
+        for id in ids {
+            if let Some(s) = self.token(id).and_then(|t| score::item_similarity(item, t)) {
+                out.push((id, s));
+            }
+        }
+        out
     }
 
     /// What [`NameIndex::enumerate_matches`] returns, restricted to the tokens of `names`
@@ -2181,9 +2182,9 @@ impl NameIndex {
     /// Whether the texts or the keys of the tokens `run` end to end equal `q`'s, which a
     /// list-side glue needs: checked on the stored tables before any token is prepared.
     fn run_glues_to(&self, run: &[u32], q: &TokInfo) -> bool {
-        let texts = run.iter().map(|&t| self.t.text_of(t));
+        let texts = run.iter().map(|&t| self.t.text_bytes_of(t));
         let keys = run.iter().map(|&t| self.t.key_of(t));
-        score::texts_glue_to(texts, &q.text) || score::keys_glue_to(keys, &q.key)
+        score::texts_glue_to(texts, q.text.as_bytes()) || score::keys_glue_to(keys, &q.key)
     }
 
     /// The best [`score::list_glue_similarity`] of query token `q` over every run of 2-3

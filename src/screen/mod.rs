@@ -108,19 +108,46 @@ pub struct Query {
     pub crypto_address: Option<String>,
 }
 
+/// The keys of a [`Query`] object: its serialised names, and the `entity_type` alias of
+/// `type`.
+pub const QUERY_FIELDS: [&str; 7] = [
+    "name",
+    "type",
+    "entity_type",
+    "birth_date",
+    "country",
+    "id_number",
+    "crypto_address",
+];
+
+/// The keys of an [`Options`] object, as serialised.
+pub const OPTION_FIELDS: [&str; 6] = [
+    "review_threshold",
+    "block_threshold",
+    "max_matches",
+    "sources",
+    "max_snapshot_age_days",
+    "today",
+];
+
 fn de_entity_type<'de, D: Deserializer<'de>>(d: D) -> Result<Option<EntityType>, D::Error> {
     let s: Option<String> = Option::deserialize(d)?;
     match s {
         None => Ok(None),
-        Some(s) if s.trim().is_empty() => Ok(None),
-        Some(s) => EntityType::from_code(s.trim().to_ascii_lowercase().as_str())
-            .map(Some)
-            .ok_or_else(|| {
-                serde::de::Error::custom(format!(
-                    "unknown type `{s}` (person, organization, vessel, aircraft)"
-                ))
-            }),
+        Some(s) => parse_entity_type(&s).map_err(serde::de::Error::custom),
     }
+}
+
+/// A query's entity type as typed: a code of [`EntityType::from_code`] in any case, with
+/// spaces around; blank is no type.
+pub fn parse_entity_type(s: &str) -> Result<Option<EntityType>, String> {
+    let code = s.trim();
+    if code.is_empty() {
+        return Ok(None);
+    }
+    EntityType::from_code(code.to_ascii_lowercase().as_str())
+        .map(Some)
+        .ok_or_else(|| format!("unknown type `{s}` (person, organization, vessel, aircraft)"))
 }
 
 impl Query {
@@ -176,13 +203,13 @@ impl Options {
         if !ok(self.review_threshold) {
             return Err(format!(
                 "review_threshold must be in (0, 1], got {}",
-                self.review_threshold
+                show_number(self.review_threshold)
             ));
         }
         if !ok(self.block_threshold) {
             return Err(format!(
                 "block_threshold must be in (0, 1], got {}",
-                self.block_threshold
+                show_number(self.block_threshold)
             ));
         }
         if let Some(today) = &self.today {
@@ -201,6 +228,34 @@ impl Options {
         }
         Ok(())
     }
+}
+
+/// `x` for an error message, in decimal with up to 9 decimals, without `f64`'s `Display`:
+/// its shortest-digits algorithms weigh about 9 KB gzip of wasm, and nothing else in the
+/// wasm formats a float.
+fn show_number(x: f64) -> String {
+    if x.is_nan() {
+        return "NaN".to_string();
+    }
+    let sign = if x < 0.0 { "-" } else { "" };
+    if x.is_infinite() {
+        return format!("{sign}inf");
+    }
+    let size = x.abs();
+    if size >= 1e9 {
+        return format!("{sign}1e9 or more in magnitude");
+    }
+    let nanos = (size * 1e9).round() as u64;
+    if nanos == 0 && size > 0.0 {
+        return format!("{sign}1e-9 or less in magnitude");
+    }
+    let sign = if nanos == 0 { "" } else { sign };
+    let (whole, frac) = (nanos / 1_000_000_000, nanos % 1_000_000_000);
+    if frac == 0 {
+        return format!("{sign}{whole}");
+    }
+    let digits = format!("{frac:09}");
+    format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
 }
 
 /// The screening decision.
@@ -951,4 +1006,86 @@ fn bounded_evidence<'q>(
 /// True when `kind` is matched through `Query::crypto_address` rather than `id_number`.
 pub fn is_crypto(kind: IdentifierKind) -> bool {
     kind == IdentifierKind::CryptoAddress
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn show_number_prints_what_display_prints_for_plain_decimals() {
+        for x in [
+            1.5,
+            -0.2,
+            2.0,
+            80.0,
+            0.83,
+            1.000001,
+            -3.25,
+            0.000000001,
+            123456789.5,
+        ] {
+            assert_eq!(show_number(x), format!("{x}"), "{x}");
+        }
+        assert_eq!(show_number(f64::NAN), "NaN");
+        assert_eq!(show_number(f64::INFINITY), "inf");
+        assert_eq!(show_number(f64::NEG_INFINITY), "-inf");
+        assert_eq!(show_number(-0.0), "0");
+        assert_eq!(show_number(1e300), "1e9 or more in magnitude");
+        assert_eq!(show_number(-1e-12), "-1e-9 or less in magnitude");
+        let e = Options {
+            review_threshold: 1.5,
+            ..Options::default()
+        };
+        assert_eq!(
+            e.validate(),
+            Err("review_threshold must be in (0, 1], got 1.5".to_string())
+        );
+    }
+
+    /// The key lists the JavaScript API reads objects by are the serialised names.
+    #[test]
+    fn field_lists_are_the_serialised_names() {
+        let query = Query {
+            name: "x".into(),
+            entity_type: Some(EntityType::Person),
+            birth_date: Some("1970".into()),
+            country: Some("IR".into()),
+            id_number: Some("1".into()),
+            crypto_address: Some("a".into()),
+        };
+        let keys = |v: serde_json::Value| -> Vec<String> {
+            v.as_object()
+                .map(|o| o.keys().cloned().collect())
+                .unwrap_or_default()
+        };
+        let mut expected: Vec<String> = keys(serde_json::to_value(&query).unwrap());
+        expected.push("entity_type".into());
+        let mut listed: Vec<String> = QUERY_FIELDS.iter().map(|s| s.to_string()).collect();
+        expected.sort();
+        listed.sort();
+        assert_eq!(listed, expected);
+
+        let options = Options {
+            sources: Some(vec![SourceList::Eu]),
+            max_snapshot_age_days: Some(1),
+            today: Some("2026-01-01".into()),
+            ..Options::default()
+        };
+        let mut expected = keys(serde_json::to_value(&options).unwrap());
+        let mut listed: Vec<String> = OPTION_FIELDS.iter().map(|s| s.to_string()).collect();
+        expected.sort();
+        listed.sort();
+        assert_eq!(listed, expected);
+    }
+
+    #[test]
+    fn entity_types_parse_in_any_case_and_blank_is_none() {
+        assert_eq!(
+            parse_entity_type(" Individual "),
+            Ok(Some(EntityType::Person))
+        );
+        assert_eq!(parse_entity_type("  "), Ok(None));
+        assert!(parse_entity_type("robot").is_err());
+    }
 }

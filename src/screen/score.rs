@@ -1739,7 +1739,7 @@ pub fn keys_glue_to<'a>(keys: impl IntoIterator<Item = &'a [u8]>, key: &[u8]) ->
 }
 
 /// True when `texts` put end to end spell `text`.
-pub fn texts_glue_to<'a>(texts: impl IntoIterator<Item = &'a str>, text: &str) -> bool {
+pub fn texts_glue_to<'a>(texts: impl IntoIterator<Item = &'a [u8]>, text: &[u8]) -> bool {
     let mut rest = text;
     for t in texts {
         match rest.strip_prefix(t) {
@@ -1751,7 +1751,7 @@ pub fn texts_glue_to<'a>(texts: impl IntoIterator<Item = &'a str>, text: &str) -
 }
 
 fn concat_equals(parts: &[&TokInfo], text: &str) -> bool {
-    texts_glue_to(parts.iter().map(|p| p.text.as_str()), text)
+    texts_glue_to(parts.iter().map(|p| p.text.as_bytes()), text.as_bytes())
 }
 
 /// Scores a query against one name directly (no index): the reference the index is

@@ -66,8 +66,40 @@ pub struct Record {
     pub crypto_network: Option<String>,
 }
 
+impl Record {
+    /// The field serialised as `name` (one of [`RECORD_FIELDS`]), for callers that read a
+    /// record key by key (the JavaScript API); `None` for any other name.
+    pub fn field_mut(&mut self, name: &str) -> Option<&mut Option<String>> {
+        Some(match name {
+            "given_name" => &mut self.given_name,
+            "family_name" => &mut self.family_name,
+            "full_name" => &mut self.full_name,
+            "birth_date" => &mut self.birth_date,
+            "email" => &mut self.email,
+            "phone" => &mut self.phone,
+            "phone_country" => &mut self.phone_country,
+            "country" => &mut self.country,
+            "nationality" => &mut self.nationality,
+            "address_line1" => &mut self.address_line1,
+            "city" => &mut self.city,
+            "region" => &mut self.region,
+            "postal_code" => &mut self.postal_code,
+            "mrz" => &mut self.mrz,
+            "document_type" => &mut self.document_type,
+            "document_number" => &mut self.document_number,
+            "document_country" => &mut self.document_country,
+            "national_id" => &mut self.national_id,
+            "national_id_country" => &mut self.national_id_country,
+            "iban" => &mut self.iban,
+            "crypto_address" => &mut self.crypto_address,
+            "crypto_network" => &mut self.crypto_network,
+            _ => return None,
+        })
+    }
+}
+
 /// The field names of [`Record`], as serialised (for callers that must reject unknown keys
-/// themselves, such as the JavaScript API, whose deserialiser only looks up known keys).
+/// themselves, such as the JavaScript API, which reads a record key by key).
 pub const RECORD_FIELDS: [&str; 22] = [
     "given_name",
     "family_name",
@@ -841,6 +873,24 @@ mod tests {
             report.fields["crypto_network"].errors[0].code,
             ErrorCode::UnknownNetwork
         );
+    }
+
+    /// `field_mut` reaches the field serialised under each name, and no other.
+    #[test]
+    fn field_mut_sets_the_field_of_each_serialised_name() {
+        let mut record = Record::default();
+        for name in RECORD_FIELDS {
+            let slot = record
+                .field_mut(name)
+                .expect("a field of every listed name");
+            assert!(slot.is_none(), "{name} reached twice");
+            *slot = Some(name.to_string());
+        }
+        assert!(record.field_mut("emial").is_none());
+        let json = serde_json::to_value(&record).unwrap();
+        for name in RECORD_FIELDS {
+            assert_eq!(json[name], name, "{name}");
+        }
     }
 
     #[test]

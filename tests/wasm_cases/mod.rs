@@ -78,6 +78,58 @@ fn bad_arguments_throw_instead_of_trapping() {
     assert!(unknown_format.is_err());
 }
 
+/// The message of the error `result` holds (a `JsError` as a JavaScript `Error`).
+fn error_message<T>(result: Result<T, wasm_bindgen::JsError>) -> String {
+    match result {
+        Ok(_) => panic!("expected an error"),
+        Err(e) => {
+            let value = wasm_bindgen::JsValue::from(e);
+            js_sys::Reflect::get(&value, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+                .unwrap_or_default()
+        }
+    }
+}
+
+/// Object arguments are read field by field (src/wasm/args.rs): each error names the
+/// argument and the field; `null` and `undefined` are absent; nothing unknown is skipped.
+#[wasm_bindgen_test]
+fn object_arguments_are_checked_field_by_field() {
+    use kyc_check::wasm::{screen_js, validate_record};
+    use wasm_bindgen::JsValue;
+    kyc_check::wasm::use_default_snapshot().expect("default snapshot loads");
+    let query = |v| screen_js(js(v), JsValue::UNDEFINED);
+    let cases = [
+        (query(serde_json::json!({ "name": 7 })), "invalid query: `name` must be a string, got number"),
+        (query(serde_json::json!({ "nme": "x" })), "invalid query: unknown field `nme`, expected one of name, type, entity_type, birth_date, country, id_number, crypto_address"),
+        (query(serde_json::json!({ "name": "x", "type": "robot" })), "invalid query: `type`: unknown type `robot` (person, organization, vessel, aircraft)"),
+        (query(serde_json::json!(["x"])), "invalid query: expected an object, got an array"),
+        (screen_js(JsValue::from_str("x"), JsValue::UNDEFINED), "invalid query: expected an object, got string"),
+        (screen_js(js(serde_json::json!({ "name": "x" })), js(serde_json::json!({ "max_matches": 2.5 }))), "invalid options: `max_matches` must be a whole number from 0 to 4294967295"),
+        (screen_js(js(serde_json::json!({ "name": "x" })), js(serde_json::json!({ "sources": ["ofac"] }))), "invalid options: unknown source `ofac`, expected one of ofac_sdn, ofac_consolidated, un_sc, uk_ofsi, uk_fcdo, eu"),
+        (screen_js(js(serde_json::json!({ "name": "x" })), js(serde_json::json!({ "review_threshold": 1.5 }))), "invalid options: review_threshold must be in (0, 1], got 1.5"),
+        (validate_record(js(serde_json::json!({ "email": ["a@b.co"] })), JsValue::UNDEFINED), "invalid record: `email` must be a string, got an array"),
+        (validate_record(js(serde_json::json!({})), js(serde_json::json!({ "date_order": "ydm" }))), "invalid options: `date_order` must be iso, dmy or mdy, got `ydm`"),
+        (validate_record(js(serde_json::json!({})), js(serde_json::json!({ "today": "2026-02-30" }))), "invalid options: `today`: `2026-02-30` is not a real date in YYYY-MM-DD form"),
+        (validate_record(js(serde_json::json!({})), js(serde_json::json!({ "blocked_jurisdictions": ["IR", 1] }))), "invalid options: `blocked_jurisdictions` must be an array of strings, got number"),
+    ];
+    for (result, expected) in cases {
+        assert_eq!(error_message(result), expected);
+    }
+    // `null` is absent: the defaults apply.
+    let result = screen_js(
+        js(serde_json::json!({ "name": "Kim Jong Un", "type": null, "country": null })),
+        js(serde_json::json!({ "max_matches": null, "sources": null })),
+    );
+    assert!(result.is_ok());
+    let report = validate_record(
+        js(serde_json::json!({ "email": "anna@example.se", "phone": null })),
+        js(serde_json::json!({ "min_age": 21, "today": "2026-01-01" })),
+    );
+    assert!(report.is_ok());
+}
+
 #[wasm_bindgen_test]
 fn snapshot_loading_verifies_and_fails_closed() {
     let info = json(kyc_check::wasm::use_default_snapshot().expect("default snapshot loads"));

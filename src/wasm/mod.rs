@@ -1,5 +1,8 @@
-//! The JavaScript API (wasm-bindgen). Thin: every function converts its arguments with
-//! serde-wasm-bindgen, calls the plain Rust API and converts the result back.
+//! The JavaScript API (wasm-bindgen). Thin: every function reads its arguments (strings
+//! directly, objects with [`args`]), calls the plain Rust API and converts the result back
+//! with serde-wasm-bindgen.
+
+mod args;
 
 use wasm_bindgen::prelude::*;
 
@@ -87,65 +90,6 @@ fn optional_string_arg(value: &JsValue, name: &str) -> Result<Option<String>, Js
     }
 }
 
-/// Rejects keys outside `known`: serde-wasm-bindgen only looks up a struct's own keys, so a
-/// misspelt field would otherwise be skipped without a word.
-fn check_keys(value: &JsValue, known: &[&str], what: &str) -> Result<(), JsError> {
-    let SortedKeys(keys) = serde_wasm_bindgen::from_value(value.clone())
-        .map_err(|e| JsError::new(&format!("invalid {what}: {e}")))?;
-    match keys.iter().find(|k| !known.contains(&k.as_str())) {
-        Some(unknown) => Err(JsError::new(&format!(
-            "invalid {what}: unknown field `{unknown}`, expected one of {}",
-            known.join(", ")
-        ))),
-        None => Ok(()),
-    }
-}
-
-/// The keys of a map-like JavaScript value, sorted: the keys of the
-/// `BTreeMap<String, IgnoredAny>` this used to read, with the same errors (the same
-/// `next_entry` calls, the same "a map" expectation), without a B-tree instantiated for it
-/// (wasm size).
-struct SortedKeys(Vec<String>);
-
-impl<'de> serde::Deserialize<'de> for SortedKeys {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(SortedKeysVisitor)
-    }
-}
-
-/// Collects the keys for [`SortedKeys`].
-struct SortedKeysVisitor;
-
-impl<'de> serde::de::Visitor<'de> for SortedKeysVisitor {
-    type Value = SortedKeys;
-
-    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
-        formatter.write_str("a map")
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut access: A,
-    ) -> Result<SortedKeys, A::Error> {
-        let mut keys = Vec::new();
-        while let Some((key, _)) = access.next_entry::<String, serde::de::IgnoredAny>()? {
-            keys.push(key);
-        }
-        crate::sort::sort(&mut keys);
-        Ok(SortedKeys(keys))
-    }
-}
-
-/// Reads an options object (`undefined`/`null` give the defaults).
-fn options_arg(value: &JsValue) -> Result<crate::validate::record::Options, JsError> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(crate::validate::record::Options::default());
-    }
-    check_keys(value, &crate::validate::record::OPTION_FIELDS, "options")?;
-    serde_wasm_bindgen::from_value(value.clone())
-        .map_err(|e| JsError::new(&format!("invalid options: {e}")))
-}
-
 /// A field result as a `FieldReport` object.
 fn field_report(result: crate::validate::FieldResult) -> Result<JsValue, JsError> {
     to_js(&crate::validate::record::FieldReport::from_result(result))
@@ -158,10 +102,8 @@ pub fn validate_record(
     #[wasm_bindgen(unchecked_param_type = "KycRecord")] record: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ValidationOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
-    check_keys(&record, &crate::validate::record::RECORD_FIELDS, "record")?;
-    let record: crate::validate::record::Record = serde_wasm_bindgen::from_value(record)
-        .map_err(|e| JsError::new(&format!("invalid record: {e}")))?;
-    let options = options_arg(&options)?;
+    let record = args::record(&record)?;
+    let options = args::validation_options(&options)?;
     to_js(&crate::validate::record::validate_record(&record, &options))
 }
 
@@ -194,7 +136,7 @@ pub fn validate_birth_date(
 ) -> Result<JsValue, JsError> {
     use crate::validate::birth_date::{validate_birth_date, BirthDateRules};
     let input = string_arg(&input, "input")?;
-    let options = options_arg(&options)?;
+    let options = args::validation_options(&options)?;
     let rules = BirthDateRules {
         order: options.date_order,
         today: options
@@ -658,14 +600,8 @@ pub fn screen_exhaustive_js(query: JsValue, options: JsValue) -> Result<JsValue,
 
 fn screen_with(query: JsValue, options: JsValue, exhaustive: bool) -> Result<JsValue, JsError> {
     use serde::Serialize;
-    let query: crate::screen::Query = serde_wasm_bindgen::from_value(query)
-        .map_err(|e| JsError::new(&format!("invalid query: {e}")))?;
-    let options: crate::screen::Options = if options.is_undefined() || options.is_null() {
-        crate::screen::Options::default()
-    } else {
-        serde_wasm_bindgen::from_value(options)
-            .map_err(|e| JsError::new(&format!("invalid options: {e}")))?
-    };
+    let query = args::query(&query)?;
+    let options = args::screening_options(&options)?;
     options
         .validate()
         .map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
