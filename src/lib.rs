@@ -12,6 +12,7 @@
 //! - `sources` (native only): parsers for the official list formats.
 //! - [`snapshot`]: the versioned, hashed binary snapshot format (and, natively, its builder).
 //! - [`screen`]: normalisation, index, scoring and explanations.
+//! - `sha256`: the SHA-256 of snapshot identities, remarks files and Base58Check.
 //! - `unicode_norm`: Unicode normalisation and case mapping from compact tables (wasm size).
 //! - `wasm` (wasm32 only): the JavaScript API.
 
@@ -20,6 +21,7 @@
 pub mod model;
 pub mod screen;
 pub(crate) mod serde_table;
+pub(crate) mod sha256;
 pub mod snapshot;
 pub(crate) mod sort;
 #[cfg(not(target_arch = "wasm32"))]

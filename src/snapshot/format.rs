@@ -20,7 +20,7 @@ use super::store::RemarksInput;
 use super::{EntityStore, RemarksMode, Snapshot, SnapshotError, SnapshotHeader};
 use crate::model::{SourceInfo, SourceList};
 use crate::screen::index::{ListedIdent, NameIndex};
-use sha2::{Digest, Sha256};
+use crate::sha256::Sha256;
 
 /// The first eight bytes of every snapshot. PNG-style: the high byte catches 7-bit
 /// transfers, CR LF and the lone LF catch newline conversion, 0x1A stops DOS `type`.
@@ -301,7 +301,7 @@ pub(crate) fn payload_digest(payload: &[u8]) -> [u8; 32] {
     for chunk in payload.chunks(HASH_CHUNK) {
         hasher.update(chunk);
     }
-    hasher.finalize().into()
+    hasher.finalize()
 }
 
 /// Bytes hashed per call in [`payload_digest`].

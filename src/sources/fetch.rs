@@ -9,7 +9,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use sha2::{Digest, Sha256};
+use crate::sha256::Sha256;
 
 use crate::model::SourceList;
 
@@ -244,7 +244,7 @@ fn fetch_one(agent: &ureq::Agent, url: &str, dest: &Path) -> Result<(u64, String
 
 /// Lower-case hex SHA-256 of a byte slice (also used by tests and reports).
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
+    crate::sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()

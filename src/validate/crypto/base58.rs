@@ -3,8 +3,6 @@
 //! "zero" character standing for one leading zero byte; Base58Check appends the first four
 //! bytes of SHA-256(SHA-256(payload)).
 
-use sha2::{Digest, Sha256};
-
 /// Bitcoin's alphabet (no `0`, `O`, `I`, `l`).
 pub const BITCOIN_ALPHABET: &[u8; 58] =
     b"123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
@@ -48,7 +46,7 @@ pub fn decode(s: &str, alphabet: &[u8; 58]) -> Result<Vec<u8>, char> {
 
 /// The Base58Check checksum of `payload`: the first four bytes of SHA-256(SHA-256(payload)).
 pub fn checksum(payload: &[u8]) -> [u8; 4] {
-    let digest = Sha256::digest(Sha256::digest(payload));
+    let digest = crate::sha256::digest(&crate::sha256::digest(payload));
     [digest[0], digest[1], digest[2], digest[3]]
 }
 
