@@ -2102,10 +2102,13 @@ impl NameIndex {
                             return;
                         }
                         for &t2 in seconds.iter() {
+                            // The entries of `t2` start at the first one not below it and
+                            // are few: read on from there rather than search for the end.
                             let lo = next.partition_point(|&e| (e >> 32) < u64::from(t2));
-                            let hi = next.partition_point(|&e| (e >> 32) <= u64::from(t2));
-                            let names = next.get(lo..hi).unwrap_or(&[]);
-                            for &e in names {
+                            for &e in next.get(lo..).unwrap_or(&[]) {
+                                if (e >> 32) != u64::from(t2) {
+                                    break;
+                                }
                                 let nm = e as u32;
                                 if glues(t1, nm) {
                                     out.push(nm);
