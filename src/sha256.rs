@@ -125,10 +125,34 @@ pub fn digest(data: &[u8]) -> [u8; 32] {
 /// every index a constant, the 16-word schedule window and the round constants become
 /// locals and immediates.
 fn compress(state: &mut [u32; 8], block: &[u8; 64]) {
-    let mut w = [0u32; 16];
-    for (word, bytes) in w.iter_mut().zip(block.chunks_exact(4)) {
-        *word = <[u8; 4]>::try_from(bytes).map_or(0, u32::from_be_bytes);
-    }
+    // Constant indices only, here and below: a loop or an iterator over `w` would pass its
+    // address to a call (at "z") and keep the whole window in memory.
+    let word = |i: usize| {
+        u32::from_be_bytes([
+            block[4 * i],
+            block[4 * i + 1],
+            block[4 * i + 2],
+            block[4 * i + 3],
+        ])
+    };
+    let mut w = [
+        word(0),
+        word(1),
+        word(2),
+        word(3),
+        word(4),
+        word(5),
+        word(6),
+        word(7),
+        word(8),
+        word(9),
+        word(10),
+        word(11),
+        word(12),
+        word(13),
+        word(14),
+        word(15),
+    ];
     let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut h] = *state;
     // Word `i` of the schedule (6.2.2 step 1), in the window slot `i % 16`.
     macro_rules! schedule {
@@ -181,9 +205,17 @@ fn compress(state: &mut [u32; 8], block: &[u8; 64]) {
     eight_rounds!(40);
     eight_rounds!(48);
     eight_rounds!(56);
-    for (s, v) in state.iter_mut().zip([a, b, c, d, e, f, g, h]) {
-        *s = s.wrapping_add(v);
-    }
+    let [s0, s1, s2, s3, s4, s5, s6, s7] = *state;
+    *state = [
+        s0.wrapping_add(a),
+        s1.wrapping_add(b),
+        s2.wrapping_add(c),
+        s3.wrapping_add(d),
+        s4.wrapping_add(e),
+        s5.wrapping_add(f),
+        s6.wrapping_add(g),
+        s7.wrapping_add(h),
+    ];
 }
 
 #[cfg(test)]
