@@ -4,7 +4,7 @@
 //! (`invalid query: `name` must be a string, got number`).
 //!
 //! Why not serde-wasm-bindgen's deserializer: it and the float formatting its error
-//! messages reach weigh about 21 KB gzip of wasm (BENCHMARKS.md, "Session 12"), room the
+//! messages reach weigh about 20 KB gzip of wasm (BENCHMARKS.md, "Session 12"), room the
 //! screening code's inlining uses instead. The results are serialised with serde as before.
 //!
 //! `undefined` and `null` both mean "absent" for every field; absent fields keep their
