@@ -5,9 +5,9 @@
 //! portable code is fast only when LLVM inlines its round helpers, which it does at
 //! opt-level 3 with the default inlining threshold; the wasm build sets a lower threshold
 //! for every crate (`.cargo/config.toml`) and then hashed a snapshot at half the speed.
-//! This plain form (one loop of 64 rounds on eight locals) hashes as fast as the crate did
+//! This form (the 64 rounds written out in `compress`) hashes as fast as the crate did
 //! at its best, at opt-level "z" (BENCHMARKS.md, "Session 12"). The tests check it against
-//! the standard's examples and against `sha2` on random inputs.
+//! the standard's examples and against `sha2` for every length up to 300 bytes.
 
 /// The round constants: the first 32 bits of the fractional parts of the cube roots of
 /// the first 64 primes (FIPS 180-4, 4.2.2).
@@ -73,15 +73,14 @@ impl Sha256 {
             if self.pending_len < 64 {
                 return;
             }
-            let block = self.pending;
-            compress(&mut self.state, &block);
+            compress(&mut self.state, &self.pending);
             self.pending_len = 0;
         }
         let mut blocks = data.chunks_exact(64);
         for block in &mut blocks {
-            let mut b = [0u8; 64];
-            b.copy_from_slice(block);
-            compress(&mut self.state, &b);
+            if let Ok(block) = <&[u8; 64]>::try_from(block) {
+                compress(&mut self.state, block);
+            }
         }
         let rest = blocks.remainder();
         if let Some(slot) = self.pending.get_mut(..rest.len()) {

@@ -1819,20 +1819,12 @@ impl NameIndex {
     fn enumerate_matches(&self, item: &QueryItem, meter: &mut WorkMeter) -> TokenMatches {
         let q = &item.info;
         if let ItemKind::SplitPart { .. } = item.kind {
-            // Split halves match exactly or by phonetic key only.
+            // Split halves match exactly or by phonetic key only (`item_similarity` of a
+            // half is `part_similarity`).
             let mut cand: Vec<u32> = Vec::new();
             cand.extend_from_slice(self.t.by_text(&q.text));
             cand.extend_from_slice(self.t.by_key(&q.key));
-            crate::sort::sort_ids(&mut cand);
-            cand.dedup();
-            meter.charge(Step::Comparison, cand.len());
-            let mut out: TokenMatches = Vec::new();
-            for id in cand {
-                if let Some(s) = self.token(id).and_then(|t| score::part_similarity(q, t)) {
-                    out.push((id, s));
-                }
-            }
-            return out;
+            return self.matches_of(item, cand, meter, Step::Comparison);
         }
         let mut cand: Vec<u32> = Vec::new();
         cand.extend_from_slice(self.t.by_text(&q.text));

@@ -48,17 +48,23 @@ fn type_name(value: &JsValue) -> String {
     }
 }
 
-/// True for `undefined` and `null`: the field is absent.
-fn absent(value: &JsValue) -> bool {
+/// True for `undefined` and `null`: the field (or optional argument) is absent.
+pub(super) fn absent(value: &JsValue) -> bool {
     value.is_undefined() || value.is_null()
+}
+
+/// The error for field `key` of argument `what`: `invalid {what}: `{key}`{problem}`.
+fn field_error(what: &str, key: &str, problem: std::fmt::Arguments) -> JsError {
+    JsError::new(&format!("invalid {what}: `{key}`{problem}"))
 }
 
 /// The error for field `key` of argument `what` whose value is not `expected`.
 fn wrong_type(what: &str, key: &str, expected: &str, value: &JsValue) -> JsError {
-    JsError::new(&format!(
-        "invalid {what}: `{key}` must be {expected}, got {}",
-        type_name(value)
-    ))
+    field_error(
+        what,
+        key,
+        format_args!(" must be {expected}, got {}", type_name(value)),
+    )
 }
 
 /// The error for a key that is not a field of argument `what` (a misspelt field is never
@@ -102,9 +108,7 @@ fn whole_number(value: &JsValue, what: &str, key: &str) -> Result<Option<u32>, J
         Some(x) if x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x) => {
             Ok(Some(x as u32))
         }
-        Some(_) => Err(JsError::new(&format!(
-            "invalid {what}: `{key}` must be {expected}"
-        ))),
+        Some(_) => Err(field_error(what, key, format_args!(" must be {expected}"))),
         None => Err(wrong_type(what, key, expected, value)),
     }
 }
@@ -156,9 +160,11 @@ pub(super) fn validation_options(value: &JsValue) -> Result<record::Options, JsE
                 out.today = match string(&v, what, &key)? {
                     None => None,
                     Some(s) => Some(Date::parse_iso(&s).ok_or_else(|| {
-                        JsError::new(&format!(
-                            "invalid {what}: `today`: `{s}` is not a real date in YYYY-MM-DD form"
-                        ))
+                        field_error(
+                            what,
+                            &key,
+                            format_args!(": `{s}` is not a real date in YYYY-MM-DD form"),
+                        )
                     })?),
                 }
             }
@@ -175,9 +181,11 @@ pub(super) fn validation_options(value: &JsValue) -> Result<record::Options, JsE
             "date_order" => {
                 if let Some(s) = string(&v, what, &key)? {
                     out.date_order = DateOrder::parse(&s).ok_or_else(|| {
-                        JsError::new(&format!(
-                            "invalid {what}: `date_order` must be iso, dmy or mdy, got `{s}`"
-                        ))
+                        field_error(
+                            what,
+                            &key,
+                            format_args!(" must be iso, dmy or mdy, got `{s}`"),
+                        )
                     })?;
                 }
             }
@@ -200,7 +208,7 @@ pub(super) fn query(value: &JsValue) -> Result<screen::Query, JsError> {
                 out.entity_type = match string(&v, what, &key)? {
                     None => None,
                     Some(s) => screen::parse_entity_type(&s)
-                        .map_err(|e| JsError::new(&format!("invalid {what}: `{key}`: {e}")))?,
+                        .map_err(|e| field_error(what, &key, format_args!(": {e}")))?,
                 }
             }
             "birth_date" => out.birth_date = string(&v, what, &key)?,

@@ -83,7 +83,7 @@ fn string_arg(value: &JsValue, name: &str) -> Result<String, JsError> {
 
 /// An optional string argument (`undefined` and `null` are `None`).
 fn optional_string_arg(value: &JsValue, name: &str) -> Result<Option<String>, JsError> {
-    if value.is_undefined() || value.is_null() {
+    if args::absent(value) {
         Ok(None)
     } else {
         string_arg(value, name).map(Some)
@@ -226,7 +226,7 @@ pub fn validate_mrz(
     #[wasm_bindgen(unchecked_optional_param_type = "string")] today: JsValue,
 ) -> Result<JsValue, JsError> {
     let input = string_arg(&input, "input")?;
-    let today = if today.is_undefined() || today.is_null() {
+    let today = if args::absent(&today) {
         crate::validate::date::Date::today_utc()
     } else {
         let text = string_arg(&today, "today")?;
