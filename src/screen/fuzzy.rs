@@ -39,6 +39,11 @@ type Row = [u64; MAX_EDITS + 1];
 pub struct FuzzyWords {
     /// `buckets[len]`: the words of `len` bytes.
     buckets: Vec<Bucket>,
+    /// `tails[len]`: the same words, each with its first letter replaced by
+    /// [`ANY_FIRST`] and in sorted order of the rest: one trie of the words' tails,
+    /// walked once for every first letter whose row is the same (see
+    /// [`FuzzyWords::within`]).
+    tails: Vec<Bucket>,
 }
 
 /// The words of one length in sorted order.
@@ -54,6 +59,9 @@ struct Bucket {
     /// letters (`p <= SKIP_DEPTHS`; deeper prunes step word by word), so that a pruned
     /// prefix skips its subtree at once.
     skip: Vec<[u32; SKIP_DEPTHS]>,
+    /// In a tail bucket, the first letter of each word (its stand-in is in `bytes`);
+    /// empty otherwise.
+    first: Vec<u8>,
 }
 
 /// Prefix lengths with a precomputed subtree end (most prunes happen within a few letters).
@@ -119,61 +127,146 @@ impl Budget {
     }
 }
 
-impl FuzzyWords {
-    /// The word list from `(id, word)` pairs in sorted byte order of the words.
-    pub fn new<'a>(words: impl IntoIterator<Item = (u32, &'a [u8])>) -> FuzzyWords {
-        let mut buckets: Vec<Bucket> = Vec::new();
-        for (id, word) in words {
-            let len = word.len();
-            if buckets.len() <= len {
-                buckets.resize_with(len + 1, Bucket::default);
+impl Bucket {
+    /// The bucket of the `len`-byte words held back to back in `bytes`, in sorted order,
+    /// with their `ids` (and, for a tail bucket, their `first` letters): the shared
+    /// prefixes and subtree ends are derived here.
+    fn from_sorted(ids: Vec<u32>, bytes: Vec<u8>, len: usize, first: Vec<u8>) -> Bucket {
+        let n = ids.len();
+        let mut lcp = Vec::with_capacity(n);
+        let mut prev: &[u8] = &[];
+        for word in bytes.chunks_exact(len.max(1)) {
+            let mut shared = 0;
+            while shared < prev.len() && prev.get(shared) == word.get(shared) {
+                shared += 1;
             }
-            let Some(b) = buckets.get_mut(len) else {
-                continue;
-            };
-            let lcp = b
-                .ids
-                .len()
-                .checked_sub(1)
-                .and_then(|i| b.bytes.get(i * len..(i + 1) * len))
-                .map_or(0, |prev| {
-                    prev.iter().zip(word).take_while(|(a, c)| a == c).count()
-                });
-            b.ids.push(id);
-            b.lcp.push(lcp.min(u8::MAX as usize) as u8);
-            b.bytes.extend_from_slice(word);
+            lcp.push(shared.min(u8::MAX as usize) as u8);
+            prev = word;
         }
-        for b in &mut buckets {
-            let n = b.ids.len();
-            b.skip = vec![[n as u32; SKIP_DEPTHS]; n];
-            for i in (0..n.saturating_sub(1)).rev() {
-                let next_lcp = usize::from(b.lcp.get(i + 1).copied().unwrap_or(0));
-                let after = b
-                    .skip
-                    .get(i + 1)
-                    .copied()
-                    .unwrap_or([n as u32; SKIP_DEPTHS]);
-                if let Some(row) = b.skip.get_mut(i) {
-                    for (p, slot) in row.iter_mut().enumerate() {
-                        // Word i + 1 leaves the subtree of i's first p + 1 letters, or the
-                        // end of its own subtree does.
-                        *slot = if next_lcp < p + 1 {
-                            (i + 1) as u32
-                        } else {
-                            after[p]
-                        };
-                    }
+        let mut skip = vec![[n as u32; SKIP_DEPTHS]; n];
+        for i in (0..n.saturating_sub(1)).rev() {
+            let next_lcp = usize::from(lcp.get(i + 1).copied().unwrap_or(0));
+            let after = skip.get(i + 1).copied().unwrap_or([n as u32; SKIP_DEPTHS]);
+            if let Some(row) = skip.get_mut(i) {
+                for (p, slot) in row.iter_mut().enumerate() {
+                    // Word i + 1 leaves the subtree of i's first p + 1 letters, or the
+                    // end of its own subtree does.
+                    *slot = if next_lcp < p + 1 {
+                        (i + 1) as u32
+                    } else {
+                        after[p]
+                    };
                 }
             }
         }
-        FuzzyWords { buckets }
+        Bucket {
+            ids,
+            lcp,
+            bytes,
+            skip,
+            first,
+        }
+    }
+
+    /// The tail bucket of this bucket of `len`-byte words: each word with its first letter
+    /// replaced by [`ANY_FIRST`], in sorted order of the rest (see [`FuzzyWords::tails`]).
+    fn tails(&self, len: usize) -> Bucket {
+        let n = self.ids.len();
+        if n == 0 || len == 0 {
+            return Bucket::default();
+        }
+        let letter = |i: u32, pos: usize| {
+            self.bytes
+                .get(i as usize * len + pos)
+                .map_or(0, |&c| usize::from(c))
+        };
+        // Stable counting sorts on the letters from the last to the second (LSD radix):
+        // a few passes over the bucket instead of comparison sorting at load. Counts
+        // cover only the bucket's range of letters.
+        let (lo, hi) = self
+            .bytes
+            .iter()
+            .fold((u8::MAX, 0), |(lo, hi), &c| (lo.min(c), hi.max(c)));
+        let (lo, width) = (usize::from(lo), usize::from(hi.saturating_sub(lo)) + 1);
+        let mut order: Vec<u32> = (0..n as u32).collect();
+        let mut sorted = vec![0u32; n];
+        let mut starts = vec![0u32; width + 1];
+        for pos in (1..len).rev() {
+            starts.fill(0);
+            for &i in &order {
+                if let Some(count) = starts.get_mut(letter(i, pos).saturating_sub(lo) + 1) {
+                    *count += 1;
+                }
+            }
+            for c in 1..starts.len() {
+                starts[c] += starts[c - 1];
+            }
+            for &i in &order {
+                if let Some(slot) = starts.get_mut(letter(i, pos).saturating_sub(lo)) {
+                    if let Some(out) = sorted.get_mut(*slot as usize) {
+                        *out = i;
+                    }
+                    *slot += 1;
+                }
+            }
+            std::mem::swap(&mut order, &mut sorted);
+        }
+        let mut ids = Vec::with_capacity(n);
+        let mut bytes = Vec::with_capacity(n * len);
+        let mut first = Vec::with_capacity(n);
+        for i in order {
+            let at = i as usize * len;
+            let (Some(&id), Some(word)) = (self.ids.get(i as usize), self.bytes.get(at..at + len))
+            else {
+                continue;
+            };
+            ids.push(id);
+            first.push(word.first().copied().unwrap_or(ANY_FIRST));
+            bytes.push(ANY_FIRST);
+            bytes.extend_from_slice(word.get(1..).unwrap_or_default());
+        }
+        Bucket::from_sorted(ids, bytes, len, first)
+    }
+}
+
+/// The first letter of every word of a tail bucket: a byte no query holds (a query with
+/// it does not use the tail buckets), so that it stands for any letter the query's
+/// second to `k + 1`-th letters are not.
+const ANY_FIRST: u8 = 0;
+
+impl FuzzyWords {
+    /// The word list from `(id, word)` pairs in sorted byte order of the words.
+    pub fn new<'a>(words: impl IntoIterator<Item = (u32, &'a [u8])>) -> FuzzyWords {
+        // Ids and bytes of the words of each length.
+        let mut by_len: Vec<(Vec<u32>, Vec<u8>)> = Vec::new();
+        for (id, word) in words {
+            let len = word.len();
+            if by_len.len() <= len {
+                by_len.resize_with(len + 1, Default::default);
+            }
+            if let Some((ids, bytes)) = by_len.get_mut(len) {
+                ids.push(id);
+                bytes.extend_from_slice(word);
+            }
+        }
+        let buckets: Vec<Bucket> = by_len
+            .into_iter()
+            .enumerate()
+            .map(|(len, (ids, bytes))| Bucket::from_sorted(ids, bytes, len, Vec::new()))
+            .collect();
+        let tails = buckets
+            .iter()
+            .enumerate()
+            .map(|(len, b)| b.tails(len))
+            .collect();
+        FuzzyWords { buckets, tails }
     }
 
     /// Appends to `out` the id of every word whose optimal-string-alignment distance to
     /// `query` is within `budget` (by the word's first letter) and whose length is within
-    /// `budget`'s range, in order of length, then of the words. A query of more than
-    /// [`MAX_QUERY_LEN`] bytes finds nothing (no such token is screened). Returns the
-    /// number of rows computed, the measure of the walk's work.
+    /// `budget`'s range, each once, in order of length (in no set order within a length).
+    /// A query of more than [`MAX_QUERY_LEN`] bytes finds nothing (no such token is
+    /// screened). Returns the number of rows computed, the measure of the walk's work.
     pub fn within(&self, query: &[u8], budget: Budget, out: &mut Vec<u32>) -> usize {
         self.walk(query, budget, out, true).0
     }
@@ -213,16 +306,38 @@ impl FuzzyWords {
             rows_computed: 0,
             rows_passed: 0,
             skip_siblings,
+            other_letters: None,
         };
+        // The tail buckets stand for every first letter but the query's own and its
+        // next `k`: unless the query holds their stand-in.
+        let tails_usable = peq[usize::from(ANY_FIRST)] == 0;
         for len in budget.min_len.max(1)..budget.min_len + BUDGET_LENGTHS {
             let (same, other) = budget.at(len);
+            // A word that begins with another letter is at least one edit away.
+            let other = other.filter(|&k| k >= 1);
             if same.is_none() && other.is_none() {
                 continue;
             }
+            let tails = self
+                .tails
+                .get(len)
+                .filter(|b| tails_usable && !b.ids.is_empty());
             if let Some(bucket) = self.buckets.get(len).filter(|b| !b.ids.is_empty()) {
                 walk.same = same;
                 walk.other = other;
+                // With the tails walked below, of the other first letters only those of
+                // the query's letters 2 to k + 1 are walked here.
+                walk.other_letters = match (other, tails) {
+                    (Some(k), Some(_)) => Some(column_bits(2, k as isize + 1, m)),
+                    _ => None,
+                };
                 walk.bucket(bucket, len, out);
+            }
+            if let (Some(k), Some(tails)) = (other, tails) {
+                walk.same = None;
+                walk.other = Some(k);
+                walk.other_letters = Some(column_bits(2, k as isize + 1, m));
+                walk.bucket(tails, len, out);
             }
         }
         (walk.rows_computed, walk.rows_passed)
@@ -406,6 +521,10 @@ struct Walk {
     rows_passed: usize,
     /// Whether siblings that cannot match are passed over (`Walk::sibling_letters`).
     skip_siblings: bool,
+    /// `Some(columns)`: of the words that begin with another letter than the query's,
+    /// only those whose first letter is in the query at `columns` are walked (the
+    /// others are walked once in the tail bucket).
+    other_letters: Option<u64>,
 }
 
 impl Walk {
@@ -440,10 +559,21 @@ impl Walk {
             let cp = usize::from(bucket.lcp.get(i).copied().unwrap_or(0)).min(depth);
             if cp == 0 {
                 // A new first-letter subtree: its budget, and row 0 (D[0][j] = j).
-                let budget = if word.first() == Some(&self.q_first) {
+                let first = word.first().copied().unwrap_or(ANY_FIRST);
+                let budget = if first == self.q_first {
                     self.same
                 } else {
-                    self.other
+                    match self.other_letters {
+                        // The main bucket's words of other letters than these are
+                        // walked in the tail bucket.
+                        Some(columns)
+                            if bucket.first.is_empty()
+                                && self.peq[usize::from(first)] & columns == 0 =>
+                        {
+                            None
+                        }
+                        _ => self.other,
+                    }
                 };
                 let Some(budget) = budget else {
                     // No word of this subtree can match: skip it whole.
@@ -518,12 +648,24 @@ impl Walk {
             }
             // The end cell D[len][m] within k.
             let end = self.rows.get(len).map_or(0, |r| r[k]);
-            if end >> (self.m - 1) & 1 == 1 {
+            if end >> (self.m - 1) & 1 == 1 && self.walked_here(bucket, i) {
                 if let Some(&id) = bucket.ids.get(i) {
                     out.push(id);
                 }
             }
             i += 1;
+        }
+    }
+
+    /// Whether word `i` of `bucket` is one this walk of it decides: in a tail bucket,
+    /// only the words whose first letter the main bucket's walk passed over (the others
+    /// it walked with their own first row, or not at all).
+    fn walked_here(&self, bucket: &Bucket, i: usize) -> bool {
+        match (bucket.first.get(i), self.other_letters) {
+            (Some(&c), Some(columns)) => {
+                c != self.q_first && self.peq[usize::from(c)] & columns == 0
+            }
+            _ => true,
         }
     }
 
@@ -857,6 +999,21 @@ mod tests {
         for (same, other) in [(2, 1), (1, 1), (2, 2)] {
             let n = assert_walk_equals_dp(&list, &words, b"eksler", same, other);
             assert!(n >= 8, "{n}");
+        }
+    }
+
+    /// Words and queries that hold the tail buckets' stand-in first letter: the walk
+    /// still equals the full DP (a query holding it walks every first letter in the main
+    /// buckets; a word that begins with it is one of the tails' words like any other).
+    #[test]
+    fn stand_in_letter_in_words_and_queries() {
+        let mut words = every_word(&[ANY_FIRST, b'a', b'b'], 4);
+        words.sort();
+        let list = FuzzyWords::new(words.iter().enumerate().map(|(i, w)| (i as u32, &w[..])));
+        for query in [&b"\0ab"[..], b"a\0b", b"abab", b"\0\0", b"bba\0"] {
+            for (same, other) in [(2, 2), (2, 1), (1, 1), (0, 0)] {
+                assert_walk_equals_dp(&list, &words, query, same, other);
+            }
         }
     }
 
