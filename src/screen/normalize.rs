@@ -1170,8 +1170,14 @@ pub fn query_variants(raw: &str) -> Vec<Vec<Token>> {
     // NFKC turns some Greek look-alikes into other letters (lunate sigma `Ϲ` into `Σ`),
     // so the look-alike reading is tried on the text before NFKC too.
     let compat: String = stripped.nfkc().collect();
+    // Most names are NFKC already: their one base is read once, not twice.
+    let bases = if compat == stripped {
+        vec![stripped]
+    } else {
+        vec![stripped, compat]
+    };
     let mut texts: Vec<String> = Vec::new();
-    for base in [stripped, compat] {
+    for base in bases {
         let joined = join_spelled_letters(&base);
         for text in [base, joined] {
             for reading in deleet_readings(&text) {
