@@ -509,7 +509,8 @@ fn fuzzy_eligible(t: &TokInfo) -> bool {
 }
 
 /// A thread's spare zeroed table (all zeros between uses): one allocation and one zeroing
-/// per thread and table size, not per use.
+/// per thread and table size, not per use. The lists of [`Reached`] are kept the same way
+/// for their capacity (emptied when taken, see [`take_empty`]).
 type Spare<T> = std::thread::LocalKey<std::cell::RefCell<Vec<T>>>;
 
 thread_local! {
@@ -522,6 +523,18 @@ thread_local! {
     /// The bits of the [`TokenSet`] of a query's matchable tokens, held while its
     /// candidates are searched (alongside the short-lived sets).
     static MATCHABLE_BITS: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// The growing lists of [`Reached`] (its names, their best similarities, their glue
+    /// flags), kept with their capacity from one reading of a query to the next.
+    static REACHED_NAMES: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+    static REACHED_BEST: std::cell::RefCell<Vec<f64>> = const { std::cell::RefCell::new(Vec::new()) };
+    static REACHED_GLUED: std::cell::RefCell<Vec<bool>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// An empty list from this thread's `spare`, with the capacity it had when given back.
+fn take_empty<T>(spare: &'static Spare<T>) -> Vec<T> {
+    let mut list = spare.with(|s| s.take());
+    list.clear();
+    list
 }
 
 /// A set of vocabulary token ids as a bit set from one of this thread's spare tables (one
@@ -692,6 +705,14 @@ impl Reached {
         let mut names: Vec<u32> = ranked.into_iter().map(|(_, nm)| nm).collect();
         crate::sort::sort_ids(&mut names);
         names
+    }
+
+    /// Returns the slot table and the lists to this thread's spares.
+    fn give_back(self) {
+        give_back_slots(self.slot, &self.touched);
+        give_back(&REACHED_NAMES, self.touched);
+        give_back(&REACHED_BEST, self.best);
+        give_back(&REACHED_GLUED, self.glued);
     }
 
     /// Whether name `nm` was reached.
@@ -2442,10 +2463,10 @@ impl NameIndex {
         let bounded = n <= 64;
         let mut reached = Reached {
             slot: take_slots(self.name_count()),
-            touched: Vec::new(),
-            best: Vec::new(),
+            touched: take_empty(&REACHED_NAMES),
+            best: take_empty(&REACHED_BEST),
             width: if bounded { n } else { 0 },
-            glued: Vec::new(),
+            glued: take_empty(&REACHED_GLUED),
         };
         // Every vocabulary token some query item matches: a listed token outside it (and
         // outside a glue) is left unmatched, whatever the alignment.
@@ -2512,7 +2533,7 @@ impl NameIndex {
         let out_of_work = |reached: Reached, item_matches: Vec<Option<TokenMatches>>| {
             let ws: Vec<&[f64]> = weightings.iter().map(|wt| wt.w.as_slice()).collect();
             let names = reached.most_covered(&ws, AFTER_LIMIT_SCORED);
-            give_back_slots(reached.slot, &reached.touched);
+            reached.give_back();
             Candidates::out_of_work(item_matches, names)
         };
         let order = (0..q.items.len())
@@ -2747,7 +2768,7 @@ impl NameIndex {
         if meter.exhausted() {
             return out_of_work(reached, item_matches);
         }
-        give_back_slots(reached.slot, &reached.touched);
+        reached.give_back();
         let mut dropped = 0;
         if within.len() > cap {
             // Highest bound first, then lowest id: deterministic on every platform.
