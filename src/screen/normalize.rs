@@ -1223,6 +1223,17 @@ fn is_letter_separator(c: char) -> bool {
 /// `P-U-T-I-N`) into one word. A run keeps one separator, and two or more spaces end it, so
 /// `P U T I N  V L A D` and `P.U.T.I.N V.L.A.D` keep their two words.
 fn join_spelled_letters(text: &str) -> String {
+    let single = |p: &str| {
+        let mut chars = p.chars().filter(|c| !is_combining_mark(*c));
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => c.is_alphabetic() || leet_letter(c).is_some(),
+            _ => false,
+        }
+    };
+    // Most names spell no letter on its own: nothing to join, the text as it is.
+    if !text.split(is_letter_separator).any(single) {
+        return text.to_string();
+    }
     // Pieces: (separator before, piece).
     let mut pieces: Vec<(String, String)> = Vec::new();
     let mut sep = String::new();
@@ -1240,13 +1251,6 @@ fn join_spelled_letters(text: &str) -> String {
     if !word.is_empty() {
         pieces.push((std::mem::take(&mut sep), word));
     }
-    let single = |p: &str| {
-        let mut chars = p.chars().filter(|c| !is_combining_mark(*c));
-        match (chars.next(), chars.next()) {
-            (Some(c), None) => c.is_alphabetic() || leet_letter(c).is_some(),
-            _ => false,
-        }
-    };
     let wide_gap = |s: &str| s.chars().filter(|c| c.is_whitespace()).count() >= 2;
     let mut result = String::new();
     let mut i = 0;
@@ -1288,6 +1292,10 @@ fn join_spelled_letters(text: &str) -> String {
 /// stays as it is). `1` stands for `i` or `l`: both readings are given when it occurs.
 fn deleet_readings(text: &str) -> Vec<String> {
     let mut out = vec![text.to_string()];
+    // Only a word with digits has another reading.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
     for one in ['i', 'l'] {
         let mut changed_one = false;
         let reading = text
@@ -1327,6 +1335,10 @@ fn deleet_readings(text: &str) -> Vec<String> {
 /// True when every letter of `text` is Latin or a Cyrillic/Greek look-alike of a Latin
 /// letter, and at least one is Cyrillic or Greek (`РОРЕ`, `Рutin`).
 fn all_confusable(text: &str) -> bool {
+    // ASCII holds no Cyrillic or Greek letter.
+    if text.is_ascii() {
+        return false;
+    }
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
     !letters.is_empty()
         && letters.iter().any(|&c| {
