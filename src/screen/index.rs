@@ -1991,7 +1991,7 @@ impl NameIndex {
         meter.charge(each, ids.len());
         // A plain loop, not an iterator chain: at opt-level "z" each adapter stays a call
         // per token, and this runs for every candidate token of every query item.
-        let mut out: TokenMatches = Vec::new();
+        let mut out: TokenMatches = Vec::with_capacity(ids.len());
         for id in ids {
             if let Some(s) = self.token(id).and_then(|t| score::item_similarity(item, t)) {
                 out.push((id, s));

@@ -472,12 +472,21 @@ fn pattern_matches_dp(pattern: &[Slot], skel: &[u8]) -> bool {
 /// consonant skeleton alone lets unrelated names meet (`پیری` ~ `Priya`).
 pub fn vowels_agree(pattern: &[Slot], key: &[u8]) -> bool {
     let n = key.len();
+    // Two rows of n + 1 cells: on the stack for the keys of screened words (at most 64
+    // bytes), else on the heap.
+    const ON_STACK: usize = 65;
+    let mut stack = [[false; ON_STACK]; 2];
+    let mut heap: Vec<bool> = Vec::new();
+    let (mut reach, mut next): (&mut [bool], &mut [bool]) = if n < ON_STACK {
+        let [a, b] = &mut stack;
+        (&mut a[..=n], &mut b[..=n])
+    } else {
+        heap.resize(2 * (n + 1), false);
+        heap.split_at_mut(n + 1)
+    };
     // reach[j]: the slots so far can spell key[..j].
-    let mut reach = vec![false; n + 1];
     reach[0] = true;
-    // The next row, one buffer for every slot.
-    let mut next: Vec<bool> = Vec::with_capacity(n + 1);
-    let skip_short_vowels = |reach: &mut Vec<bool>| {
+    let skip_short_vowels = |reach: &mut [bool]| {
         for j in 0..n {
             if reach[j] && key[j] == CL_V {
                 reach[j + 1] = true;
@@ -491,8 +500,7 @@ pub fn vowels_agree(pattern: &[Slot], key: &[u8]) -> bool {
         if i > 0 {
             skip_short_vowels(&mut reach);
         }
-        next.clear();
-        next.resize(n + 1, false);
+        next.fill(false);
         for j in 0..=n {
             if !reach[j] {
                 continue;
