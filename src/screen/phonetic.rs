@@ -498,7 +498,7 @@ pub fn vowels_agree(pattern: &[Slot], key: &[u8]) -> bool {
         // these scripts write a word-initial vowel (alef, ayin; Hebrew alef, ayin, yod),
         // so `حسن` is `Hasan`, not `Ahsan`.
         if i > 0 {
-            skip_short_vowels(&mut reach);
+            skip_short_vowels(reach);
         }
         next.fill(false);
         for j in 0..=n {
