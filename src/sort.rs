@@ -83,26 +83,38 @@ pub(crate) fn sort_ids(v: &mut [u32]) {
         if shift > 0 && max >> shift == 0 {
             break;
         }
-        let digit = |x: u32| ((x >> shift) & 0xFF) as usize;
-        // counts[d + 1]: ids with digit d; then, as prefix sums, where digit d starts.
-        let mut counts = [0usize; 257];
-        for &x in &from {
-            counts[digit(x) + 1] += 1;
+        if counting_pass(&from, &mut to, |x| (x >> shift) as usize) {
+            std::mem::swap(&mut from, &mut to);
         }
-        if counts.contains(&n) {
-            continue;
-        }
-        for d in 1..257 {
-            counts[d] += counts[d - 1];
-        }
-        for &x in &from {
-            let at = &mut counts[digit(x)];
-            to[*at] = x;
-            *at += 1;
-        }
-        std::mem::swap(&mut from, &mut to);
     }
     v.copy_from_slice(&from);
+}
+
+/// One stable counting-sort pass, the step of a least-significant-digit radix sort: `to`
+/// gets the values of `from` (of the same length) ordered by `digit(value) & 0xFF`, equal
+/// digits in their order in `from`. Returns false, leaving `to` as it was, when every
+/// value has the same digit (the pass would change nothing).
+pub(crate) fn counting_pass(from: &[u32], to: &mut [u32], digit: impl Fn(u32) -> usize) -> bool {
+    let digit = |x: u32| digit(x) & 0xFF;
+    // counts[d + 1]: values with digit d; then, as prefix sums, where digit d starts.
+    let mut counts = [0usize; 257];
+    for &x in from {
+        counts[digit(x) + 1] += 1;
+    }
+    if counts.contains(&from.len()) {
+        return false;
+    }
+    for d in 1..257 {
+        counts[d] += counts[d - 1];
+    }
+    for &x in from {
+        let at = &mut counts[digit(x)];
+        if let Some(slot) = to.get_mut(*at) {
+            *slot = x;
+        }
+        *at += 1;
+    }
+    true
 }
 
 /// Restores the max-heap property of `v[..end]` below `node`.

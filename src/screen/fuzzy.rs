@@ -181,35 +181,13 @@ impl Bucket {
                 .map_or(0, |&c| usize::from(c))
         };
         // Stable counting sorts on the letters from the last to the second (LSD radix):
-        // a few passes over the bucket instead of comparison sorting at load. Counts
-        // cover only the bucket's range of letters.
-        let (lo, hi) = self
-            .bytes
-            .iter()
-            .fold((u8::MAX, 0), |(lo, hi), &c| (lo.min(c), hi.max(c)));
-        let (lo, width) = (usize::from(lo), usize::from(hi.saturating_sub(lo)) + 1);
+        // a few passes over the bucket instead of comparison sorting at load.
         let mut order: Vec<u32> = (0..n as u32).collect();
         let mut sorted = vec![0u32; n];
-        let mut starts = vec![0u32; width + 1];
         for pos in (1..len).rev() {
-            starts.fill(0);
-            for &i in &order {
-                if let Some(count) = starts.get_mut(letter(i, pos).saturating_sub(lo) + 1) {
-                    *count += 1;
-                }
+            if crate::sort::counting_pass(&order, &mut sorted, |i| letter(i, pos)) {
+                std::mem::swap(&mut order, &mut sorted);
             }
-            for c in 1..starts.len() {
-                starts[c] += starts[c - 1];
-            }
-            for &i in &order {
-                if let Some(slot) = starts.get_mut(letter(i, pos).saturating_sub(lo)) {
-                    if let Some(out) = sorted.get_mut(*slot as usize) {
-                        *out = i;
-                    }
-                    *slot += 1;
-                }
-            }
-            std::mem::swap(&mut order, &mut sorted);
         }
         let mut ids = Vec::with_capacity(n);
         let mut bytes = Vec::with_capacity(n * len);
@@ -322,21 +300,21 @@ impl FuzzyWords {
                 .tails
                 .get(len)
                 .filter(|b| tails_usable && !b.ids.is_empty());
+            // With a tail bucket, the other first letters that get their own subtree walk:
+            // those of the query's letters 2 to k + 1.
+            let own_rows = other
+                .filter(|_| tails.is_some())
+                .map(|k| column_bits(2, k as isize + 1, m));
             if let Some(bucket) = self.buckets.get(len).filter(|b| !b.ids.is_empty()) {
                 walk.same = same;
                 walk.other = other;
-                // With the tails walked below, of the other first letters only those of
-                // the query's letters 2 to k + 1 are walked here.
-                walk.other_letters = match (other, tails) {
-                    (Some(k), Some(_)) => Some(column_bits(2, k as isize + 1, m)),
-                    _ => None,
-                };
+                walk.other_letters = own_rows;
                 walk.bucket(bucket, len, out);
             }
             if let (Some(k), Some(tails)) = (other, tails) {
                 walk.same = None;
                 walk.other = Some(k);
-                walk.other_letters = Some(column_bits(2, k as isize + 1, m));
+                walk.other_letters = own_rows;
                 walk.bucket(tails, len, out);
             }
         }
@@ -562,18 +540,11 @@ impl Walk {
                 let first = word.first().copied().unwrap_or(ANY_FIRST);
                 let budget = if first == self.q_first {
                     self.same
+                } else if bucket.first.is_empty() && self.left_to_tails(first) {
+                    // In the main bucket, a subtree the tail bucket stands for is skipped.
+                    None
                 } else {
-                    match self.other_letters {
-                        // The main bucket's words of other letters than these are
-                        // walked in the tail bucket.
-                        Some(columns)
-                            if bucket.first.is_empty()
-                                && self.peq[usize::from(first)] & columns == 0 =>
-                        {
-                            None
-                        }
-                        _ => self.other,
-                    }
+                    self.other
                 };
                 let Some(budget) = budget else {
                     // No word of this subtree can match: skip it whole.
@@ -657,16 +628,21 @@ impl Walk {
         }
     }
 
+    /// Whether the words beginning with letter `c` are walked in the tail bucket rather
+    /// than in their own subtree of the main bucket: another letter than the query's,
+    /// and none of the query's letters that get their own rows (`other_letters`).
+    fn left_to_tails(&self, c: u8) -> bool {
+        c != self.q_first
+            && self
+                .other_letters
+                .is_some_and(|columns| self.peq[usize::from(c)] & columns == 0)
+    }
+
     /// Whether word `i` of `bucket` is one this walk of it decides: in a tail bucket,
-    /// only the words whose first letter the main bucket's walk passed over (the others
-    /// it walked with their own first row, or not at all).
+    /// only the words [`Walk::left_to_tails`] (the main bucket's walk decided the
+    /// others, with their own first row, or left them out).
     fn walked_here(&self, bucket: &Bucket, i: usize) -> bool {
-        match (bucket.first.get(i), self.other_letters) {
-            (Some(&c), Some(columns)) => {
-                c != self.q_first && self.peq[usize::from(c)] & columns == 0
-            }
-            _ => true,
-        }
+        bucket.first.get(i).map_or(true, |&c| self.left_to_tails(c))
     }
 
     /// After the child at depth `p` (2 or more) of a prefix was pruned in a subtree walked
