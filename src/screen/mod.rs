@@ -21,6 +21,7 @@ pub mod evidence;
 pub mod explain;
 pub mod fuzzy;
 pub mod given_names;
+pub mod glue;
 pub mod index;
 pub mod normalize;
 pub mod phonetic;
