@@ -41,9 +41,20 @@ pub fn set_active(result: Result<Snapshot, SnapshotError>) {
 /// [`set_active`]); returns the snapshot's summary. The previous snapshot is dropped before decoding, which keeps
 /// peak memory to one snapshot and means a failed load leaves none.
 pub fn load_active(bytes: &[u8]) -> Result<SnapshotInfo, SnapshotError> {
+    load_active_with_digest(bytes, None)
+}
+
+/// [`load_active`], given the SHA-256 of the file's payload (`bytes[format::PREFIX_LEN..]`) as
+/// computed over these bytes by other trusted code (the wasm `loadSnapshotAsync` has
+/// the browser's Web Crypto compute it); it must equal the stored hash, as the computed
+/// one must. `None` computes it here.
+pub(crate) fn load_active_with_digest(
+    bytes: &[u8],
+    payload_sha256: Option<[u8; 32]>,
+) -> Result<SnapshotInfo, SnapshotError> {
     store(Err(SnapshotError::NotLoaded));
     let size_bytes = Some(bytes.len() as u64);
-    let loaded = Snapshot::from_bytes(bytes).map(|snapshot| {
+    let loaded = super::format::decode_with_digest(bytes, payload_sha256).map(|snapshot| {
         // Loaded to screen: the first query should not pay for the tables built on
         // first use (a few ms in a browser on every list), so build them now.
         snapshot.index.prepare_for_queries();

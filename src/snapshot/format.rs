@@ -250,6 +250,17 @@ pub(crate) fn stored_hash_hex(bytes: &[u8]) -> String {
 /// Checks magic, version, length and hash; returns the payload and its hex SHA-256.
 /// Nothing inside the payload is looked at.
 pub(crate) fn verify(bytes: &[u8]) -> Result<(&[u8], String), SnapshotError> {
+    verify_with_digest(bytes, None)
+}
+
+/// [`verify`], given the payload's SHA-256 when the caller had it computed by other
+/// trusted code over these very bytes (`bytes[PREFIX_LEN..]`; the wasm `loadSnapshotAsync`
+/// has the browser's Web Crypto compute it, in native code): it is compared with the
+/// stored hash instead of being computed again. `None` computes it here.
+pub(crate) fn verify_with_digest(
+    bytes: &[u8],
+    payload_sha256: Option<[u8; 32]>,
+) -> Result<(&[u8], String), SnapshotError> {
     let available = bytes.len() as u64;
     let truncated = |needed: u64| SnapshotError::Truncated { needed, available };
 
@@ -284,7 +295,7 @@ pub(crate) fn verify(bytes: &[u8]) -> Result<(&[u8], String), SnapshotError> {
     }
     let payload = bytes.get(PREFIX_LEN..).unwrap_or_default();
     let expected = hex(prefix.get(HASH_AT..PREFIX_LEN).unwrap_or_default());
-    let actual = hex(&payload_digest(payload));
+    let actual = hex(&payload_sha256.unwrap_or_else(|| payload_digest(payload)));
     if expected != actual {
         return Err(SnapshotError::HashMismatch { expected, actual });
     }
@@ -513,7 +524,16 @@ fn decode_entities<'a>(
 /// Verifies a snapshot file, checks every section and decodes all but the entities, which
 /// stay encoded in an [`EntityStore`] (decoded one at a time on demand).
 pub(crate) fn decode(bytes: &[u8]) -> Result<Snapshot, SnapshotError> {
-    let (payload, sha256) = verify(bytes)?;
+    decode_with_digest(bytes, None)
+}
+
+/// [`decode`], with the payload's SHA-256 computed by the caller (see
+/// [`verify_with_digest`]).
+pub(crate) fn decode_with_digest(
+    bytes: &[u8],
+    payload_sha256: Option<[u8; 32]>,
+) -> Result<Snapshot, SnapshotError> {
+    let (payload, sha256) = verify_with_digest(bytes, payload_sha256)?;
     let sections = split_sections(payload)?;
     // The index's identifier table is made from the entities' identifiers (index
     // version 6), collected by the entity scan.

@@ -87,6 +87,17 @@ test('a refused snapshot fails closed: loadSnapshot throws, then screen throws',
   assert.equal(kyc.screen({ name: 'Maria Jose Fernandez Lopez' }).decision, 'clear');
 });
 
+test('loadSnapshotAsync verifies with Web Crypto and loads like loadSnapshot', async () => {
+  const bytes = readFileSync(join(ROOT, 'data/default.kcs'));
+  const info = await kyc.loadSnapshotAsync(bytes);
+  assert.deepEqual(info, kyc.loadSnapshot(bytes));
+  await assert.rejects(kyc.loadSnapshotAsync(corruptedSnapshot()), /hash_mismatch/);
+  assert.throws(() => kyc.screen({ name: 'Maria Jose Fernandez Lopez' }), /screening refused/);
+  await assert.rejects(kyc.loadSnapshotAsync(bytes.subarray(0, 40)), /truncated/);
+  assert.equal((await kyc.loadSnapshotAsync(bytes)).sha256, info.sha256);
+  assert.equal(kyc.screen({ name: 'Maria Jose Fernandez Lopez' }).decision, 'clear');
+});
+
 test('the README Node example is examples/npm/node.cjs, and it runs as written', () => {
   const source = readFileSync(join(ROOT, EXAMPLE), 'utf8');
   assert.equal(readmeExample(EXAMPLE), source);

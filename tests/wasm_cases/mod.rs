@@ -157,6 +157,42 @@ fn snapshot_loading_verifies_and_fails_closed() {
     assert_eq!(reloaded["sha256"], info["sha256"]);
 }
 
+/// `loadSnapshotAsync` (the SHA-256 from Web Crypto, in Node and in Chromium) loads what
+/// `loadSnapshot` loads and refuses what it refuses, leaving no snapshot active.
+#[wasm_bindgen_test]
+async fn async_loading_verifies_like_the_sync_load() {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let load = |bytes: &[u8]| {
+        JsFuture::from(kyc_check::wasm::load_snapshot_async(
+            js_sys::Uint8Array::from(bytes),
+        ))
+    };
+    let whole = kyc_check::snapshot::default_snapshot_bytes();
+    let sync = json(kyc_check::wasm::load_snapshot(whole).expect("loads"));
+    let info = json(load(whole).await.expect("loads asynchronously"));
+    assert_eq!(info, sync);
+
+    let mut bytes = whole.to_vec();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 0x01;
+    let refused = load(&bytes).await.expect_err("a flipped byte is refused");
+    let message = refused.unchecked_into::<js_sys::Error>().message();
+    assert!(
+        String::from(message).starts_with("hash_mismatch"),
+        "refused for its hash"
+    );
+    assert!(kyc_check::wasm::snapshot_info().is_err());
+    let refused = load(&whole[..20])
+        .await
+        .expect_err("a cut-off file is refused");
+    assert!(
+        String::from(refused.unchecked_into::<js_sys::Error>().message()).starts_with("truncated")
+    );
+    assert!(kyc_check::wasm::snapshot_info().is_err());
+    assert_eq!(json(load(whole).await.expect("loads again")), sync);
+}
+
 #[wasm_bindgen_test]
 fn entity_details_decode_one_entity_with_its_remarks() {
     use kyc_check::snapshot::Snapshot;
