@@ -11,9 +11,9 @@
 //! a hash collision only costs that check.
 //!
 //! The hash is polynomial over the bytes (`h(ab) = h(a) P^|b| + h(b)`, mod 2^64), so a
-//! run's hash is combined from per-token hashes computed once, and finished with a mixer
-//! that keeps texts and keys apart. Built from the stored index at load: every run of
-//! every listed name is hashed once (about 2-3 ms in Chromium on every list).
+//! run's hash is combined from per-token hashes computed once; texts and keys start from
+//! different seeds. Built from the stored index with the load: the 233,000 entries of every
+//! list take about 3.5 ms in wasm (Node), for about a sixth of the time of every query.
 
 /// A vocabulary token as the glue table sees it.
 #[derive(Debug, Clone, Copy, Default)]
@@ -36,7 +36,8 @@ pub struct GlueToken<'a> {
 pub struct GlueTable {
     /// Bucket (the top `bits` bits of a hash) → range in `entries` (`2^bits + 1`).
     offs: Vec<u32>,
-    /// Per run: the low 32 bits of its hash, then the name id (`hash << 32 | name`).
+    /// Per run: the top 32 bits of its hash, then the name id (`hash >> 32 << 32 |
+    /// name`), bucket after bucket.
     entries: Vec<u64>,
     /// Number of bucket bits.
     bits: u32,
