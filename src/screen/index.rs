@@ -384,6 +384,10 @@ struct Tables {
     rarity_df: Vec<u32>,
     /// Name id → range in `name_toks` (`nn + 1`).
     name_offs: Vec<u32>,
+    /// Name id → its number of tokens, at most 255: what a posting walk reads of a name
+    /// (a table 4 times smaller than `name_offs`, which misses the cache less). Derived
+    /// at load.
+    name_lens: Vec<u8>,
     /// Vocabulary ids of every name's tokens, in order.
     name_toks: Vec<u32>,
     /// Name id → entity position.
@@ -496,6 +500,9 @@ thread_local! {
     /// The bits of short-lived [`TokenSet`]s: the second tokens of a list-side glue, the
     /// tokens of the names a word is glanced at.
     static TOKEN_BITS: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// The bits of the set of names a split half's partner reaches (a [`TokenSet`] over
+    /// name ids), held while the half's postings are walked.
+    static PARTNER_NAMES: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
     /// The bits of the [`TokenSet`] of a query's matchable tokens, held while its
     /// candidates are searched (alongside the short-lived sets).
     static MATCHABLE_BITS: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
@@ -513,9 +520,9 @@ fn take_empty<T>(spare: &'static Spare<T>) -> Vec<T> {
     list
 }
 
-/// A set of vocabulary token ids as a bit set from one of this thread's spare tables (one
-/// zeroing per thread, not per use), with its members in insertion order; dropping it
-/// clears their bits and gives the table back. Membership in O(1) where a sorted list
+/// A set of vocabulary token ids (or of name ids) as a bit set from one of this thread's
+/// spare tables (one zeroing per thread, not per use), with its members in insertion
+/// order; dropping it clears their bits and gives the table back. Membership in O(1) where a sorted list
 /// needed a binary search.
 struct TokenSet {
     bits: Vec<u64>,
@@ -1106,6 +1113,23 @@ impl Tables {
         }
     }
 
+    /// Computes `name_lens` from `name_offs`.
+    fn derive_name_lens(&mut self) {
+        self.name_lens = self
+            .name_offs
+            .windows(2)
+            .map(|w| match *w {
+                [a, b] => b.saturating_sub(a).min(u32::from(u8::MAX)) as u8,
+                _ => 0,
+            })
+            .collect();
+    }
+
+    /// The number of tokens of name `id`, at most 255 (0 past the end).
+    fn name_len(&self, id: u32) -> usize {
+        usize::from(self.name_lens.get(id as usize).copied().unwrap_or(0))
+    }
+
     /// Computes `by_text_prefix` and `by_key_prefix` from the sorted tables, and their
     /// directories.
     fn derive_prefixes(&mut self) {
@@ -1461,6 +1485,7 @@ impl Tables {
         }
         (t.post_offs, t.post_ids) = postings_of(tokens.len(), &t.name_offs, &t.name_toks);
         t.derive_prefixes();
+        t.derive_name_lens();
         push_off(&mut t.rarity_offs, 0);
         for (k, df) in &rarity {
             t.rarity_keys.extend_from_slice(k);
@@ -2288,8 +2313,9 @@ impl NameIndex {
             0
         };
         // Every name has a token: most queries need no lookup per posting.
-        let long_enough =
-            |nm: u32| min_name_len <= 1 || self.t.name_tokens(nm as usize).len() >= min_name_len;
+        // (A name of more than 255 tokens counts as 255: `min_name_len` is at most 22, a
+        // third of the 64 tokens a bounded query holds.)
+        let long_enough = |nm: u32| min_name_len <= 1 || self.t.name_len(nm) >= min_name_len;
         // When the work meter runs out (looking up or bounding): the few reached names that
         // cover the most of the query, still to be scored, and the slot table given back.
         let out_of_work = |reached: Reached, item_matches: Vec<Option<TokenMatches>>| {
@@ -2362,22 +2388,23 @@ impl NameIndex {
                             cache.matches(partner, || self.enumerate_matches(partner, meter))
                         })
                     });
-                    // Taken after the lookup, which may use the same spare table.
-                    let mut ids = TokenSet::new(&TOKEN_BITS, self.t.token_count());
+                    // The names holding a token the other half matches: its matches'
+                    // postings, read in order, where testing each name this half reaches
+                    // read that name's tokens (a random read per name).
+                    let mut names = TokenSet::new(&PARTNER_NAMES, self.name_count());
+                    let mut visited = 0;
                     for &(id, _) in partner_matches.into_iter().flatten() {
-                        ids.insert(id);
+                        let postings = self.t.postings(id);
+                        visited += postings.len();
+                        for &nm in postings {
+                            names.insert(nm);
+                        }
                     }
-                    Some(ids)
+                    meter.charge(Step::Posting, visited);
+                    Some(names)
                 }
             };
-            let with_partner = |nm: u32| {
-                partner.as_ref().map_or(true, |ids| {
-                    self.t
-                        .name_tokens(nm as usize)
-                        .iter()
-                        .any(|&t| ids.contains(t))
-                })
-            };
+            let with_partner = |nm: u32| partner.as_ref().map_or(true, |names| names.contains(nm));
             if same.is_none() {
                 looked.push((ii, glue_hits.clone()));
             }
@@ -2767,6 +2794,7 @@ impl NameIndex {
             rarity_offs,
             rarity_df,
             name_offs,
+            name_lens: Vec::new(),
             name_toks,
             name_entity,
             name_pos,
@@ -2776,6 +2804,7 @@ impl NameIndex {
         (t.skel_post_offs, t.skel_ids) = t.skel_postings_of();
         t.validate()?;
         t.derive_prefixes();
+        t.derive_name_lens();
         // Checked name tables: every token id is in range.
         (t.post_offs, t.post_ids) = postings_of(t.token_count(), &t.name_offs, &t.name_toks);
         Ok(NameIndex::from_tables(t, Listed::new(identifiers)))
