@@ -1125,6 +1125,13 @@ impl Tables {
             .collect();
     }
 
+    /// Whether token `id` has an abjad skeleton pattern (Arabic, Hebrew, Thai).
+    fn is_pattern(&self, id: u32) -> bool {
+        self.tok_meta
+            .get(id as usize)
+            .is_some_and(|&m| m & META_PATTERN != 0)
+    }
+
     /// The number of tokens of name `id`, at most 255 (0 past the end).
     fn name_len(&self, id: u32) -> usize {
         usize::from(self.name_lens.get(id as usize).copied().unwrap_or(0))
@@ -1864,7 +1871,19 @@ impl NameIndex {
                 }
                 // Same key: also every spelling that differs by doubled letters.
                 cand.extend_from_slice(self.t.by_key(&q.key));
-                cand.extend_from_slice(self.t.by_skel(&q.skel));
+                // The tokens of the same consonant skeleton: the abjad ones (a spelled
+                // word meets them by skeleton) and, for a single word of 5 letters and 4
+                // consonants or more, the spelled ones too. `spelling_similarity` accepts
+                // a spelled token by skeleton alone only then (`SIM_SKELETON`); every
+                // other rule accepts partners the other lookups find (same text, same key,
+                // given-name forms, the edit-distance walk). Short skeletons are shared by
+                // hundreds of spellings, each prepared and compared for nothing before.
+                let skeleton = self.t.by_skel(&q.skel);
+                if item.len == 1 && q.len >= 5 && q.skel.len() >= 4 {
+                    cand.extend_from_slice(skeleton);
+                } else {
+                    cand.extend(skeleton.iter().filter(|&&id| self.t.is_pattern(id)));
+                }
                 cand.extend_from_slice(&self.t.wild);
                 // The other forms of a given name, looked up like exact texts.
                 if item.len == 1 && q.class == TokenClass::Word {
@@ -3475,6 +3494,61 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The lookups of `enumerate_matches` find every vocabulary token `item_similarity`
+    /// accepts (it only looks where a rule can accept): on the sample lists' vocabulary,
+    /// each word of the lists and variants of it (a letter dropped, doubled, changed, the
+    /// first letters only, glued to the next word) against every token, brute force.
+    #[test]
+    fn lookups_find_every_token_a_query_item_matches() {
+        let snapshot =
+            crate::snapshot::Snapshot::from_bytes(crate::snapshot::default_snapshot_bytes())
+                .expect("the sample snapshot loads");
+        let index = &snapshot.index;
+        let mut words: Vec<String> = Vec::new();
+        for id in 0..index.vocabulary_size() as u32 {
+            let w = index.t.text_of(id).to_string();
+            let chars: Vec<char> = w.chars().collect();
+            if chars.len() >= 3 {
+                let at = chars.len() / 2;
+                let mut dropped = chars.clone();
+                dropped.remove(at);
+                let mut doubled = chars.clone();
+                doubled.insert(at, chars[at]);
+                let mut changed = chars.clone();
+                changed[at] = if chars[at] == 'a' { 'e' } else { 'a' };
+                for v in [dropped, doubled, changed] {
+                    words.push(v.into_iter().collect());
+                }
+                words.push(chars[..3].iter().collect());
+            }
+            words.push(w);
+        }
+        let mut checked = 0;
+        for pair in words.chunks(2) {
+            let text = pair.join(" ");
+            let q = index.prepare(normalize_name(&text, None));
+            for item in &q.items {
+                let mut meter = WorkMeter::unlimited();
+                let mut found: Vec<u32> = index
+                    .enumerate_matches(item, &mut meter)
+                    .iter()
+                    .map(|&(id, _)| id)
+                    .collect();
+                found.sort_unstable();
+                let want: Vec<u32> = (0..index.vocabulary_size() as u32)
+                    .filter(|&id| {
+                        index
+                            .token(id)
+                            .is_some_and(|t| score::item_similarity(item, t).is_some())
+                    })
+                    .collect();
+                assert_eq!(found, want, "{text:?}: {item:?}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 500, "{checked} items checked");
     }
 
     fn sample() -> Vec<Entity> {
