@@ -500,8 +500,8 @@ thread_local! {
     /// The bits of short-lived [`TokenSet`]s: the second tokens of a list-side glue, the
     /// tokens of the names a word is glanced at.
     static TOKEN_BITS: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
-    /// The bits of the set of names a split half's partner reaches (a [`TokenSet`] over
-    /// name ids), held while the half's postings are walked.
+    /// The bits of the set of names a split half's partner reaches, one per name, held
+    /// while the half's postings are walked.
     static PARTNER_NAMES: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
     /// The bits of the [`TokenSet`] of a query's matchable tokens, held while its
     /// candidates are searched (alongside the short-lived sets).
@@ -520,9 +520,9 @@ fn take_empty<T>(spare: &'static Spare<T>) -> Vec<T> {
     list
 }
 
-/// A set of vocabulary token ids (or of name ids) as a bit set from one of this thread's
-/// spare tables (one zeroing per thread, not per use), with its members in insertion
-/// order; dropping it clears their bits and gives the table back. Membership in O(1) where a sorted list
+/// A set of vocabulary token ids as a bit set from one of this thread's spare tables (one
+/// zeroing per thread, not per use), with its members in insertion order; dropping it
+/// clears their bits and gives the table back. Membership in O(1) where a sorted list
 /// needed a binary search.
 struct TokenSet {
     bits: Vec<u64>,
@@ -2394,7 +2394,7 @@ impl NameIndex {
             // A split half counts only together with the other half, on another token of
             // the same name (`score::score_direct`): a name holding no token the other
             // half matches is not reached through this one, nor its bound raised.
-            let partner: Option<TokenSet> = match item.kind {
+            let partner: Option<Vec<u64>> = match item.kind {
                 ItemKind::Whole => None,
                 ItemKind::SplitPart { first } => {
                     if let Some(slot) = split_matches.get_mut(ii) {
@@ -2407,23 +2407,32 @@ impl NameIndex {
                             cache.matches(partner, || self.enumerate_matches(partner, meter))
                         })
                     });
-                    // The names holding a token the other half matches: its matches'
-                    // postings, read in order, where testing each name this half reaches
-                    // read that name's tokens (a random read per name).
-                    let mut names = TokenSet::new(&PARTNER_NAMES, self.name_count());
+                    // The names holding a token the other half matches, as a bit set
+                    // over names: its matches' postings, read in order, where testing each
+                    // name this half reaches read that name's tokens (a random read per
+                    // name). Zeroed whole when done (a few KB), not member by member.
+                    let mut names = take_zeroed(&PARTNER_NAMES, self.name_count().div_ceil(64));
                     let mut visited = 0;
                     for &(id, _) in partner_matches.into_iter().flatten() {
                         let postings = self.t.postings(id);
                         visited += postings.len();
                         for &nm in postings {
-                            names.insert(nm);
+                            if let Some(w) = names.get_mut(nm as usize / 64) {
+                                *w |= 1 << (nm % 64);
+                            }
                         }
                     }
                     meter.charge(Step::Posting, visited);
                     Some(names)
                 }
             };
-            let with_partner = |nm: u32| partner.as_ref().map_or(true, |names| names.contains(nm));
+            let with_partner = |nm: u32| {
+                partner.as_ref().map_or(true, |names| {
+                    names
+                        .get(nm as usize / 64)
+                        .is_some_and(|w| w & (1 << (nm % 64)) != 0)
+                })
+            };
             if same.is_none() {
                 looked.push((ii, glue_hits.clone()));
             }
@@ -2445,6 +2454,10 @@ impl NameIndex {
                     }
                 }
                 matchable.insert(*id);
+            }
+            if let Some(mut names) = partner {
+                names.fill(0);
+                give_back(&PARTNER_NAMES, names);
             }
             for &(nm, sim) in &glue_hits {
                 reached.add(nm, tokens.clone(), sim, reaches);
