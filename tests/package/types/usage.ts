@@ -2,8 +2,8 @@
 // package's generated kyc_check.d.ts. Every `@ts-expect-error` line is a mistake the types
 // must reject: if a result type were `any`, the directive would be unused and tsc would fail.
 import {
-  validateRecord, validateEmail, validatePhone, screen, loadSnapshot, useDefaultSnapshot,
-  snapshotInfo, entityDetails, countries, version,
+  validateRecord, validateEmail, validatePhone, screen, loadSnapshot, loadSnapshotAsync,
+  useDefaultSnapshot, snapshotInfo, entityDetails, countries, version,
 } from 'kyc-check';
 import type {
   RecordReport, FieldReport, ErrorCode, ScreeningResult, ScreenMatch, SnapshotInfo,
@@ -18,6 +18,9 @@ const size: number | undefined = snapshotInfo().size_bytes;
 const loaded: SnapshotInfo = loadSnapshot(new Uint8Array(0));
 // @ts-expect-error loadSnapshot takes bytes, not a URL
 loadSnapshot('/lists.kcs');
+const pending: Promise<SnapshotInfo> = loadSnapshotAsync(new Uint8Array(0));
+// @ts-expect-error loadSnapshotAsync resolves to the summary: it must be awaited
+const notAwaited: SnapshotInfo = loadSnapshotAsync(new Uint8Array(0));
 
 // Validation: the options argument is optional; fields are keyed by the record's field names.
 const report: RecordReport = validateRecord({ email: 'anna@example.se' });
