@@ -68,7 +68,7 @@ struct TokenHash {
     key: u64,
     key_tail: u64,
     text_len: u16,
-    key_len: u8,
+    key_len: u16,
     key_first: u8,
     key_last: u8,
     flags: u8,
@@ -117,7 +117,7 @@ fn name_runs(hashes: &[TokenHash], pow: &[u64], toks: &[u32], nm: u32, out: &mut
         // In a run glued by key every key is present (KEYED), so the letter the joint
         // may merge is `a`'s last.
         let (key, key_pw) = if b.key_first == a.key_last {
-            (b.key_tail, pow(usize::from(b.key_len).saturating_sub(1)))
+            (b.key_tail, pow(usize::from(b.key_len.saturating_sub(1))))
         } else {
             (b.key, whole_key_pw)
         };
@@ -195,10 +195,11 @@ impl GlueTable {
         let hashes: Vec<TokenHash> = (0..token_count as u32)
             .map(|id| {
                 let t = token(id);
-                // A token too long for the lengths kept glues with nothing (a word of
-                // 64 KB, or a key of 256 letters, is no name).
+                // A token of more than 65,535 bytes (text or key) glues with nothing: no
+                // query word comes near that length (a query is at most
+                // `MAX_NAME_BYTES`, 1,024 bytes, before normalisation).
                 let text_len = u16::try_from(t.text.len()).ok();
-                let key_len = u8::try_from(t.key.len()).ok().filter(|&l| l > 0);
+                let key_len = u16::try_from(t.key.len()).ok().filter(|&l| l > 0);
                 TokenHash {
                     text: poly(0, t.text),
                     key: poly(0, t.key),
@@ -216,7 +217,7 @@ impl GlueTable {
         // `P^n` for every length kept.
         let longest = hashes
             .iter()
-            .map(|h| usize::from(h.text_len.max(h.key_len.into())))
+            .map(|h| usize::from(h.text_len.max(h.key_len)))
             .max()
             .unwrap_or(0);
         let powers: Vec<u64> = std::iter::successors(Some(1u64), |&p| Some(p.wrapping_mul(P)))
