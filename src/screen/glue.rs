@@ -281,16 +281,6 @@ impl GlueTable {
         );
         bucket.len()
     }
-
-    /// Runs in the table (a run gluing both by text and by key counts twice).
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    /// Whether the table holds no run.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
 }
 
 /// The bucket of a hash (or of an entry, which keeps the hash's top 32 bits): its top

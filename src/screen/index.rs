@@ -497,7 +497,7 @@ thread_local! {
     /// The per-name slot table of [`Reached`] (for every list, 200 KB per reading of a
     /// query).
     static SLOTS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
-    /// The bits of short-lived [`TokenSet`]s: the second tokens of a list-side glue, the
+    /// The bits of short-lived [`TokenSet`]s: the distinct candidates of a lookup, the
     /// tokens of the names a word is glanced at.
     static TOKEN_BITS: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
     /// The bits of the set of names a split half's partner reaches, one per name, held
@@ -557,9 +557,7 @@ impl TokenSet {
 
     /// Whether `t` is in the set.
     fn contains(&self, t: u32) -> bool {
-        self.bits
-            .get(t as usize / 64)
-            .is_some_and(|w| w & (1 << (t % 64)) != 0)
+        has_bit(&self.bits, t)
     }
 
     /// The members, in the order first inserted; the table is given back.
@@ -603,6 +601,19 @@ impl Drop for TokenSet {
     fn drop(&mut self) {
         self.clear_bits();
         give_back(self.spare, std::mem::take(&mut self.bits));
+    }
+}
+
+/// Whether bit `i` of the bit set `bits` is set (false past its end).
+fn has_bit(bits: &[u64], i: u32) -> bool {
+    bits.get(i as usize / 64)
+        .is_some_and(|w| w & (1 << (i % 64)) != 0)
+}
+
+/// Sets bit `i` of the bit set `bits` (nothing past its end).
+fn set_bit(bits: &mut [u64], i: u32) {
+    if let Some(w) = bits.get_mut(i as usize / 64) {
+        *w |= 1 << (i % 64);
     }
 }
 
@@ -1184,7 +1195,7 @@ impl Tables {
     fn glue_token(&self, id: u32) -> GlueToken<'_> {
         let meta = self.tok_meta.get(id as usize).copied().unwrap_or(0);
         let class = TokenClass::from_u8((meta & 0xFF) as u8);
-        let pattern = meta & META_PATTERN != 0;
+        let pattern = self.is_pattern(id);
         let text = self.text_bytes_of(id);
         let key = self.key_of(id);
         // Abjad tokens have no stored key: their prepared key is empty too.
@@ -2046,7 +2057,7 @@ impl NameIndex {
         // Only names where adjacent tokens really glue to it, at that similarity.
         glue_names
             .into_iter()
-            .filter(|&nm| self.t.name_tokens(nm as usize).len() >= min_len)
+            .filter(|&nm| self.t.name_len(nm) >= min_len)
             .filter_map(|nm| {
                 let sim = self.list_glue(q, nm);
                 (sim > 0.0).then_some((nm, sim))
@@ -2089,7 +2100,7 @@ impl NameIndex {
     }
 
     /// Builds now the tables otherwise built by the first query (the edit-distance word
-    /// list, the per-name glue reach): a snapshot loaded to screen in a browser pays it
+    /// list, the glue table): a snapshot loaded to screen in a browser pays it
     /// with the load, so that no query pays it (see `snapshot::load_active`).
     pub fn prepare_for_queries(&self) {
         self.derived();
@@ -2417,22 +2428,14 @@ impl NameIndex {
                         let postings = self.t.postings(id);
                         visited += postings.len();
                         for &nm in postings {
-                            if let Some(w) = names.get_mut(nm as usize / 64) {
-                                *w |= 1 << (nm % 64);
-                            }
+                            set_bit(&mut names, nm);
                         }
                     }
                     meter.charge(Step::Posting, visited);
                     Some(names)
                 }
             };
-            let with_partner = |nm: u32| {
-                partner.as_ref().map_or(true, |names| {
-                    names
-                        .get(nm as usize / 64)
-                        .is_some_and(|w| w & (1 << (nm % 64)) != 0)
-                })
-            };
+            let with_partner = |nm: u32| partner.as_ref().map_or(true, |names| has_bit(names, nm));
             if same.is_none() {
                 looked.push((ii, glue_hits.clone()));
             }
