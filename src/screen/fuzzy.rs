@@ -118,6 +118,18 @@ impl Budget {
         }
     }
 
+    /// Whether `word` is within this budget of `query`: one [`FuzzyWords::within`] would
+    /// find, were it in the list and `query` no longer than [`MAX_QUERY_LEN`].
+    pub fn accepts(&self, query: &[u8], word: &[u8]) -> bool {
+        let (same, other) = self.at(word.len());
+        let most = if word.first() == query.first() {
+            same
+        } else {
+            other.filter(|&k| k >= 1)
+        };
+        most.is_some_and(|k| osa_distance_ascii(query, word) <= k)
+    }
+
     /// The budgets for partners of `len` bytes.
     fn at(&self, len: usize) -> Edits {
         len.checked_sub(self.min_len)

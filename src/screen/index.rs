@@ -479,6 +479,21 @@ const AMONG_REACHED_MAX_TOKENS: usize = 4096;
 const MIN_DOCUMENT_LEN: usize = 5;
 const MIN_CRYPTO_LEN: usize = 20;
 
+/// The edit distances [`score::fuzzy_similarity`] can accept from `q`: the budget of each
+/// partner length in range and first letter (a word that begins with another letter
+/// meets the general floor: fewer edits). Every partner it accepts is within it (a
+/// superset, verified by the caller).
+fn fuzzy_budget(q: &TokInfo) -> Budget {
+    let m = q.text.len();
+    let (min_len, max_len, _) = score::fuzzy_bounds(m);
+    Budget::per_length(min_len, max_len, |len| {
+        (
+            score::fuzzy_edits(m, len, true),
+            score::fuzzy_edits(m, len, false),
+        )
+    })
+}
+
 /// True for tokens that take part in edit-distance matching (see `pair_similarity`).
 fn fuzzy_eligible(t: &TokInfo) -> bool {
     t.is_alpha()
@@ -1823,16 +1838,32 @@ impl NameIndex {
 
     /// Every vocabulary token that `q` matches, with its similarity.
     fn enumerate_matches(&self, item: &QueryItem, meter: &mut WorkMeter) -> TokenMatches {
+        let mut cand: Vec<u32> = Vec::new();
+        if let Some(budget) = self.lookup_candidates(item, meter, &mut cand) {
+            let rows = self.derived().fuzzy.within(item.info.text.as_bytes(), budget, &mut cand);
+            meter.charge(Step::WalkRow, rows);
+        }
+        self.matches_of(item, cand, meter, Step::Comparison)
+    }
+
+    /// Appends to `cand` the tokens `item`'s lookups find (same text, key, skeleton,
+    /// given-name forms, ...) but for the edit-distance walk, and returns the walk's
+    /// budget when the item takes part in it: together a superset of the tokens the item
+    /// matches ([`score::item_similarity`]).
+    fn lookup_candidates(
+        &self,
+        item: &QueryItem,
+        meter: &mut WorkMeter,
+        cand: &mut Vec<u32>,
+    ) -> Option<Budget> {
         let q = &item.info;
         if let ItemKind::SplitPart { .. } = item.kind {
             // Split halves match exactly or by phonetic key only (`item_similarity` of a
             // half is `part_similarity`).
-            let mut cand: Vec<u32> = Vec::new();
             cand.extend_from_slice(self.t.by_text(&q.text));
             cand.extend_from_slice(self.t.by_key(&q.key));
-            return self.matches_of(item, cand, meter, Step::Comparison);
+            return None;
         }
-        let mut cand: Vec<u32> = Vec::new();
         cand.extend_from_slice(self.t.by_text(&q.text));
         // A legal form meets the other forms of its legal nature.
         if q.class == TokenClass::LegalForm {
@@ -1858,7 +1889,7 @@ impl NameIndex {
                     }
                     None => match phonetic::PatternNfa::new(pattern) {
                         Some(nfa) => {
-                            let visited = self.skeletons_of_pattern(&nfa, &mut cand);
+                            let visited = self.skeletons_of_pattern(&nfa, cand);
                             meter.charge(Step::Skeleton, visited);
                         }
                         None => {
@@ -1904,12 +1935,11 @@ impl NameIndex {
                 }
                 // Glued query tokens do not take part in edit-distance matching.
                 if fuzzy_eligible(q) && item.len == 1 {
-                    let rows = self.fuzzy_candidates(q, &mut cand);
-                    meter.charge(Step::WalkRow, rows);
+                    return Some(fuzzy_budget(q));
                 }
             }
         }
-        self.matches_of(item, cand, meter, Step::Comparison)
+        None
     }
 
     /// Appends the tokens of every skeleton string `nfa` accepts (a pattern with too many
@@ -2000,8 +2030,9 @@ impl NameIndex {
     /// What [`NameIndex::enumerate_matches`] returns, restricted to the tokens of `names`
     /// (sorted by token id, so the scorer finds them the same way); `None` when the names
     /// hold more than [`AMONG_REACHED_MAX_TOKENS`] tokens (the vocabulary walk is cheaper
-    /// then). Exact on those tokens: `item_similarity` is the relation the enumeration
-    /// finds every match of.
+    /// then). Exact on those tokens: only the tokens the enumeration could find are
+    /// compared (its lookups but the walk, and the tokens within the walk's edit
+    /// budget), and it finds every match of `item_similarity`.
     fn matches_among(
         &self,
         item: &QueryItem,
@@ -2022,7 +2053,23 @@ impl NameIndex {
                 distinct.insert(t);
             }
         }
-        Some(self.matches_of(item, distinct.into_sorted_members(), meter, Step::Glance))
+        // Almost none of them matches (the names were reached through other words): a
+        // token the lookups did not find and outside the edit budget is passed over on
+        // the stored text, before its prepared form is read (a cache miss or two each).
+        let mut found: Vec<u32> = Vec::new();
+        let budget = self.lookup_candidates(item, meter, &mut found);
+        crate::sort::sort_ids(&mut found);
+        let query = item.info.text.as_bytes();
+        let members = distinct.into_sorted_members();
+        meter.charge(Step::Posting, members.len());
+        let kept: Vec<u32> = members
+            .into_iter()
+            .filter(|&t| {
+                found.binary_search(&t).is_ok()
+                    || budget.is_some_and(|b| b.accepts(query, self.t.text_bytes_of(t)))
+            })
+            .collect();
+        Some(self.matches_of(item, kept, meter, Step::Glance))
     }
 
     /// The names (of at least `min_len` tokens) where adjacent tokens glue to `item`,
@@ -2130,24 +2177,6 @@ impl NameIndex {
             );
             Derived { fuzzy, glue }
         })
-    }
-
-    /// Every fuzzy-eligible token within the edit distance [`score::fuzzy_similarity`] can
-    /// accept from `q` (a superset of the tokens it accepts, verified by the caller): the
-    /// budget of each first-letter subtree (a word that begins with another letter meets
-    /// the general floor: fewer edits) and the partner lengths in range, walked by
-    /// [`FuzzyWords::within`].
-    fn fuzzy_candidates(&self, q: &TokInfo, cand: &mut Vec<u32>) -> usize {
-        let m = q.text.len();
-        // Every partner `fuzzy_similarity` can accept is within these bounds.
-        let (min_len, max_len, _) = score::fuzzy_bounds(m);
-        let budget = Budget::per_length(min_len, max_len, |len| {
-            (
-                score::fuzzy_edits(m, len, true),
-                score::fuzzy_edits(m, len, false),
-            )
-        });
-        self.derived().fuzzy.within(q.text.as_bytes(), budget, cand)
     }
 
     /// Query items worth looking up (MaxScore). A set `N` of query tokens is skipped when
