@@ -127,7 +127,7 @@ impl Budget {
         } else {
             other.filter(|&k| k >= 1)
         };
-        most.is_some_and(|k| osa_distance_ascii(query, word) <= k)
+        most.is_some_and(|k| osa_within(query, word, k))
     }
 
     /// The budgets for partners of `len` bytes.
@@ -388,6 +388,30 @@ fn osa_distance_ascii(a: &[u8], b: &[u8]) -> usize {
     })
 }
 
+/// Whether the OSA distance of `query` and `word` (bytes) is at most `k`, or the pair
+/// is one [`osa_distance_ascii`] aliases (bytes past 0x7F): the letters of `word` that
+/// `query` does not hold each cost an edit, counted first (most words compared this way
+/// are far from the query).
+fn osa_within(query: &[u8], word: &[u8], k: usize) -> bool {
+    if query.is_empty() || query.len() > 64 {
+        return osa_distance_ascii(query, word) <= k;
+    }
+    LAST_PATTERN.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut table) => {
+            table.set(query);
+            let mut absent = 0;
+            for &c in word {
+                absent += usize::from(table.peq[usize::from(c) % 128] == 0);
+                if absent > k {
+                    return false;
+                }
+            }
+            table.distance(query, word) <= k
+        }
+        Err(_) => osa_distance_ascii(query, word) <= k,
+    })
+}
+
 /// The bit table of an ASCII pattern for [`hyyro_osa`]: `peq[c]` has bit `i` set where
 /// `word[i] == c`.
 struct PatternTable {
@@ -406,6 +430,17 @@ impl PatternTable {
     /// The OSA distance of pattern `p` (1 to 64 ASCII bytes) and text `t`, with this table
     /// made `p`'s first when it holds another pattern.
     fn distance(&mut self, p: &[u8], t: &[u8]) -> usize {
+        self.set(p);
+        let peq = &self.peq;
+        hyyro_osa(
+            p.len(),
+            t.iter()
+                .map(|&c| peq.get(usize::from(c) % 128).copied().unwrap_or(0)),
+        )
+    }
+
+    /// Makes this the table of pattern `p` (1 to 64 bytes), unless it already is.
+    fn set(&mut self, p: &[u8]) {
         if self.word.get(..self.len) != Some(p) {
             // Only the entries of the previous pattern's letters are set.
             for &c in self.word.get(..self.len).unwrap_or(&[]) {
@@ -423,12 +458,6 @@ impl PatternTable {
             }
             self.len = p.len();
         }
-        let peq = &self.peq;
-        hyyro_osa(
-            p.len(),
-            t.iter()
-                .map(|&c| peq.get(usize::from(c) % 128).copied().unwrap_or(0)),
-        )
     }
 }
 

@@ -1840,7 +1840,10 @@ impl NameIndex {
     fn enumerate_matches(&self, item: &QueryItem, meter: &mut WorkMeter) -> TokenMatches {
         let mut cand: Vec<u32> = Vec::new();
         if let Some(budget) = self.lookup_candidates(item, meter, &mut cand) {
-            let rows = self.derived().fuzzy.within(item.info.text.as_bytes(), budget, &mut cand);
+            let rows = self
+                .derived()
+                .fuzzy
+                .within(item.info.text.as_bytes(), budget, &mut cand);
             meter.charge(Step::WalkRow, rows);
         }
         self.matches_of(item, cand, meter, Step::Comparison)
@@ -2066,7 +2069,9 @@ impl NameIndex {
             .into_iter()
             .filter(|&t| {
                 found.binary_search(&t).is_ok()
-                    || budget.is_some_and(|b| b.accepts(query, self.t.text_bytes_of(t)))
+                    || budget
+                        .as_ref()
+                        .is_some_and(|b| b.accepts(query, self.t.text_bytes_of(t)))
             })
             .collect();
         Some(self.matches_of(item, kept, meter, Step::Glance))
