@@ -2439,7 +2439,8 @@ impl NameIndex {
             // A split half counts only together with the other half, on another token of
             // the same name (`score::score_direct`): a name holding no token the other
             // half matches is not reached through this one, nor its bound raised.
-            let partner: Option<Vec<u64>> = match item.kind {
+            // With the other half's index and the postings read.
+            let partner: Option<(Vec<u64>, usize, usize)> = match item.kind {
                 ItemKind::Whole => None,
                 ItemKind::SplitPart { first } => {
                     if let Some(slot) = split_matches.get_mut(ii) {
@@ -2455,7 +2456,7 @@ impl NameIndex {
                     // The names holding a token the other half matches, as a bit set
                     // over names: its matches' postings, read in order, where testing each
                     // name this half reaches read that name's tokens (a random read per
-                    // name). Zeroed whole when done (a few KB), not member by member.
+                    // name).
                     let mut names = take_zeroed(&PARTNER_NAMES, self.name_count().div_ceil(64));
                     let mut visited = 0;
                     for &(id, _) in partner_matches.into_iter().flatten() {
@@ -2466,10 +2467,11 @@ impl NameIndex {
                         }
                     }
                     meter.charge(Step::Posting, visited);
-                    Some(names)
+                    Some((names, visited, p))
                 }
             };
-            let with_partner = |nm: u32| partner.as_ref().map_or(true, |names| has_bit(names, nm));
+            let with_partner =
+                |nm: u32| partner.as_ref().map_or(true, |(names, ..)| has_bit(names, nm));
             if same.is_none() {
                 looked.push((ii, glue_hits.clone()));
             }
@@ -2492,8 +2494,22 @@ impl NameIndex {
                 }
                 matchable.insert(*id);
             }
-            if let Some(mut names) = partner {
-                names.fill(0);
+            if let Some((mut names, visited, p)) = partner {
+                // Zeroed for the next use: the words the postings set, when they are fewer
+                // than the table's (a few KB), else the whole table.
+                let partner_matches = split_matches.get(p).and_then(|slot| slot.as_ref());
+                match partner_matches.filter(|_| visited < names.len()) {
+                    Some(matches) => {
+                        for &(id, _) in matches {
+                            for &nm in self.t.postings(id) {
+                                if let Some(word) = names.get_mut(nm as usize / 64) {
+                                    *word = 0;
+                                }
+                            }
+                        }
+                    }
+                    None => names.fill(0),
+                }
                 give_back(&PARTNER_NAMES, names);
             }
             for &(nm, sim) in &glue_hits {
