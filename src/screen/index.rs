@@ -363,6 +363,10 @@ struct Tables {
     /// told by its prefix key (see [`Sorted::nul_free`]). Derived at load.
     texts_nul_free: bool,
     keys_nul_free: bool,
+    /// One bit per [`presence_bit`] of every text and every key: a string whose bit is
+    /// clear is in neither table, told without a search (most split halves and given-name
+    /// forms a query asks about are not). Derived at load.
+    presence: Vec<u64>,
     /// Abjad tokens whose pattern has too many expansions to index.
     wild: Vec<u32>,
     /// Ids of tokens eligible for edit distance, sorted by (text, id): an implicit trie
@@ -1018,6 +1022,22 @@ fn significant_len(k: u64) -> usize {
     (64 - k.trailing_zeros() as usize).div_ceil(8)
 }
 
+/// Bits of the presence table (64 KB): about one in eight is set on every list (some
+/// 30,000 texts and as many keys), so most strings absent from both tables are told so by
+/// their bit.
+const PRESENCE_BITS: usize = 1 << 19;
+/// The kinds of string the presence table holds.
+const PRESENT_TEXT: u8 = 0;
+const PRESENT_KEY: u8 = 1;
+
+/// The bit of the presence table for string `s` of `kind`.
+fn presence_bit(kind: u8, s: &[u8]) -> u32 {
+    let mut h = FxHasher::default();
+    h.write_u8(kind);
+    h.write(s);
+    (h.finish() >> (64 - PRESENCE_BITS.trailing_zeros())) as u32
+}
+
 /// Entries of a sorted table per entry of its directory (64 keys: one 512-byte stretch;
 /// the directory of the largest table, 36,000 tokens, is 4.5 KB).
 const DIRECTORY_STRIDE: usize = 64;
@@ -1241,12 +1261,36 @@ impl Tables {
 
     /// Token ids whose text is `text`, ascending.
     fn by_text(&self, text: &str) -> &[u32] {
+        if !self.may_hold(PRESENT_TEXT, text.as_bytes()) {
+            return &[];
+        }
         self.texts().equal(text.as_bytes())
     }
 
     /// Alphabetic token ids whose key is `key`, ascending.
     fn by_key(&self, key: &[u8]) -> &[u32] {
+        if !self.may_hold(PRESENT_KEY, key) {
+            return &[];
+        }
         self.keys().equal(key)
+    }
+
+    /// Whether the table of `kind` ([`PRESENT_TEXT`], [`PRESENT_KEY`]) may hold `s`:
+    /// false only when it surely does not (true before `presence` is derived).
+    fn may_hold(&self, kind: u8, s: &[u8]) -> bool {
+        self.presence.is_empty() || has_bit(&self.presence, presence_bit(kind, s))
+    }
+
+    /// Computes `presence` from the texts and keys.
+    fn derive_presence(&mut self) {
+        let mut bits = vec![0u64; PRESENCE_BITS / 64];
+        for id in 0..self.token_count() as u32 {
+            set_bit(&mut bits, presence_bit(PRESENT_TEXT, self.text_bytes_of(id)));
+        }
+        for &id in &self.by_key {
+            set_bit(&mut bits, presence_bit(PRESENT_KEY, self.key_of(id)));
+        }
+        self.presence = bits;
     }
 
     /// Postings of skeleton string `s`.
@@ -1519,6 +1563,7 @@ impl Tables {
         (t.post_offs, t.post_ids) = postings_of(tokens.len(), &t.name_offs, &t.name_toks);
         t.derive_prefixes();
         t.derive_name_lens();
+        t.derive_presence();
         push_off(&mut t.rarity_offs, 0);
         for (k, df) in &rarity {
             t.rarity_keys.extend_from_slice(k);
@@ -2470,8 +2515,11 @@ impl NameIndex {
                     Some((names, visited, p))
                 }
             };
-            let with_partner =
-                |nm: u32| partner.as_ref().map_or(true, |(names, ..)| has_bit(names, nm));
+            let with_partner = |nm: u32| {
+                partner
+                    .as_ref()
+                    .map_or(true, |(names, ..)| has_bit(names, nm))
+            };
             if same.is_none() {
                 looked.push((ii, glue_hits.clone()));
             }
@@ -2868,6 +2916,7 @@ impl NameIndex {
             by_key_dir: Vec::new(),
             texts_nul_free: false,
             keys_nul_free: false,
+            presence: Vec::new(),
             wild,
             fuzzy_sorted,
             // Derived below from the checked texts.
@@ -2890,6 +2939,7 @@ impl NameIndex {
         t.validate()?;
         t.derive_prefixes();
         t.derive_name_lens();
+        t.derive_presence();
         // Checked name tables: every token id is in range.
         (t.post_offs, t.post_ids) = postings_of(t.token_count(), &t.name_offs, &t.name_toks);
         Ok(NameIndex::from_tables(t, Listed::new(identifiers)))
