@@ -1285,7 +1285,10 @@ impl Tables {
     fn derive_presence(&mut self) {
         let mut bits = vec![0u64; PRESENCE_BITS / 64];
         for id in 0..self.token_count() as u32 {
-            set_bit(&mut bits, presence_bit(PRESENT_TEXT, self.text_bytes_of(id)));
+            set_bit(
+                &mut bits,
+                presence_bit(PRESENT_TEXT, self.text_bytes_of(id)),
+            );
         }
         for &id in &self.by_key {
             set_bit(&mut bits, presence_bit(PRESENT_KEY, self.key_of(id)));
