@@ -524,6 +524,8 @@ thread_local! {
     /// The bits of the set of names a split half's partner reaches, one per name, held
     /// while the half's postings are walked.
     static PARTNER_NAMES: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// The bits of [`Reached`]'s names (zeroed name by name when given back).
+    static REACHED_BITS: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
     /// The bits of the [`TokenSet`] of a query's matchable tokens, held while its
     /// candidates are searched (alongside the short-lived sets).
     static MATCHABLE_BITS: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
@@ -675,6 +677,9 @@ fn give_back_slots(mut slots: Vec<u32>, touched: &[u32]) {
 struct Reached {
     /// Per name: 1 + its slot in `touched` (0: not reached).
     slot: Vec<u32>,
+    /// Per name, one bit: reached (6 KB on every list, where `slot` is 190 KB: the test of
+    /// every posting of a word that reaches no name stays in the first-level cache).
+    bits: Vec<u64>,
     /// Reached names, in the order first reached.
     touched: Vec<u32>,
     /// `best[slot * width + i]`: the highest similarity query token `i` may have against the
@@ -723,7 +728,13 @@ impl Reached {
     }
 
     /// Returns the slot table and the lists to this thread's spares.
-    fn give_back(self) {
+    fn give_back(mut self) {
+        for &nm in &self.touched {
+            if let Some(word) = self.bits.get_mut(nm as usize / 64) {
+                *word = 0;
+            }
+        }
+        give_back(&REACHED_BITS, self.bits);
         give_back_slots(self.slot, &self.touched);
         give_back(&REACHED_NAMES, self.touched);
         give_back(&REACHED_BEST, self.best);
@@ -733,7 +744,7 @@ impl Reached {
     /// Whether name `nm` was reached.
     #[inline(always)]
     fn is_reached(&self, nm: u32) -> bool {
-        self.slot.get(nm as usize).is_some_and(|&s| s != 0)
+        has_bit(&self.bits, nm)
     }
 
     /// Records that the query tokens `tokens` may match name `nm` with similarity `sim`;
@@ -749,6 +760,7 @@ impl Reached {
             }
             self.touched.push(nm);
             *s = self.touched.len() as u32;
+            set_bit(&mut self.bits, nm);
             self.best.resize(self.best.len() + self.width, 0.0);
             self.glued.push(false);
         }
@@ -2367,6 +2379,7 @@ impl NameIndex {
         let bounded = n <= 64;
         let mut reached = Reached {
             slot: take_slots(self.name_count()),
+            bits: take_zeroed(&REACHED_BITS, self.name_count().div_ceil(64)),
             touched: take_empty(&REACHED_NAMES),
             best: take_empty(&REACHED_BEST),
             width: if bounded { n } else { 0 },
@@ -2544,7 +2557,13 @@ impl NameIndex {
                 for &nm in postings {
                     // A name this item does not reach is skipped before its tokens
                     // are read for the partner check.
-                    if long_enough(nm) && (reaches || reached.is_reached(nm)) && with_partner(nm) {
+                    // Every reached name is long enough (the glue hits are filtered too).
+                    let wanted = if reaches {
+                        long_enough(nm)
+                    } else {
+                        reached.is_reached(nm)
+                    };
+                    if wanted && with_partner(nm) {
                         reached.add(nm, tokens.clone(), sim, reaches);
                     }
                 }
