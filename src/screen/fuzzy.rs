@@ -960,7 +960,8 @@ mod tests {
 
     /// Budgets that differ by partner length and first letter, some lengths or first
     /// letters not walked at all: the walk finds exactly the words the full DP accepts
-    /// under the budget of their length and first letter.
+    /// under the budget of their length and first letter, and `Budget::accepts` accepts
+    /// exactly those.
     #[test]
     fn per_length_budgets_equal_full_dp() {
         let mut words = every_word(b"abcd", 6);
@@ -1006,6 +1007,14 @@ mod tests {
                     .map(|(i, _)| i as u32)
                     .collect();
                 assert_eq!(got, want, "query {}", text(q));
+                // `Budget::accepts` (the glances' filter) says the same of every word.
+                let accepted: Vec<u32> = words
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, w)| budget.accepts(q, w))
+                    .map(|(i, _)| i as u32)
+                    .collect();
+                assert_eq!(accepted, want, "accepts, query {}", text(q));
             }
         }
     }
