@@ -1820,12 +1820,20 @@ impl NameIndex {
             .map(|t| TokInfo::counted(t, |k| self.t.rarity(k)))
             .collect();
         let affordable = meter.affordable(Step::Item);
-        let Some(items) =
-            score::query_items(&tokens, &infos, affordable.saturating_add(infos.len()))
-        else {
+        // A split half is kept when its text or key is a vocabulary token's (it matches
+        // only so, `score::part_similarity`), with its other half.
+        let known_half = |text: &str, key: &[u8]| {
+            !self.t.by_text(text).is_empty() || (!key.is_empty() && !self.t.by_key(key).is_empty())
+        };
+        let Some((items, counted)) = score::query_items(
+            &tokens,
+            &infos,
+            affordable.saturating_add(infos.len()),
+            known_half,
+        ) else {
             return Err(tokens);
         };
-        meter.charge(Step::Item, items.len().saturating_sub(infos.len()));
+        meter.charge(Step::Item, counted.saturating_sub(infos.len()));
         let items = self.prune_items(items);
         Ok(PreparedQuery {
             tokens,
@@ -1834,17 +1842,15 @@ impl NameIndex {
         })
     }
 
-    /// Drops glued and split items that cannot match any vocabulary token (their text,
-    /// key and skeleton are unknown to the index). Decided once per query, so the indexed
-    /// and the exhaustive paths score the very same items.
+    /// Drops glued items that cannot match any vocabulary token (their text, key and
+    /// skeleton are unknown to the index; split halves were kept only in pairs of known
+    /// halves, as they were built). Decided once per query, so the indexed and the
+    /// exhaustive paths score the very same items.
     fn prune_items(&self, items: Vec<QueryItem>) -> Vec<QueryItem> {
         let has_text = |text: &str| !self.t.by_text(text).is_empty();
-        let known = |t: &TokInfo, split: bool| -> bool {
+        let known = |t: &TokInfo| -> bool {
             if has_text(&t.text) || (!t.key.is_empty() && !self.t.by_key(&t.key).is_empty()) {
                 return true;
-            }
-            if split {
-                return false;
             }
             if !t.skel.is_empty() && !self.t.by_skel(&t.skel).is_empty() {
                 return true;
@@ -1857,47 +1863,13 @@ impl NameIndex {
                 _ => false,
             }
         };
-        // Split halves of a repeated word are asked about once.
-        let mut known_half: FxMap<(&str, &[u8]), bool> = FxMap::default();
-        let mut known_split = |k: usize| -> bool {
-            let Some(t) = items.get(k).map(|it| &it.info) else {
-                return false;
-            };
-            match known_half.get(&(t.text.as_str(), t.key.as_slice())) {
-                Some(&k) => k,
-                None => {
-                    let k = known(t, true);
-                    known_half.insert((t.text.as_str(), t.key.as_slice()), k);
-                    k
-                }
-            }
-        };
-        let mut keep = vec![true; items.len()];
-        let mut i = 0;
-        while i < items.len() {
-            match items[i].kind {
-                ItemKind::Whole if items[i].len > 1 && items[i].glue_exact => {
-                    keep[i] = has_text(&items[i].info.text)
-                }
-                ItemKind::Whole if items[i].len > 1 => keep[i] = known(&items[i].info, false),
-                ItemKind::Whole => {}
-                ItemKind::SplitPart { first: true } => {
-                    let ok = known_split(i) && i + 1 < items.len() && known_split(i + 1);
-                    keep[i] = ok;
-                    if let Some(k) = keep.get_mut(i + 1) {
-                        *k = ok;
-                    }
-                    i += 1;
-                }
-                ItemKind::SplitPart { first: false } => {}
-            }
-            i += 1;
-        }
         items
             .into_iter()
-            .zip(keep)
-            .filter(|(_, k)| *k)
-            .map(|(it, _)| it)
+            .filter(|it| match it.kind {
+                ItemKind::Whole if it.len > 1 && it.glue_exact => has_text(&it.info.text),
+                ItemKind::Whole if it.len > 1 => known(&it.info),
+                _ => true,
+            })
             .collect()
     }
 

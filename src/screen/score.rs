@@ -969,15 +969,19 @@ fn plain_token(text: String, script: Script, pattern: Option<Vec<Slot>>) -> Toke
 }
 
 /// Builds the query items: every token (in order, so item `i` is token `i`), then glued
-/// pairs and triples of glueable tokens, then the halves of splittable tokens. `None`,
-/// before the items are prepared, when there would be more than `max_items` of them
-/// prepared anew (the halves of a repeated token are copies): preparing an item is the
-/// costly part, and a query of many long words has thousands of halves.
+/// pairs and triples of glueable tokens, then the halves of splittable tokens: only the
+/// pairs of halves that `known_half(text, phonetic key)` says both may match, each half
+/// prepared only then (most cuts of a word are no words). Returns the items and how many
+/// there are counting every pair of halves (what the work meter charges). `None`, before
+/// the items are prepared, when there would be more than `max_items` of them prepared
+/// anew (the halves of a repeated token are copies): preparing an item is the costly part,
+/// and a query of many long words has thousands of halves.
 pub fn query_items(
     tokens: &[Token],
     infos: &[TokInfo],
     max_items: usize,
-) -> Option<Vec<QueryItem>> {
+    mut known_half: impl FnMut(&str, &[u8]) -> bool,
+) -> Option<(Vec<QueryItem>, usize)> {
     // Items prepared anew: the tokens, their glued runs, then each token's halves.
     let mut prepared = infos.len();
     let mut items: Vec<QueryItem> = infos
@@ -1042,17 +1046,21 @@ pub fn query_items(
             });
         }
     }
-    // Where each token's halves start in `items` (a repeated token reuses them).
-    let mut halves_at: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+    // Items counting every pair of halves, the ones passed over too.
+    let mut counted = items.len();
+    // Where each token's kept halves start in `items`, and how many it has in all (a
+    // repeated token reuses them).
+    let mut halves_at: Vec<(usize, std::ops::Range<usize>, usize)> = Vec::new();
     for (i, t) in infos.iter().enumerate() {
         if !splittable(t) {
             continue;
         }
-        if let Some(range) = halves_at
+        if let Some((range, all)) = halves_at
             .iter()
-            .find(|(j, _)| infos.get(*j) == Some(t))
-            .map(|(_, r)| r.clone())
+            .find(|(j, ..)| infos.get(*j) == Some(t))
+            .map(|(_, r, all)| (r.clone(), *all))
         {
+            counted += all;
             let copies: Vec<QueryItem> = items
                 .get(range)
                 .unwrap_or_default()
@@ -1066,12 +1074,17 @@ pub fn query_items(
             continue;
         }
         let from = items.len();
-        prepared += 2 * (t.text.len() + 1).saturating_sub(2 * SPLIT_MIN_PART);
+        let all = 2 * (t.text.len() + 1).saturating_sub(2 * SPLIT_MIN_PART);
+        prepared += all;
         if prepared > max_items {
             return None;
         }
+        counted += all;
         for cut in SPLIT_MIN_PART..=t.text.len() - SPLIT_MIN_PART {
             let (a, b) = t.text.split_at(cut);
+            if !(known_half(a, &phonetic::key(a)) && known_half(b, &phonetic::key(b))) {
+                continue;
+            }
             for (first, part) in [(true, a), (false, b)] {
                 let mut info = TokInfo::new(&plain_token(part.to_string(), t.script, None), 0);
                 let share = part.len() as f64 / t.text.len() as f64;
@@ -1086,9 +1099,9 @@ pub fn query_items(
                 });
             }
         }
-        halves_at.push((i, from..items.len()));
+        halves_at.push((i, from..items.len(), all));
     }
-    Some(items)
+    Some((items, counted))
 }
 
 /// Similarity of a query item with a list token (split halves use [`part_similarity`]).
@@ -1786,7 +1799,7 @@ mod tests {
     fn score(q: &str, l: &str, ty: EntityType) -> f64 {
         let (qt, qi) = infos(q);
         let (_, li) = infos(l);
-        let items = query_items(&qt, &qi, usize::MAX).unwrap_or_default();
+        let (items, _) = query_items(&qt, &qi, usize::MAX, |_, _| true).unwrap_or_default();
         let refs: Vec<&TokInfo> = li.iter().collect();
         score_direct(&items, qt.len(), &refs, ty).score
     }
