@@ -558,7 +558,8 @@ impl TokenSet {
     fn new(spare: &'static Spare<u64>, tokens: usize) -> TokenSet {
         TokenSet {
             bits: take_zeroed(spare, tokens.div_ceil(64)),
-            members: Vec::new(),
+            // Room for a typical set without growing (one allocation, not six or more).
+            members: Vec::with_capacity(64),
             spare,
         }
     }
@@ -1875,7 +1876,8 @@ impl NameIndex {
 
     /// Every vocabulary token that `q` matches, with its similarity.
     fn enumerate_matches(&self, item: &QueryItem, meter: &mut WorkMeter) -> TokenMatches {
-        let mut cand: Vec<u32> = Vec::new();
+        // Room for a typical word's candidates, the walk's included, without growing.
+        let mut cand: Vec<u32> = Vec::with_capacity(256);
         if let Some(budget) = self.lookup_candidates(item, meter, &mut cand) {
             let rows = self
                 .derived()
@@ -2096,7 +2098,7 @@ impl NameIndex {
         // Almost none of them matches (the names were reached through other words): a
         // token the lookups did not find and outside the edit budget is passed over on
         // the stored text, before its prepared form is read (a cache miss or two each).
-        let mut found: Vec<u32> = Vec::new();
+        let mut found: Vec<u32> = Vec::with_capacity(64);
         let budget = self.lookup_candidates(item, meter, &mut found);
         crate::sort::sort_ids(&mut found);
         let query = item.info.text.as_bytes();

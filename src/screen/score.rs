@@ -984,17 +984,16 @@ pub fn query_items(
 ) -> Option<(Vec<QueryItem>, usize)> {
     // Items prepared anew: the tokens, their glued runs, then each token's halves.
     let mut prepared = infos.len();
-    let mut items: Vec<QueryItem> = infos
-        .iter()
-        .enumerate()
-        .map(|(i, t)| QueryItem {
-            start: i,
-            len: 1,
-            info: t.clone(),
-            kind: ItemKind::Whole,
-            glue_exact: false,
-        })
-        .collect();
+    // Room for the tokens, their glued runs and a few halves: items are large, and each
+    // growth copies them all.
+    let mut items: Vec<QueryItem> = Vec::with_capacity(4 * infos.len());
+    items.extend(infos.iter().enumerate().map(|(i, t)| QueryItem {
+        start: i,
+        len: 1,
+        info: t.clone(),
+        kind: ItemKind::Whole,
+        glue_exact: false,
+    }));
     for len in 2..=3usize {
         for start in 0..tokens.len().saturating_sub(len - 1) {
             let parts = &infos[start..start + len];
