@@ -613,11 +613,7 @@ impl TokenSet {
 
     /// Zeroes the words holding the members' bits (the only ones set).
     fn clear_bits(&mut self) {
-        for &t in &self.members {
-            if let Some(w) = self.bits.get_mut(t as usize / 64) {
-                *w = 0;
-            }
-        }
+        clear_words_of(&mut self.bits, &self.members);
     }
 }
 
@@ -638,6 +634,16 @@ fn has_bit(bits: &[u64], i: u32) -> bool {
 fn set_bit(bits: &mut [u64], i: u32) {
     if let Some(w) = bits.get_mut(i as usize / 64) {
         *w |= 1 << (i % 64);
+    }
+}
+
+/// Zeroes the words of the bit set `bits` that hold the bits of `ids`: the whole set when
+/// those are its only bits, for the cost of the members, not of the table.
+fn clear_words_of<'a>(bits: &mut [u64], ids: impl IntoIterator<Item = &'a u32>) {
+    for &i in ids {
+        if let Some(w) = bits.get_mut(i as usize / 64) {
+            *w = 0;
+        }
     }
 }
 
@@ -730,11 +736,7 @@ impl Reached {
 
     /// Returns the slot table and the lists to this thread's spares.
     fn give_back(mut self) {
-        for &nm in &self.touched {
-            if let Some(word) = self.bits.get_mut(nm as usize / 64) {
-                *word = 0;
-            }
-        }
+        clear_words_of(&mut self.bits, &self.touched);
         give_back(&REACHED_BITS, self.bits);
         give_back_slots(self.slot, &self.touched);
         give_back(&REACHED_NAMES, self.touched);
@@ -1290,6 +1292,11 @@ impl Tables {
         self.keys().equal(key)
     }
 
+    /// Whether some token has text `text` or (a non-empty) phonetic key `key`.
+    fn holds_text_or_key(&self, text: &str, key: &[u8]) -> bool {
+        !self.by_text(text).is_empty() || (!key.is_empty() && !self.by_key(key).is_empty())
+    }
+
     /// Whether the table of `kind` ([`PRESENT_TEXT`], [`PRESENT_KEY`]) may hold `s`:
     /// false only when it surely does not (true before `presence` is derived).
     fn may_hold(&self, kind: u8, s: &[u8]) -> bool {
@@ -1823,14 +1830,11 @@ impl NameIndex {
         let affordable = meter.affordable(Step::Item);
         // A split half is kept when its text or key is a vocabulary token's (it matches
         // only so, `score::part_similarity`), with its other half.
-        let known_half = |text: &str, key: &[u8]| {
-            !self.t.by_text(text).is_empty() || (!key.is_empty() && !self.t.by_key(key).is_empty())
-        };
         let Some((items, counted)) = score::query_items(
             &tokens,
             &infos,
             affordable.saturating_add(infos.len()),
-            known_half,
+            |text, key| self.t.holds_text_or_key(text, key),
         ) else {
             return Err(tokens);
         };
@@ -1850,7 +1854,7 @@ impl NameIndex {
     fn prune_items(&self, items: Vec<QueryItem>) -> Vec<QueryItem> {
         let has_text = |text: &str| !self.t.by_text(text).is_empty();
         let known = |t: &TokInfo| -> bool {
-            if has_text(&t.text) || (!t.key.is_empty() && !self.t.by_key(&t.key).is_empty()) {
+            if self.t.holds_text_or_key(&t.text, &t.key) {
                 return true;
             }
             if !t.skel.is_empty() && !self.t.by_skel(&t.skel).is_empty() {
@@ -2550,11 +2554,7 @@ impl NameIndex {
                 match partner_matches.filter(|_| visited < names.len()) {
                     Some(matches) => {
                         for &(id, _) in matches {
-                            for &nm in self.t.postings(id) {
-                                if let Some(word) = names.get_mut(nm as usize / 64) {
-                                    *word = 0;
-                                }
-                            }
+                            clear_words_of(&mut names, self.t.postings(id));
                         }
                     }
                     None => names.fill(0),
