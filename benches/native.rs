@@ -5,9 +5,10 @@
 //! `cargo bench --bench native` after
 //! `cargo run --release --example bench_queries -- target/bench/all.kcs target/negative_names.tsv target/bench`.
 //! The screening benchmarks screen the same queries as the browser benchmark
-//! (`target/bench/queries.json`: perturbed listed names and names on no list) against a
-//! snapshot built here from every list in `../shared/watchlists`; without those files they
-//! say so and measure nothing. The `bench` profile compiles at `opt-level = 3` (the release
+//! (`target/bench/queries.json`: perturbed listed names and names on no list) against the
+//! same snapshot of every list in `../shared/watchlists` (`target/bench/all.kcs`, read
+//! from the file as the command-line tool reads it; built here when absent); without
+//! those files they say so and measure nothing. The `bench` profile compiles at `opt-level = 3` (the release
 //! profile's `"z"` is for the wasm's size).
 
 #[path = "support/full_record.rs"]
@@ -56,7 +57,18 @@ fn parse_all() -> Option<Vec<ParsedSource>> {
 
 static PARSED: LazyLock<Option<Vec<ParsedSource>>> = LazyLock::new(parse_all);
 
+/// The snapshot of every list the browser benchmark loads (`target/bench/all.kcs`, written
+/// by `make bench` with the command-line tool), read from the file as the command-line
+/// tool reads it; when absent, built here from the parsed lists.
 static SNAPSHOT: LazyLock<Option<Snapshot>> = LazyLock::new(|| {
+    let path = crate_dir().join("target/bench/all.kcs");
+    if let Ok(bytes) = std::fs::read(&path) {
+        return Snapshot::from_bytes(&bytes).ok();
+    }
+    eprintln!(
+        "native bench: {} not found: screening a snapshot built here",
+        path.display()
+    );
     let parsed = PARSED.as_ref()?.clone();
     let outcome = build_from_sources(parsed, "2026-01-01T00:00:00Z", "bench");
     Snapshot::from_bytes(&outcome.bytes).ok()

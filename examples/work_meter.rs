@@ -4,6 +4,7 @@
 //! ```text
 //! cargo run --release --example work_meter -- SNAPSHOT.kcs QUERIES.jsonl [REPEATS]
 //! cargo run --release --example work_meter -- SNAPSHOT.kcs --listed
+//! cargo run --release --example work_meter -- SNAPSHOT.kcs --tail-rows QUERIES.jsonl
 //! ```
 //!
 //! With a query file (one `{"name": ...}` per line): one line per query with the steps of
@@ -12,6 +13,9 @@
 //! tab-separated, for fitting the weights of `Step::units` (the units of the limit
 //! should follow the time). With `--listed`: every indexed name of the snapshot screened
 //! as a query, and the distribution of the units they spend (none may reach the limit).
+//! With `--tail-rows`: the rows of walking each tail bucket of the edit-distance lookup
+//! for every distinct word of 4 or more letters of the queries, by word length, beside
+//! the rows `fuzzy::tail_rows_charged` charges for one (calibrated on these).
 
 use kyc_check::screen::work::{Step, WorkMeter, MAX_QUERY_WORK};
 use kyc_check::screen::{Options, Query, Screener};
@@ -69,6 +73,54 @@ fn main() {
         );
         for (u, n) in spent.iter().rev().take(10) {
             println!("  {u}\t{n}");
+        }
+        return;
+    }
+
+    if what == "--tail-rows" {
+        let path = args
+            .get(2)
+            .expect("usage: work_meter SNAPSHOT.kcs --tail-rows QUERIES.jsonl");
+        let text = std::fs::read_to_string(path).expect("the query file reads");
+        let mut words: Vec<String> = Vec::new();
+        for line in text.lines() {
+            let Ok(query) = serde_json::from_str::<Query>(line) else {
+                continue;
+            };
+            let variants = kyc_check::screen::normalize::query_variants(&query.name);
+            for token in variants.into_iter().flatten() {
+                let t = token.text;
+                if t.len() >= 4 && t.bytes().all(|c| c.is_ascii_lowercase()) {
+                    words.push(t);
+                }
+            }
+        }
+        words.sort();
+        words.dedup();
+        // Per word length: the rows of each tail bucket walked.
+        let mut by_len: std::collections::BTreeMap<(usize, usize, usize), Vec<usize>> =
+            Default::default();
+        for w in &words {
+            for (len, k, rows) in snapshot.index.tail_walk_rows(w) {
+                let key = (w.len(), len + 2 - w.len(), k);
+                by_len.entry(key).or_default().push(rows);
+            }
+        }
+        println!("length\tpartner-length+2\tedits\twords\tp50\tp90\tmax\tcharged");
+        for ((m, dl, k), mut rows) in by_len {
+            if rows.is_empty() {
+                continue;
+            }
+            rows.sort_unstable();
+            let at = |p: f64| rows[((rows.len() - 1) as f64 * p) as usize];
+            println!(
+                "{m}\t{dl}\t{k}\t{}\t{}\t{}\t{}\t{}",
+                rows.len(),
+                at(0.5),
+                at(0.9),
+                at(1.0),
+                kyc_check::screen::fuzzy::tail_rows_charged(m, m + dl - 2, k)
+            );
         }
         return;
     }

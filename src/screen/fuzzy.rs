@@ -44,6 +44,198 @@ pub struct FuzzyWords {
     /// walked once for every first letter whose row is the same (see
     /// [`FuzzyWords::within`]).
     tails: Vec<Bucket>,
+    /// Natively, the tails' one-deletion neighbourhoods, which stand in for the walks of
+    /// the tail buckets (see [`TailIndex`]); `None` in the WebAssembly module, where
+    /// deriving it would cost more load time than it saves.
+    tail_index: Option<TailIndex>,
+}
+
+/// Every word's tail (the word without its first letter), and each spelling of the tail
+/// with one letter deleted, by hash.
+///
+/// A word whose first letter is neither the query's first nor one of its next `k`
+/// (the words of the tail buckets) can only spend one edit on that letter: substituted
+/// for the query's first, or inserted before it. It is within `k` edits of the query
+/// exactly when its tail is within `k - 1` of the query's tail or of the whole query,
+/// and `k - 1 <= 1`: two spellings within one edit share a spelling with at most one
+/// letter deleted (the shared spelling of a swap of two letters deletes either). So a
+/// few lookups of the query's deletions find every candidate, each checked by the exact
+/// distance: the same words the tail walk finds, for a fraction of its work.
+#[derive(Debug, Clone, Default)]
+struct TailIndex {
+    /// `hash << WORD_BITS | word` for each spelling of each word's tail, by slot.
+    entries: Vec<u64>,
+    /// `starts[b]`: the first entry whose hash has `b` as its top `SLOT_BITS` bits
+    /// (`starts[b + 1]` ends them): a lookup reads one slot of entries, not a binary
+    /// search's dozen cache lines.
+    starts: Vec<u32>,
+    /// Top hash bits that pick a slot (about one entry a slot).
+    slot_bits: u32,
+    /// Per word: id, offset of its text in `text`, length.
+    words: Vec<(u32, u32, u8)>,
+    /// The words back to back.
+    text: Vec<u8>,
+}
+
+/// Bits of an index entry that number the word (the rest is the spelling's hash).
+const WORD_BITS: u32 = 22;
+
+/// The hash part of an index entry of spelling `a` followed by `b` (for a deletion, the
+/// letters before and after it): FNV-1a with the length, high bits kept.
+fn spelling_hash(a: &[u8], b: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &c in a.iter().chain(b) {
+        h = (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    let len = (a.len() + b.len()) as u64;
+    (h ^ len).wrapping_mul(0x9e37_79b9_7f4a_7c15) & (u64::MAX << WORD_BITS)
+}
+
+/// Calls `each(before, after)` for `word` itself (`after` empty) and for every spelling
+/// of it with one letter deleted, once per distinct spelling (deleting either letter of
+/// a double gives the same one).
+fn each_deletion(word: &[u8], mut each: impl FnMut(&[u8], &[u8])) {
+    each(word, &[]);
+    for i in 0..word.len() {
+        if i > 0 && word.get(i) == word.get(i - 1) {
+            continue;
+        }
+        let (before, rest) = word.split_at(i);
+        each(before, rest.get(1..).unwrap_or_default());
+    }
+}
+
+impl TailIndex {
+    /// The index of the tails of every word of `buckets` (`buckets[len]`: the words of
+    /// `len` bytes); `None` when there are too many words to number in an entry.
+    fn new(buckets: &[Bucket]) -> Option<TailIndex> {
+        let count: usize = buckets.iter().map(|b| b.ids.len()).sum();
+        if count >= 1 << WORD_BITS {
+            return None;
+        }
+        let spellings: usize = buckets
+            .iter()
+            .enumerate()
+            .map(|(len, b)| b.ids.len() * len)
+            .sum();
+        let mut ix = TailIndex {
+            entries: Vec::with_capacity(spellings),
+            starts: Vec::new(),
+            slot_bits: 0,
+            words: Vec::with_capacity(count),
+            text: Vec::with_capacity(spellings),
+        };
+        // No longer word is within budget of a query the walk takes.
+        let longest = MAX_QUERY_LEN + MAX_EDITS;
+        for (len, bucket) in buckets.iter().enumerate().take(longest + 1).skip(1) {
+            for (&id, word) in bucket.ids.iter().zip(bucket.bytes.chunks_exact(len)) {
+                let number = ix.words.len() as u64;
+                ix.words.push((id, ix.text.len() as u32, len as u8));
+                ix.text.extend_from_slice(word);
+                each_deletion(word.get(1..).unwrap_or_default(), |a, b| {
+                    ix.entries.push(spelling_hash(a, b) | number);
+                });
+            }
+        }
+        if u32::try_from(ix.entries.len()).is_err() {
+            return None;
+        }
+        // A counting sort by slot (the order within a slot does not matter: a lookup
+        // reads the whole slot).
+        ix.slot_bits = ix.entries.len().max(2).next_power_of_two().trailing_zeros();
+        let slots = 1usize << ix.slot_bits;
+        let mut starts = vec![0u32; slots + 1];
+        for &e in &ix.entries {
+            if let Some(count) = starts.get_mut(ix.slot_of(e) + 1) {
+                *count += 1;
+            }
+        }
+        for slot in 1..starts.len() {
+            let before = starts.get(slot - 1).copied().unwrap_or(0);
+            if let Some(start) = starts.get_mut(slot) {
+                *start += before;
+            }
+        }
+        let mut next = starts.clone();
+        let mut sorted = vec![0u64; ix.entries.len()];
+        for &e in &ix.entries {
+            if let Some(at) = next.get_mut(ix.slot_of(e)) {
+                if let Some(place) = sorted.get_mut(*at as usize) {
+                    *place = e;
+                }
+                *at += 1;
+            }
+        }
+        ix.entries = sorted;
+        ix.starts = starts;
+        Some(ix)
+    }
+
+    /// The slot of an entry or key: its top `slot_bits` bits.
+    fn slot_of(&self, key: u64) -> usize {
+        (key >> (64 - self.slot_bits)) as usize
+    }
+
+    /// Appends to `out` the number of every word with a tail spelling of hash `key`.
+    fn words_spelled(&self, key: u64, out: &mut Vec<u32>) {
+        let mask = (1u64 << WORD_BITS) - 1;
+        let slot = self.slot_of(key);
+        let (Some(&from), Some(&to)) = (self.starts.get(slot), self.starts.get(slot + 1)) else {
+            return;
+        };
+        for &e in self
+            .entries
+            .get(from as usize..to as usize)
+            .unwrap_or_default()
+        {
+            if e & !mask == key {
+                out.push((e & mask) as u32);
+            }
+        }
+    }
+}
+
+/// The rows charged for searching the tail bucket of `len`-byte words with a budget of
+/// `k` edits for a query of `m` bytes, on every platform, whether the bucket is walked
+/// (WebAssembly) or looked up in the [`TailIndex`] (natively): the work meter must
+/// charge the same everywhere, so that a query gets the same result in the browser and
+/// in the command-line tool.
+///
+/// Calibrated on the walks of the benchmark queries' words over every list (session 16:
+/// `cargo run --release --example work_meter -- target/bench/all.kcs --tail-rows
+/// target/bench/queries.jsonl`): the 90th percentile of the rows by query length,
+/// partner length and budget, rounded up (the largest walk is at most 1.3 times that).
+/// A smaller vocabulary walks fewer rows, so it is charged more than it walks.
+pub fn tail_rows_charged(m: usize, len: usize, k: usize) -> usize {
+    // A partner `k` letters shorter must lose `k` of the query's letters and still
+    // replace its first: the walk stops after one row.
+    if len + k <= m {
+        return 1;
+    }
+    if k <= 1 {
+        return 85;
+    }
+    // k = 2, by query length (6 to 17 and over) and partner length m - 1 to m + 2.
+    const TWO_EDITS: [[u16; 4]; 12] = [
+        [0, 0, 0, 725],
+        [0, 0, 875, 595],
+        [135, 775, 740, 490],
+        [120, 660, 595, 455],
+        [110, 565, 510, 340],
+        [105, 465, 360, 235],
+        [95, 315, 260, 180],
+        [75, 250, 195, 130],
+        [75, 195, 155, 100],
+        [60, 155, 110, 70],
+        [50, 110, 95, 65],
+        [40, 90, 70, 45],
+    ];
+    let row = m.clamp(6, 17) - 6;
+    let column = (len + 1).saturating_sub(m).min(3);
+    TWO_EDITS
+        .get(row)
+        .and_then(|r| r.get(column))
+        .map_or(1, |&rows| usize::from(rows).max(1))
 }
 
 /// The words of one length in sorted order.
@@ -269,7 +461,15 @@ impl FuzzyWords {
             .enumerate()
             .map(|(len, b)| b.tails(len))
             .collect();
-        FuzzyWords { buckets, tails }
+        let tail_index = match cfg!(target_arch = "wasm32") {
+            true => None,
+            false => TailIndex::new(&buckets),
+        };
+        FuzzyWords {
+            buckets,
+            tails,
+            tail_index,
+        }
     }
 
     /// Appends to `out` the id of every word whose optimal-string-alignment distance to
@@ -277,20 +477,36 @@ impl FuzzyWords {
     /// `budget`'s range, each once, in order of length (in no set order within a length).
     /// A query of more than [`MAX_QUERY_LEN`] bytes finds nothing (no such token is
     /// screened). Returns the number of rows computed, the measure of the walk's work.
+    ///
+    /// The rows of the tail buckets are not counted but charged by [`tail_rows_charged`],
+    /// the same whether they are walked or looked up.
     pub fn within(&self, query: &[u8], budget: Budget, out: &mut Vec<u32>) -> usize {
-        self.walk(query, budget, out, true).0
+        self.walk(query, budget, out, true, true, None).0
+    }
+
+    /// The rows of walking each tail bucket [`FuzzyWords::within`] searches for `query`
+    /// (walked here, whatever the platform): the measure [`tail_rows_charged`] is
+    /// calibrated on (`examples/work_meter.rs --tail-rows`).
+    /// Each as (partner length, edit budget, rows).
+    pub fn tail_walk_rows(&self, query: &[u8], budget: Budget) -> Vec<(usize, usize, usize)> {
+        let mut rows = Vec::new();
+        self.walk(query, budget, &mut Vec::new(), true, false, Some(&mut rows));
+        rows
     }
 
     /// [`FuzzyWords::within`], with or without passing over the siblings a pruned prefix
     /// shows cannot match (`Walk::sibling_letters`; the tests check that both find the
-    /// same words and count the same rows). Returns the rows and, of them, those passed
-    /// over.
+    /// same words and count the same rows), and with or without the [`TailIndex`] (when
+    /// there is one). Returns the rows and, of them, those passed over; appends to
+    /// `tail_walked` the rows of each tail bucket walked.
     fn walk(
         &self,
         query: &[u8],
         budget: Budget,
         out: &mut Vec<u32>,
         skip_siblings: bool,
+        use_tail_index: bool,
+        mut tail_walked: Option<&mut Vec<(usize, usize, usize)>>,
     ) -> (usize, usize) {
         let m = query.len();
         let Some(&q_first) = query.first() else {
@@ -321,6 +537,12 @@ impl FuzzyWords {
         // The tail buckets stand for every first letter but the query's own and its
         // next `k`: unless the query holds their stand-in.
         let tails_usable = peq[usize::from(ANY_FIRST)] == 0;
+        // (Never in the wasm: with this test the compiler leaves the lookup out of it.)
+        let tail_index = self
+            .tail_index
+            .as_ref()
+            .filter(|_| use_tail_index && !cfg!(target_arch = "wasm32"));
+        let mut tail_rows = 0;
         for len in budget.min_len.max(1)..budget.min_len + BUDGET_LENGTHS {
             let (same, other) = budget.at(len);
             // A word that begins with another letter is at least one edit away.
@@ -344,13 +566,26 @@ impl FuzzyWords {
                 walk.bucket(bucket, len, out);
             }
             if let (Some(k), Some(tails)) = (other, tails) {
-                walk.same = None;
-                walk.other = Some(k);
-                walk.other_letters = own_rows;
-                walk.bucket(tails, len, out);
+                tail_rows += tail_rows_charged(m, len, k);
+                if tail_index.is_none() {
+                    // Its rows are charged above, not counted.
+                    let (counted, passed) = (walk.rows_computed, walk.rows_passed);
+                    walk.same = None;
+                    walk.other = Some(k);
+                    walk.other_letters = own_rows;
+                    walk.bucket(tails, len, out);
+                    if let Some(walked) = tail_walked.as_deref_mut() {
+                        walked.push((len, k, walk.rows_computed - counted));
+                    }
+                    walk.rows_computed = counted;
+                    walk.rows_passed = passed;
+                }
             }
         }
-        (walk.rows_computed, walk.rows_passed)
+        if let Some(index) = tail_index.filter(|_| tails_usable && tail_rows > 0) {
+            walk.tail_lookup(index, query, budget, &self.tails, out);
+        }
+        (walk.rows_computed + tail_rows, walk.rows_passed)
     }
 }
 
@@ -678,6 +913,54 @@ impl Walk {
         }
     }
 
+    /// The words of the tail buckets within `budget` of the query (see [`TailIndex`]):
+    /// what walking each of them finds (for the lengths whose bucket holds a word).
+    fn tail_lookup(
+        &mut self,
+        index: &TailIndex,
+        query: &[u8],
+        budget: Budget,
+        tails: &[Bucket],
+        out: &mut Vec<u32>,
+    ) {
+        let mut numbers: Vec<u32> = Vec::with_capacity(64);
+        // The query's tail is one of the query's deletions.
+        each_deletion(query, |a, b| {
+            index.words_spelled(spelling_hash(a, b), &mut numbers)
+        });
+        if let Some(tail) = query.get(1..) {
+            each_deletion(tail, |a, b| {
+                if !b.is_empty() || a.len() < tail.len() {
+                    index.words_spelled(spelling_hash(a, b), &mut numbers);
+                }
+            });
+        }
+        crate::sort::sort_ids(&mut numbers);
+        numbers.dedup();
+        for number in numbers {
+            let Some(&(id, at, len)) = index.words.get(number as usize) else {
+                continue;
+            };
+            let (at, len) = (at as usize, usize::from(len));
+            let (Some(word), Some(&first)) = (index.text.get(at..at + len), index.text.get(at))
+            else {
+                continue;
+            };
+            // Only the lengths in range whose words begin with another letter may be
+            // within budget, and only those the tail bucket (not the main one) decides.
+            let Some(k) = budget.at(len).1.filter(|&k| k >= 1) else {
+                continue;
+            };
+            if tails.get(len).map_or(true, |b| b.ids.is_empty()) {
+                continue;
+            }
+            self.other_letters = Some(column_bits(2, k as isize + 1, self.m));
+            if self.left_to_tails(first) && osa_within(query, word, k) {
+                out.push(id);
+            }
+        }
+    }
+
     /// Whether the words beginning with letter `c` are walked in the tail bucket rather
     /// than in their own subtree of the main bucket: another letter than the query's,
     /// and none of the query's letters that get their own rows (`other_letters`).
@@ -853,6 +1136,11 @@ mod tests {
         let mut got = Vec::new();
         list.within(q, budget, &mut got);
         got.sort_unstable();
+        // Natively the tail buckets are looked up: walking them finds the same words.
+        let mut walked = Vec::new();
+        list.walk(q, budget, &mut walked, true, false, None);
+        walked.sort_unstable();
+        assert_eq!(got, walked, "tail lookup and walk differ");
         let text = |w: &[u8]| String::from_utf8_lossy(w).into_owned();
         let want: Vec<u32> = words
             .iter()
@@ -890,8 +1178,8 @@ mod tests {
             for (same, other) in [(2, 2), (2, 1), (1, 0), (0, 0)] {
                 let budget = Budget::uniform(same, other, q.len().saturating_sub(2), q.len() + 2);
                 let (mut a, mut b) = (Vec::new(), Vec::new());
-                let (rows_a, passed_a) = list.walk(q, budget, &mut a, true);
-                let (rows_b, passed_b) = list.walk(q, budget, &mut b, false);
+                let (rows_a, passed_a) = list.walk(q, budget, &mut a, true, false, None);
+                let (rows_b, passed_b) = list.walk(q, budget, &mut b, false, false, None);
                 assert_eq!(
                     (a, rows_a),
                     (b, rows_b),

@@ -490,7 +490,11 @@ const MIN_CRYPTO_LEN: usize = 20;
 /// meets the general floor: fewer edits). Every partner it accepts is within it (a
 /// superset, verified by the caller).
 fn fuzzy_budget(q: &TokInfo) -> Budget {
-    let m = q.text.len();
+    fuzzy_budget_of_length(q.text.len())
+}
+
+/// [`fuzzy_budget`] of a word of `m` bytes (it depends on nothing else).
+fn fuzzy_budget_of_length(m: usize) -> Budget {
     let (min_len, max_len, _) = score::fuzzy_bounds(m);
     Budget::per_length(min_len, max_len, |len| {
         (
@@ -2225,6 +2229,15 @@ impl NameIndex {
             );
             Derived { fuzzy, glue }
         })
+    }
+
+    /// The rows of walking each tail bucket the edit-distance lookup of a query word
+    /// `text` searches (see [`crate::screen::fuzzy::tail_rows_charged`], calibrated on
+    /// these); empty for a word that takes no part in it.
+    /// Each as (partner length, edit budget, rows).
+    pub fn tail_walk_rows(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        let budget = fuzzy_budget_of_length(text.len());
+        self.derived().fuzzy.tail_walk_rows(text.as_bytes(), budget)
     }
 
     /// Query items worth looking up (MaxScore). A set `N` of query tokens is skipped when

@@ -24,7 +24,9 @@ pub enum Step {
     /// A query item prepared: its phonetic key, skeleton and given-name groups, and the
     /// lookups that decide whether a glued or split item is kept.
     Item,
-    /// A row of the edit-distance walk (`fuzzy::FuzzyWords::within`).
+    /// A row of the edit-distance walk (`fuzzy::FuzzyWords::within`); the search of the
+    /// words beginning with another letter (the tail buckets) is charged its calibrated
+    /// rows (`fuzzy::tail_rows_charged`), walked or looked up.
     WalkRow,
     /// A comparison of a query item with a vocabulary token found by a lookup (so
     /// usually alike), or of a query word with a run of a name's tokens (list-side glue).
