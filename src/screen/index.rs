@@ -2077,18 +2077,9 @@ impl NameIndex {
         out
     }
 
-    /// What [`NameIndex::enumerate_matches`] returns, restricted to the tokens of `names`
-    /// (sorted by token id, so the scorer finds them the same way); `None` when the names
-    /// hold more than [`AMONG_REACHED_MAX_TOKENS`] tokens (the vocabulary walk is cheaper
-    /// then). Exact on those tokens: only the tokens the enumeration could find are
-    /// compared (its lookups but the walk, and the tokens within the walk's edit
-    /// budget), and it finds every match of `item_similarity`.
-    fn matches_among(
-        &self,
-        item: &QueryItem,
-        names: &[u32],
-        meter: &mut WorkMeter,
-    ) -> Option<TokenMatches> {
+    /// The distinct tokens of `names`, in id order; `None` when the names hold more than
+    /// [`AMONG_REACHED_MAX_TOKENS`] tokens (the vocabulary walk is cheaper then).
+    fn tokens_of_names(&self, names: &[u32]) -> Option<Vec<u32>> {
         // Distinct tokens only (names share many), found by a bit set, not by sorting
         // every occurrence; the limit counts occurrences.
         let mut distinct = TokenSet::new(&TOKEN_BITS, self.t.token_count());
@@ -2103,6 +2094,20 @@ impl NameIndex {
                 distinct.insert(t);
             }
         }
+        Some(distinct.into_sorted_members())
+    }
+
+    /// What [`NameIndex::enumerate_matches`] returns, restricted to `members`, the
+    /// distinct tokens of the names reached ([`NameIndex::tokens_of_names`], in id order,
+    /// so the scorer finds them the same way). Exact on those tokens: only the tokens the
+    /// enumeration could find are compared (its lookups but the walk, and the tokens
+    /// within the walk's edit budget), and it finds every match of `item_similarity`.
+    fn matches_among(
+        &self,
+        item: &QueryItem,
+        members: &[u32],
+        meter: &mut WorkMeter,
+    ) -> TokenMatches {
         // Almost none of them matches (the names were reached through other words): a
         // token the lookups did not find and outside the edit budget is passed over on
         // the stored text, before its prepared form is read (a cache miss or two each).
@@ -2110,18 +2115,22 @@ impl NameIndex {
         let budget = self.lookup_candidates(item, meter, &mut found);
         crate::sort::sort_ids(&mut found);
         let query = item.info.text.as_bytes();
-        let members = distinct.into_sorted_members();
         meter.charge(Step::Posting, members.len());
+        // Both lists are in id order: the lookups' tokens are met by a merge, not
+        // searched for each member.
+        let mut found = found.iter().copied().peekable();
         let kept: Vec<u32> = members
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|&t| {
-                found.binary_search(&t).is_ok()
+                while found.next_if(|&f| f < t).is_some() {}
+                found.peek() == Some(&t)
                     || budget
                         .as_ref()
                         .is_some_and(|b| b.accepts(query, self.t.text_bytes_of(t)))
             })
             .collect();
-        Some(self.matches_of(item, kept, meter, Step::Glance))
+        self.matches_of(item, kept, meter, Step::Glance)
     }
 
     /// The names (of at least `min_len` tokens) where adjacent tokens glue to `item`,
@@ -2381,6 +2390,9 @@ impl NameIndex {
         let mut matchable = TokenSet::new(&MATCHABLE_BITS, self.t.token_count());
         let mut item_matches: Vec<Option<TokenMatches>> = vec![None; q.items.len()];
         let mut looked_up = vec![false; n];
+        // The distinct tokens of the reached names (when few enough) and how many names
+        // they were gathered from: what a word that reaches no name is glanced at.
+        let mut glance_tokens: Option<(usize, Option<Vec<u32>>)> = None;
         // Items already looked up: (item index, its list-side glue hits).
         let mut looked: Vec<(usize, Vec<(u32, f64)>)> = Vec::new();
         // The matches of split halves, found with the other half of their pair.
@@ -2483,7 +2495,16 @@ impl NameIndex {
                         && item.kind == ItemKind::Whole
                         && fuzzy_eligible(&item.info)
                         && cache.cached(item).is_none())
-                    .then(|| self.matches_among(item, &reached.touched, meter))
+                    .then(|| {
+                        // The reached names' tokens, gathered once for every such word
+                        // (they reach no name: the list stays the same).
+                        let names = reached.touched.len();
+                        if glance_tokens.as_ref().map_or(true, |(n, _)| *n != names) {
+                            glance_tokens = Some((names, self.tokens_of_names(&reached.touched)));
+                        }
+                        let members = glance_tokens.as_ref().and_then(|(_, t)| t.as_deref())?;
+                        Some(self.matches_among(item, members, meter))
+                    })
                     .flatten();
                     let known = split_matches.get(ii).cloned().flatten();
                     let m = match among_reached.or(known) {
