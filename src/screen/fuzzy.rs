@@ -643,6 +643,13 @@ fn osa_distance_ascii(a: &[u8], b: &[u8]) -> usize {
     })
 }
 
+/// Whether two ASCII words are within `k` edits (optimal string alignment): the
+/// bit-parallel distance, after the count of `b`'s letters `a` lacks (the normaliser's
+/// typo-tolerant legal forms, for many words against a few fixed ones).
+pub fn ascii_within(a: &[u8], b: &[u8], k: usize) -> bool {
+    a.len().abs_diff(b.len()) <= k && osa_within(a, b, k)
+}
+
 /// Whether the OSA distance of `query` and `word` (bytes) is at most `k`, or the pair
 /// is one [`osa_distance_ascii`] aliases (bytes past 0x7F): the letters of `word` that
 /// `query` does not hold each cost an edit, counted first (most words compared this way

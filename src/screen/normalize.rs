@@ -454,7 +454,7 @@ fn phrase_word_matches(t: &str, p: &str) -> bool {
         4..=7 => 1,
         _ => 2,
     };
-    t.bytes().all(|b| b.is_ascii_lowercase()) && small_distance(t, p, max) <= max
+    t.bytes().all(|b| b.is_ascii_lowercase()) && within_edits(t, p, max)
 }
 
 /// Single-word legal forms and their canonical spelling.
@@ -589,12 +589,9 @@ const LEGAL_LONG: &[&str] = &[
 /// (`JOINNT STOCK COMPANY`), as alone they are too close to ordinary words.
 const LEGAL_SHORT: &[&str] = &["joint", "stock"];
 
-/// Optimal string alignment distance of two short ASCII words, capped at `max + 1`.
-fn small_distance(a: &str, b: &str, max: usize) -> usize {
-    if a.len().abs_diff(b.len()) > max {
-        return max + 1;
-    }
-    crate::screen::fuzzy::osa_distance(a, b).min(max + 1)
+/// Whether two ASCII words are within `max` edits (optimal string alignment).
+fn within_edits(a: &str, b: &str, max: usize) -> bool {
+    crate::screen::fuzzy::ascii_within(a.as_bytes(), b.as_bytes(), max)
 }
 
 /// The legal form a misspelled word stands for, if any.
@@ -605,14 +602,14 @@ fn fuzzy_legal_form(t: &str, next_to_legal: bool) -> Option<&'static str> {
     if t.len() >= 6 {
         let max = if t.len() >= 9 { 2 } else { 1 };
         for w in LEGAL_LONG {
-            if small_distance(t, w, max) <= max {
+            if within_edits(t, w, max) {
                 return legal_form(w);
             }
         }
     }
     if next_to_legal && t.len() >= 4 {
         for w in LEGAL_SHORT {
-            if small_distance(t, w, 1) <= 1 {
+            if within_edits(t, w, 1) {
                 return legal_form(w);
             }
         }
