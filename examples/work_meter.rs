@@ -13,9 +13,11 @@
 //! tab-separated, for fitting the weights of `Step::units` (the units of the limit
 //! should follow the time). With `--listed`: every indexed name of the snapshot screened
 //! as a query, and the distribution of the units they spend (none may reach the limit).
-//! With `--tail-rows`: the rows of walking each tail bucket of the edit-distance lookup
-//! for every distinct word of 4 or more letters of the queries, by word length, beside
-//! the rows `fuzzy::tail_rows_charged` charges for one (calibrated on these).
+//! With `--tail-rows`: the rows of walking the words that begin with another letter
+//! than the query word's (a tail bucket and the subtrees of the word's next letters) in
+//! the edit-distance lookup of every distinct word of 4 or more letters of the queries,
+//! by word length, partner length and budget, beside the rows
+//! `fuzzy::other_letter_rows_charged` charges for them (calibrated on these).
 
 use kyc_check::screen::work::{Step, WorkMeter, MAX_QUERY_WORK};
 use kyc_check::screen::{Options, Query, Screener};
@@ -101,7 +103,7 @@ fn main() {
         let mut by_len: std::collections::BTreeMap<(usize, usize, usize), Vec<usize>> =
             Default::default();
         for w in &words {
-            for (len, k, rows) in snapshot.index.tail_walk_rows(w) {
+            for (len, k, rows) in snapshot.index.other_letter_walk_rows(w) {
                 let key = (w.len(), len + 2 - w.len(), k);
                 by_len.entry(key).or_default().push(rows);
             }
@@ -119,7 +121,7 @@ fn main() {
                 at(0.5),
                 at(0.9),
                 at(1.0),
-                kyc_check::screen::fuzzy::tail_rows_charged(m, m + dl - 2, k)
+                kyc_check::screen::fuzzy::other_letter_rows_charged(m, m + dl - 2, k)
             );
         }
         return;

@@ -195,47 +195,44 @@ impl TailIndex {
     }
 }
 
-/// The rows charged for searching the tail bucket of `len`-byte words with a budget of
-/// `k` edits for a query of `m` bytes, on every platform, whether the bucket is walked
-/// (WebAssembly) or looked up in the [`TailIndex`] (natively): the work meter must
-/// charge the same everywhere, so that a query gets the same result in the browser and
-/// in the command-line tool.
+/// The rows charged for searching the words of `len` bytes that begin with another
+/// letter than the query's (of `m` bytes), within `k` edits, when a tail bucket stands
+/// for most of them: the tail bucket and the main bucket's subtrees of the query's next
+/// `k` letters. The same on every platform, whether they are walked (WebAssembly) or
+/// looked up in the [`TailIndex`] (natively): the work meter must charge the same
+/// everywhere, so that a query gets the same result in the browser and in the
+/// command-line tool.
 ///
 /// Calibrated on the walks of the benchmark queries' words over every list (session 16:
 /// `cargo run --release --example work_meter -- target/bench/all.kcs --tail-rows
 /// target/bench/queries.jsonl`): the 90th percentile of the rows by query length,
 /// partner length and budget, rounded up (the largest walk is at most 1.3 times that).
 /// A smaller vocabulary walks fewer rows, so it is charged more than it walks.
-pub fn tail_rows_charged(m: usize, len: usize, k: usize) -> usize {
-    // A partner `k` letters shorter must lose `k` of the query's letters and still
-    // replace its first: the walk stops after one row.
-    if len + k <= m {
-        return 1;
-    }
+pub fn other_letter_rows_charged(m: usize, len: usize, k: usize) -> usize {
     if k <= 1 {
-        return 85;
+        return if len < m { 45 } else { 125 };
     }
-    // k = 2, by query length (6 to 17 and over) and partner length m - 1 to m + 2.
-    const TWO_EDITS: [[u16; 4]; 12] = [
-        [0, 0, 0, 725],
-        [0, 0, 875, 595],
-        [135, 775, 740, 490],
-        [120, 660, 595, 455],
-        [110, 565, 510, 340],
-        [105, 465, 360, 235],
-        [95, 315, 260, 180],
-        [75, 250, 195, 130],
-        [75, 195, 155, 100],
-        [60, 155, 110, 70],
-        [50, 110, 95, 65],
-        [40, 90, 70, 45],
+    // k = 2, by query length (6 to 17 and over) and partner length m - 2 to m + 2.
+    const TWO_EDITS: [[u16; 5]; 12] = [
+        [1, 1, 1, 1, 925],
+        [1, 1, 1, 1160, 775],
+        [85, 375, 1065, 980, 615],
+        [75, 305, 905, 770, 540],
+        [70, 290, 760, 640, 395],
+        [60, 235, 590, 450, 275],
+        [50, 155, 385, 300, 205],
+        [40, 145, 295, 230, 155],
+        [30, 105, 215, 175, 110],
+        [20, 85, 180, 125, 75],
+        [20, 70, 125, 95, 75],
+        [20, 55, 95, 80, 50],
     ];
     let row = m.clamp(6, 17) - 6;
-    let column = (len + 1).saturating_sub(m).min(3);
+    let column = (len + 2).saturating_sub(m).min(4);
     TWO_EDITS
         .get(row)
         .and_then(|r| r.get(column))
-        .map_or(1, |&rows| usize::from(rows).max(1))
+        .map_or(1, |&rows| usize::from(rows))
 }
 
 /// The words of one length in sorted order.
@@ -478,17 +475,24 @@ impl FuzzyWords {
     /// A query of more than [`MAX_QUERY_LEN`] bytes finds nothing (no such token is
     /// screened). Returns the number of rows computed, the measure of the walk's work.
     ///
-    /// The rows of the tail buckets are not counted but charged by [`tail_rows_charged`],
+    /// The rows of the words that begin with another letter, where a tail bucket stands
+    /// for most of them, are not counted but charged by [`other_letter_rows_charged`],
     /// the same whether they are walked or looked up.
     pub fn within(&self, query: &[u8], budget: Budget, out: &mut Vec<u32>) -> usize {
         self.walk(query, budget, out, true, true, None).0
     }
 
-    /// The rows of walking each tail bucket [`FuzzyWords::within`] searches for `query`
-    /// (walked here, whatever the platform): the measure [`tail_rows_charged`] is
-    /// calibrated on (`examples/work_meter.rs --tail-rows`).
-    /// Each as (partner length, edit budget, rows).
-    pub fn tail_walk_rows(&self, query: &[u8], budget: Budget) -> Vec<(usize, usize, usize)> {
+    /// The rows of walking the words that begin with another letter than `query`'s
+    /// (the tail bucket and the main bucket's subtrees of the query's next letters), for
+    /// each partner length where [`FuzzyWords::within`] charges them
+    /// ([`other_letter_rows_charged`], calibrated on these: `examples/work_meter.rs
+    /// --tail-rows`), walked here whatever the platform. Each as (partner length, edit
+    /// budget, rows).
+    pub fn other_letter_walk_rows(
+        &self,
+        query: &[u8],
+        budget: Budget,
+    ) -> Vec<(usize, usize, usize)> {
         let mut rows = Vec::new();
         self.walk(query, budget, &mut Vec::new(), true, false, Some(&mut rows));
         rows
@@ -498,7 +502,7 @@ impl FuzzyWords {
     /// shows cannot match (`Walk::sibling_letters`; the tests check that both find the
     /// same words and count the same rows), and with or without the [`TailIndex`] (when
     /// there is one). Returns the rows and, of them, those passed over; appends to
-    /// `tail_walked` the rows of each tail bucket walked.
+    /// `charged_walked` the rows walked where [`other_letter_rows_charged`] is charged.
     fn walk(
         &self,
         query: &[u8],
@@ -506,7 +510,7 @@ impl FuzzyWords {
         out: &mut Vec<u32>,
         skip_siblings: bool,
         use_tail_index: bool,
-        mut tail_walked: Option<&mut Vec<(usize, usize, usize)>>,
+        mut charged_walked: Option<&mut Vec<(usize, usize, usize)>>,
     ) -> (usize, usize) {
         let m = query.len();
         let Some(&q_first) = query.first() else {
@@ -532,6 +536,8 @@ impl FuzzyWords {
             rows_computed: 0,
             rows_passed: 0,
             skip_siblings,
+            uncount_other: false,
+            uncounted: 0,
             other_letters: None,
         };
         // The tail buckets stand for every first letter but the query's own and its
@@ -559,31 +565,40 @@ impl FuzzyWords {
             let own_rows = other
                 .filter(|_| tails.is_some())
                 .map(|k| column_bits(2, k as isize + 1, m));
+            // Where a tail bucket stands for the other first letters, their words (the
+            // tail bucket's and the subtrees of the query's next letters) are charged,
+            // not counted, and natively looked up, not walked.
+            let charged = other.filter(|_| tails.is_some());
             if let Some(bucket) = self.buckets.get(len).filter(|b| !b.ids.is_empty()) {
                 walk.same = same;
-                walk.other = other;
+                walk.other = if charged.is_some() && tail_index.is_some() {
+                    None
+                } else {
+                    other
+                };
                 walk.other_letters = own_rows;
+                walk.uncount_other = charged.is_some();
                 walk.bucket(bucket, len, out);
             }
-            if let (Some(k), Some(tails)) = (other, tails) {
-                tail_rows += tail_rows_charged(m, len, k);
+            if let (Some(k), Some(tails)) = (charged, tails) {
+                tail_rows += other_letter_rows_charged(m, len, k);
                 if tail_index.is_none() {
-                    // Its rows are charged above, not counted.
-                    let (counted, passed) = (walk.rows_computed, walk.rows_passed);
                     walk.same = None;
                     walk.other = Some(k);
                     walk.other_letters = own_rows;
+                    walk.uncount_other = true;
                     walk.bucket(tails, len, out);
-                    if let Some(walked) = tail_walked.as_deref_mut() {
-                        walked.push((len, k, walk.rows_computed - counted));
-                    }
-                    walk.rows_computed = counted;
-                    walk.rows_passed = passed;
                 }
+                if let Some(walked) = charged_walked.as_deref_mut() {
+                    walked.push((len, k, walk.uncounted));
+                }
+                // Those rows are charged above.
+                walk.rows_computed -= walk.uncounted;
+                walk.uncounted = 0;
             }
         }
         if let Some(index) = tail_index.filter(|_| tails_usable && tail_rows > 0) {
-            walk.tail_lookup(index, query, budget, &self.tails, out);
+            walk.other_letter_lookup(index, query, budget, &self.tails, out);
         }
         (walk.rows_computed + tail_rows, walk.rows_passed)
     }
@@ -802,6 +817,12 @@ struct Walk {
     rows_passed: usize,
     /// Whether siblings that cannot match are passed over (`Walk::sibling_letters`).
     skip_siblings: bool,
+    /// Whether the rows of the words that begin with another letter than the query's
+    /// are kept apart in `uncounted` (they are charged, not counted: see
+    /// [`other_letter_rows_charged`]).
+    uncount_other: bool,
+    /// Rows computed (or passed over) for such words, included in `rows_computed`.
+    uncounted: usize,
     /// `Some(columns)`: of the words that begin with another letter than the query's,
     /// only those whose first letter is in the query at `columns` are walked (the
     /// others are walked once in the tail bucket).
@@ -830,6 +851,8 @@ impl Walk {
         self.rows.resize(len + 1, [0; MAX_EDITS + 1]);
         let n = bucket.ids.len();
         let mut k = 0;
+        // Where the current subtree's rows started, when they are not counted.
+        let mut uncounted_from: Option<usize> = None;
         // Rows 0..=depth hold the state of the current word's first `depth` letters.
         let mut depth = 0usize;
         let mut i = 0;
@@ -840,6 +863,9 @@ impl Walk {
             let cp = usize::from(bucket.lcp.get(i).copied().unwrap_or(0)).min(depth);
             if cp == 0 {
                 // A new first-letter subtree: its budget, and row 0 (D[0][j] = j).
+                if let Some(start) = uncounted_from.take() {
+                    self.uncounted += self.rows_computed - start;
+                }
                 let first = word.first().copied().unwrap_or(ANY_FIRST);
                 let budget = if first == self.q_first {
                     self.same
@@ -856,6 +882,9 @@ impl Walk {
                     continue;
                 };
                 k = budget;
+                if self.uncount_other && first != self.q_first {
+                    uncounted_from = Some(self.rows_computed);
+                }
                 if let Some(row0) = self.rows.first_mut() {
                     for (e, s) in row0.iter_mut().enumerate() {
                         *s = column_bits(1, e as isize, self.m);
@@ -895,7 +924,7 @@ impl Walk {
                                     .is_some_and(|&c| self.peq[usize::from(c)] & mask == 0)
                             {
                                 self.rows_computed += 1;
-                                self.rows_passed += 1;
+                                self.rows_passed += usize::from(uncounted_from.is_none());
                                 i = bucket.skip_from(i, parent).unwrap_or(i + 1);
                             }
                         }
@@ -918,11 +947,24 @@ impl Walk {
             }
             i += 1;
         }
+        if let Some(start) = uncounted_from {
+            self.uncounted += self.rows_computed - start;
+        }
     }
 
-    /// The words of the tail buckets within `budget` of the query (see [`TailIndex`]):
-    /// what walking each of them finds (for the lengths whose bucket holds a word).
-    fn tail_lookup(
+    /// The words that begin with another letter than the query's and are within
+    /// `budget` of it, for the lengths whose tail bucket holds a word (see [`TailIndex`]):
+    /// what walking the tail buckets and the main buckets' subtrees of the query's next
+    /// letters finds.
+    ///
+    /// The first letter of such a word is substituted or inserted (its tail within
+    /// `k - 1` of the query's tail or of the query), or it is the query's second letter
+    /// (the tail within `k - 1` of the query's letters from the third: the first
+    /// deleted), its third (the tail equal to the letters from the fourth), or the
+    /// second swapped with the first (the tail within `k - 1` of the query without its
+    /// second letter); with `k <= 2` there is no other way. So the tails within one edit
+    /// of those four spellings are every candidate, each checked by the exact distance.
+    fn other_letter_lookup(
         &mut self,
         index: &TailIndex,
         query: &[u8],
@@ -931,17 +973,21 @@ impl Walk {
         out: &mut Vec<u32>,
     ) {
         let mut numbers: Vec<u32> = Vec::with_capacity(64);
-        // The query's tail is one of the query's deletions.
-        each_deletion(query, |a, b| {
-            index.words_spelled(spelling_hash(a, b), &mut numbers)
-        });
-        if let Some(tail) = query.get(1..) {
-            each_deletion(tail, |a, b| {
-                if !b.is_empty() || a.len() < tail.len() {
-                    index.words_spelled(spelling_hash(a, b), &mut numbers);
-                }
+        let mut probe = |word: &[u8]| {
+            each_deletion(word, |a, b| {
+                index.words_spelled(spelling_hash(a, b), &mut numbers);
             });
-        }
+        };
+        probe(query);
+        let rest = query.get(1..).unwrap_or_default();
+        probe(rest);
+        let third_on = query.get(2..).unwrap_or_default();
+        probe(third_on);
+        // The query without its second letter.
+        let mut swapped: Vec<u8> = Vec::with_capacity(query.len());
+        swapped.extend(query.first());
+        swapped.extend_from_slice(third_on);
+        probe(&swapped);
         crate::sort::sort_ids(&mut numbers);
         numbers.dedup();
         for number in numbers {
@@ -954,15 +1000,15 @@ impl Walk {
                 continue;
             };
             // Only the lengths in range whose words begin with another letter may be
-            // within budget, and only those the tail bucket (not the main one) decides.
+            // within budget, and only where a tail bucket stands for them (elsewhere the
+            // main bucket's walk decides them).
             let Some(k) = budget.at(len).1.filter(|&k| k >= 1) else {
                 continue;
             };
-            if tails.get(len).map_or(true, |b| b.ids.is_empty()) {
+            if first == self.q_first || tails.get(len).map_or(true, |b| b.ids.is_empty()) {
                 continue;
             }
-            self.other_letters = Some(column_bits(2, k as isize + 1, self.m));
-            if self.left_to_tails(first) && osa_within(query, word, k) {
+            if osa_within(query, word, k) {
                 out.push(id);
             }
         }
@@ -1141,13 +1187,15 @@ mod tests {
         let max_len = q.len() + same;
         let budget = Budget::uniform(same, other, min_len, max_len);
         let mut got = Vec::new();
-        list.within(q, budget, &mut got);
+        let rows = list.within(q, budget, &mut got);
         got.sort_unstable();
-        // Natively the tail buckets are looked up: walking them finds the same words.
+        // Natively the words of other first letters are looked up: walking them (as the
+        // wasm does) finds the same words and charges the same rows.
         let mut walked = Vec::new();
-        list.walk(q, budget, &mut walked, true, false, None);
+        let (walk_rows, _) = list.walk(q, budget, &mut walked, true, false, None);
         walked.sort_unstable();
-        assert_eq!(got, walked, "tail lookup and walk differ");
+        assert_eq!(got, walked, "lookup and walk differ");
+        assert_eq!(rows, walk_rows, "lookup and walk charge differently");
         let text = |w: &[u8]| String::from_utf8_lossy(w).into_owned();
         let want: Vec<u32> = words
             .iter()

@@ -2240,13 +2240,15 @@ impl NameIndex {
         })
     }
 
-    /// The rows of walking each tail bucket the edit-distance lookup of a query word
-    /// `text` searches (see [`crate::screen::fuzzy::tail_rows_charged`], calibrated on
-    /// these); empty for a word that takes no part in it.
-    /// Each as (partner length, edit budget, rows).
-    pub fn tail_walk_rows(&self, text: &str) -> Vec<(usize, usize, usize)> {
+    /// The rows of walking the words that begin with another letter than a query word
+    /// `text`, for each partner length where its edit-distance lookup charges them (see
+    /// [`crate::screen::fuzzy::other_letter_rows_charged`], calibrated on these); empty
+    /// for a word that takes no part in it.
+    pub fn other_letter_walk_rows(&self, text: &str) -> Vec<(usize, usize, usize)> {
         let budget = fuzzy_budget_of_length(text.len());
-        self.derived().fuzzy.tail_walk_rows(text.as_bytes(), budget)
+        self.derived()
+            .fuzzy
+            .other_letter_walk_rows(text.as_bytes(), budget)
     }
 
     /// Query items worth looking up (MaxScore). A set `N` of query tokens is skipped when

@@ -25,8 +25,8 @@ pub enum Step {
     /// lookups that decide whether a glued or split item is kept.
     Item,
     /// A row of the edit-distance walk (`fuzzy::FuzzyWords::within`); the search of the
-    /// words beginning with another letter (the tail buckets) is charged its calibrated
-    /// rows (`fuzzy::tail_rows_charged`), walked or looked up.
+    /// words beginning with another letter than the query word's is charged calibrated
+    /// rows (`fuzzy::other_letter_rows_charged`), walked or looked up.
     WalkRow,
     /// A comparison of a query item with a vocabulary token found by a lookup (so
     /// usually alike), or of a query word with a run of a name's tokens (list-side glue).
