@@ -45,27 +45,27 @@ pub struct FuzzyWords {
     /// [`FuzzyWords::within`]).
     tails: Vec<Bucket>,
     /// Natively, the tails' one-deletion neighbourhoods, which stand in for the walks of
-    /// the tail buckets (see [`TailIndex`]); `None` in the WebAssembly module, where
-    /// deriving it would cost more load time than it saves.
+    /// the words that begin with another letter than the query's (the tail buckets and
+    /// the subtrees of the query's next letters: see [`TailIndex`]); `None` in the
+    /// WebAssembly module, where deriving it would cost more load time than it saves.
     tail_index: Option<TailIndex>,
 }
 
 /// Every word's tail (the word without its first letter), and each spelling of the tail
 /// with one letter deleted, by hash.
 ///
-/// A word whose first letter is neither the query's first nor one of its next `k`
-/// (the words of the tail buckets) can only spend one edit on that letter: substituted
-/// for the query's first, or inserted before it. It is within `k` edits of the query
-/// exactly when its tail is within `k - 1` of the query's tail or of the whole query,
-/// and `k - 1 <= 1`: two spellings within one edit share a spelling with at most one
-/// letter deleted (the shared spelling of a swap of two letters deletes either). So a
-/// few lookups of the query's deletions find every candidate, each checked by the exact
-/// distance: the same words the tail walk finds, for a fraction of its work.
+/// A word whose first letter is not the query's spends at most one edit on it when
+/// `k <= 2`, so its tail is within one edit of one of four spellings of the query (see
+/// `Walk::other_letter_lookup`), and two spellings within one edit share a spelling with
+/// at most one letter deleted (the shared spelling of a swap of two letters deletes
+/// either). So a few dozen lookups of those spellings' deletions find every candidate,
+/// each checked by the exact distance: the same words the walk finds, for a fraction of
+/// its work.
 #[derive(Debug, Clone, Default)]
 struct TailIndex {
     /// `hash << WORD_BITS | word` for each spelling of each word's tail, by slot.
     entries: Vec<u64>,
-    /// `starts[b]`: the first entry whose hash has `b` as its top `SLOT_BITS` bits
+    /// `starts[b]`: the first entry whose hash has `b` as its top `slot_bits` bits
     /// (`starts[b + 1]` ends them): a lookup reads one slot of entries, not a binary
     /// search's dozen cache lines.
     starts: Vec<u32>,
@@ -199,7 +199,7 @@ impl TailIndex {
 /// letter than the query's (of `m` bytes), within `k` edits, when a tail bucket stands
 /// for most of them: the tail bucket and the main bucket's subtrees of the query's next
 /// `k` letters. The same on every platform, whether they are walked (WebAssembly) or
-/// looked up in the [`TailIndex`] (natively): the work meter must charge the same
+/// looked up in the tail index (natively): the work meter must charge the same
 /// everywhere, so that a query gets the same result in the browser and in the
 /// command-line tool.
 ///
