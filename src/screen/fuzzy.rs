@@ -531,8 +531,8 @@ impl FuzzyWords {
             q_first,
             same: None,
             other: None,
-            windows: Vec::new(),
-            rows: Vec::new(),
+            windows: [Window::EMPTY; WALK_ROWS],
+            rows: [[0; MAX_EDITS + 1]; WALK_ROWS],
             rows_computed: 0,
             rows_passed: 0,
             skip_siblings,
@@ -784,6 +784,12 @@ fn column_bits(lo: isize, hi: isize, m: usize) -> u64 {
     (u64::MAX >> (63 - hi)) & (u64::MAX << lo)
 }
 
+/// Rows a walk holds: one more than the longest word walked (a power of two, so that a
+/// masked index needs no bounds check).
+const WALK_ROWS: usize = 128;
+
+const _: () = assert!(MAX_QUERY_LEN + MAX_EDITS + 1 < WALK_ROWS);
+
 /// The cells of one row by look-ahead (for one partner length).
 #[derive(Debug, Clone, Copy)]
 struct Window {
@@ -791,6 +797,13 @@ struct Window {
     columns: Row,
     /// Cost plus look-ahead of column 0 (clamped to 255).
     column0: u8,
+}
+
+impl Window {
+    const EMPTY: Window = Window {
+        columns: [0; MAX_EDITS + 1],
+        column0: u8::MAX,
+    };
 }
 
 /// One query's walk of the word list.
@@ -807,9 +820,9 @@ struct Walk {
     same: Option<usize>,
     other: Option<usize>,
     /// `windows[d]`: the cells of row `d` by look-ahead.
-    windows: Vec<Window>,
+    windows: [Window; WALK_ROWS],
     /// `rows[d]`: the state after the first `d` letters of the current word.
-    rows: Vec<Row>,
+    rows: [Row; WALK_ROWS],
     /// Rows computed so far (the work done), counting the rows of siblings passed over
     /// without computing them.
     rows_computed: usize,
@@ -830,10 +843,31 @@ struct Walk {
 }
 
 impl Walk {
+    /// Row `d` (`d` is at most the bucket's length: the index is masked, never checked).
+    #[inline(always)]
+    fn row(&self, d: usize) -> Row {
+        self.rows[d % WALK_ROWS]
+    }
+
+    #[inline(always)]
+    fn row_mut(&mut self, d: usize) -> &mut Row {
+        &mut self.rows[d % WALK_ROWS]
+    }
+
+    /// The cells of row `d` by look-ahead, as [`Walk::row`].
+    #[inline(always)]
+    fn window(&self, d: usize) -> &Window {
+        &self.windows[d % WALK_ROWS]
+    }
+
+    #[inline(always)]
+    fn window_mut(&mut self, d: usize) -> &mut Window {
+        &mut self.windows[d % WALK_ROWS]
+    }
+
     /// Walks the words of one bucket (all of `len` bytes), appending those within budget.
     fn bucket(&mut self, bucket: &Bucket, len: usize, out: &mut Vec<u32>) {
         let m = self.m as isize;
-        self.windows.clear();
         for d in 0..=len {
             // Row d's look-ahead is 0 on the column m - (len - d).
             let center = m - (len - d) as isize;
@@ -842,13 +876,14 @@ impl Walk {
                 *slot = column_bits(center - r as isize, center + r as isize, self.m);
             }
             let column0 = d + (len - d).abs_diff(self.m);
-            self.windows.push(Window {
+            *self.window_mut(d) = Window {
                 columns,
                 column0: column0.min(usize::from(u8::MAX)) as u8,
-            });
+            };
         }
-        self.rows.clear();
-        self.rows.resize(len + 1, [0; MAX_EDITS + 1]);
+        for d in 0..=len {
+            *self.row_mut(d) = [0; MAX_EDITS + 1];
+        }
         let n = bucket.ids.len();
         let mut k = 0;
         // Where the current subtree's rows started, when they are not counted.
@@ -885,10 +920,9 @@ impl Walk {
                 if self.uncount_other && first != self.q_first {
                     uncounted_from = Some(self.rows_computed);
                 }
-                if let Some(row0) = self.rows.first_mut() {
-                    for (e, s) in row0.iter_mut().enumerate() {
-                        *s = column_bits(1, e as isize, self.m);
-                    }
+                let m = self.m;
+                for (e, s) in self.row_mut(0).iter_mut().enumerate() {
+                    *s = column_bits(1, e as isize, m);
                 }
             }
             depth = cp;
@@ -939,7 +973,7 @@ impl Walk {
                 continue;
             }
             // The end cell D[len][m] within k.
-            let end = self.rows.get(len).map_or(0, |r| r[k]);
+            let end = self.row(len)[k.min(MAX_EDITS)];
             if end >> (self.m - 1) & 1 == 1 && self.walked_here(bucket, i) {
                 if let Some(&id) = bucket.ids.get(i) {
                     out.push(id);
@@ -1044,7 +1078,7 @@ impl Walk {
     /// one row, exactly as the walk would find by computing it.
     fn sibling_letters(&self, p: usize, k: usize, word: &[u8]) -> Option<u64> {
         let d = p.checked_sub(1).filter(|&d| d >= 1)?;
-        let (prev, before, &pc) = (self.rows.get(d)?, self.rows.get(d - 1)?, word.get(d - 1)?);
+        let (prev, before, &pc) = (self.row(d), self.row(d - 1), word.get(d - 1)?);
         let z = |row: usize, e: usize| u64::from(row <= e);
         // The columns where `eq` (matches) or `swap` (transpositions) is read.
         let mut eq_at = (prev[0] << 1) | z(d, 0);
@@ -1067,9 +1101,7 @@ impl Walk {
     /// look-ahead at most `r`.
     #[inline(always)]
     fn viable(&self, d: usize, r: usize) -> bool {
-        let (Some(s), Some(w)) = (self.rows.get(d), self.windows.get(d)) else {
-            return false;
-        };
+        let (s, w) = (self.row(d), self.window(d));
         // Column 0 costs d, plus its look-ahead |(len - d) - m|.
         if usize::from(w.column0) <= r {
             return true;
@@ -1113,16 +1145,17 @@ impl Walk {
     /// walked with budget `K` (left 0).
     #[inline(always)]
     fn step<const K: usize>(&mut self, d: usize, word: &[u8]) {
-        let (Some(&c), Some(&prev)) = (word.get(d), self.rows.get(d)) else {
+        let Some(&c) = word.get(d) else {
             return;
         };
+        let prev = self.row(d);
         let eq = self.peq[usize::from(c)];
         // Transposition of word[d - 1..=d] with query[j - 2..j] (query[j - 2] == c and
         // query[j - 1] == word[d - 1]) from D[d - 1][j - 2]: no mask on the first letter.
         let (swap, before) = match d.checked_sub(1) {
-            Some(p) => match (word.get(p), self.rows.get(p)) {
-                (Some(&pc), Some(&r2)) => ((eq << 1) & self.peq[usize::from(pc)], r2),
-                _ => (0, [0; MAX_EDITS + 1]),
+            Some(p) => match word.get(p) {
+                Some(&pc) => ((eq << 1) & self.peq[usize::from(pc)], self.row(p)),
+                None => (0, [0; MAX_EDITS + 1]),
             },
             None => (0, [0; MAX_EDITS + 1]),
         };
@@ -1133,9 +1166,7 @@ impl Walk {
         // this row), or the cell itself.
         let s0 = (((prev[0] << 1) | z(d, 0)) & eq) & self.full;
         if K == 0 {
-            if let Some(r) = self.rows.get_mut(d + 1) {
-                *r = [s0, 0, 0];
-            }
+            *self.row_mut(d + 1) = [s0, 0, 0];
             return;
         }
         let s1 = ((((prev[1] << 1) | z(d, 1)) & eq)
@@ -1148,9 +1179,7 @@ impl Walk {
             | s0)
             & self.full;
         if K == 1 {
-            if let Some(r) = self.rows.get_mut(d + 1) {
-                *r = [s0, s1, 0];
-            }
+            *self.row_mut(d + 1) = [s0, s1, 0];
             return;
         }
         let s2 = ((((prev[2] << 1) | z(d, 2)) & eq)
@@ -1162,9 +1191,7 @@ impl Walk {
             | z(d + 1, 1)
             | s1)
             & self.full;
-        if let Some(r) = self.rows.get_mut(d + 1) {
-            *r = [s0, s1, s2];
-        }
+        *self.row_mut(d + 1) = [s0, s1, s2];
     }
 }
 
