@@ -548,7 +548,7 @@ impl FuzzyWords {
             .tail_index
             .as_ref()
             .filter(|_| use_tail_index && !cfg!(target_arch = "wasm32"));
-        let mut tail_rows = 0;
+        let mut charged_rows = 0;
         for len in budget.min_len.max(1)..budget.min_len + BUDGET_LENGTHS {
             let (same, other) = budget.at(len);
             // A word that begins with another letter is at least one edit away.
@@ -581,7 +581,7 @@ impl FuzzyWords {
                 walk.bucket(bucket, len, out);
             }
             if let (Some(k), Some(tails)) = (charged, tails) {
-                tail_rows += other_letter_rows_charged(m, len, k);
+                charged_rows += other_letter_rows_charged(m, len, k);
                 if tail_index.is_none() {
                     walk.same = None;
                     walk.other = Some(k);
@@ -597,10 +597,10 @@ impl FuzzyWords {
                 walk.uncounted = 0;
             }
         }
-        if let Some(index) = tail_index.filter(|_| tails_usable && tail_rows > 0) {
+        if let Some(index) = tail_index.filter(|_| tails_usable && charged_rows > 0) {
             walk.other_letter_lookup(index, query, budget, &self.tails, out);
         }
-        (walk.rows_computed + tail_rows, walk.rows_passed)
+        (walk.rows_computed + charged_rows, walk.rows_passed)
     }
 }
 
