@@ -71,10 +71,9 @@ struct TailIndex {
     starts: Vec<u32>,
     /// Top hash bits that pick a slot (about one entry a slot).
     slot_bits: u32,
-    /// Per word: id, offset of its text in `text`, length.
-    words: Vec<(u32, u32, u8)>,
-    /// The words back to back.
-    text: Vec<u8>,
+    /// Per word: its length and its place in the bucket of that length (the words
+    /// themselves stay in [`FuzzyWords::buckets`]).
+    words: Vec<(u8, u32)>,
 }
 
 /// Bits of an index entry that number the word (the rest is the spelling's hash).
@@ -123,15 +122,13 @@ impl TailIndex {
             starts: Vec::new(),
             slot_bits: 0,
             words: Vec::with_capacity(count),
-            text: Vec::with_capacity(spellings),
         };
         // No longer word is within budget of a query the walk takes.
         let longest = MAX_QUERY_LEN + MAX_EDITS;
         for (len, bucket) in buckets.iter().enumerate().take(longest + 1).skip(1) {
-            for (&id, word) in bucket.ids.iter().zip(bucket.bytes.chunks_exact(len)) {
+            for (place, word) in bucket.bytes.chunks_exact(len).enumerate() {
                 let number = ix.words.len() as u64;
-                ix.words.push((id, ix.text.len() as u32, len as u8));
-                ix.text.extend_from_slice(word);
+                ix.words.push((len as u8, place as u32));
                 each_deletion(word.get(1..).unwrap_or_default(), |a, b| {
                     ix.entries.push(spelling_hash(a, b) | number);
                 });
@@ -598,7 +595,7 @@ impl FuzzyWords {
             }
         }
         if let Some(index) = tail_index.filter(|_| tails_usable && charged_rows > 0) {
-            walk.other_letter_lookup(index, query, budget, &self.tails, out);
+            walk.other_letter_lookup(index, query, budget, &self.buckets, out);
         }
         (walk.rows_computed + charged_rows, walk.rows_passed)
     }
@@ -986,8 +983,8 @@ impl Walk {
         }
     }
 
-    /// The words that begin with another letter than the query's and are within
-    /// `budget` of it, for the lengths whose tail bucket holds a word (see [`TailIndex`]):
+    /// The words of `buckets` that begin with another letter than the query's and are
+    /// within `budget` of it, where a tail bucket stands for them (see [`TailIndex`]):
     /// what walking the tail buckets and the main buckets' subtrees of the query's next
     /// letters finds.
     ///
@@ -1003,7 +1000,7 @@ impl Walk {
         index: &TailIndex,
         query: &[u8],
         budget: Budget,
-        tails: &[Bucket],
+        buckets: &[Bucket],
         out: &mut Vec<u32>,
     ) {
         let mut numbers: Vec<u32> = Vec::with_capacity(64);
@@ -1025,21 +1022,26 @@ impl Walk {
         crate::sort::sort_ids(&mut numbers);
         numbers.dedup();
         for number in numbers {
-            let Some(&(id, at, len)) = index.words.get(number as usize) else {
+            let Some(&(len, place)) = index.words.get(number as usize) else {
                 continue;
             };
-            let (at, len) = (at as usize, usize::from(len));
-            let (Some(word), Some(&first)) = (index.text.get(at..at + len), index.text.get(at))
-            else {
+            let (len, place) = (usize::from(len), place as usize);
+            let Some(bucket) = buckets.get(len) else {
+                continue;
+            };
+            let (Some(&id), Some(word)) = (
+                bucket.ids.get(place),
+                bucket.bytes.get(place * len..(place + 1) * len),
+            ) else {
                 continue;
             };
             // Only the lengths in range whose words begin with another letter may be
-            // within budget, and only where a tail bucket stands for them (elsewhere the
-            // main bucket's walk decides them).
+            // within budget. (A tail bucket stands for every such length: the query
+            // allows tails, and this length's bucket holds this word.)
             let Some(k) = budget.at(len).1.filter(|&k| k >= 1) else {
                 continue;
             };
-            if first == self.q_first || tails.get(len).map_or(true, |b| b.ids.is_empty()) {
+            if word.first() == Some(&self.q_first) {
                 continue;
             }
             if osa_within(query, word, k) {
