@@ -1510,7 +1510,7 @@ impl Tables {
             push_off(&mut t.pat_offs, t.pats.len() / 3);
             t.tok_meta.push(meta);
             t.tok_df.push(df_of(&token_keys[id as usize]));
-            let own = skel_map.entry(info.skel.clone()).or_default();
+            let own = skel_map.entry(info.skel.to_vec()).or_default();
             if info.is_alpha() {
                 if !info.skel.is_empty() {
                     own.push(id);

@@ -23,6 +23,7 @@ pub mod fuzzy;
 pub mod given_names;
 pub mod glue;
 pub mod index;
+pub mod inline;
 pub mod normalize;
 pub mod phonetic;
 pub mod score;

@@ -50,6 +50,7 @@
 
 use crate::model::EntityType;
 use crate::screen::given_names;
+use crate::screen::inline::TokenBytes;
 use crate::screen::normalize::{self, Token, TokenClass};
 use crate::screen::phonetic::{self, Slot};
 use crate::screen::translit::Script;
@@ -178,9 +179,9 @@ pub struct TokInfo {
     /// Original script.
     pub script: Script,
     /// Phonetic key (empty when not all letters or not Latin text).
-    pub key: Vec<u8>,
+    pub key: TokenBytes,
     /// Consonant skeleton (from the key).
-    pub skel: Vec<u8>,
+    pub skel: TokenBytes,
     /// Skeleton pattern for words written without short vowels.
     pub pattern: Option<Vec<Slot>>,
     /// All skeletons the pattern can produce (`None`: too many, use the pattern).
@@ -322,8 +323,8 @@ impl TokInfo {
             text: tok.text,
             class: tok.class,
             script: tok.script,
-            key,
-            skel,
+            key: TokenBytes::from(key),
+            skel: TokenBytes::from(skel),
             pattern: tok.pattern,
             expansions,
             weight,
