@@ -170,32 +170,37 @@ pub(crate) const METHOD_NAMES: [&str; Method::Nickname as usize + 1] = [
 ];
 
 /// A token prepared for scoring: normalised text plus phonetic codes and weight.
+///
+/// In C layout, the fields every comparison reads first (class, script, length, the text's
+/// length and the phonetic key) lead: a vocabulary token met by a lookup is read in no
+/// particular order, so those fields share its first cache line.
 #[derive(Debug, Clone, PartialEq)]
+#[repr(C)]
 pub struct TokInfo {
-    /// Normalised text.
-    pub text: String,
     /// Class.
     pub class: TokenClass,
     /// Original script.
     pub script: Script,
+    /// True for a plain word that is a form in the given-name table (looked up once here,
+    /// so that comparing two tokens outside the table costs nothing).
+    pub given_name: bool,
+    /// Length in characters.
+    pub len: usize,
+    /// Normalised text.
+    pub text: String,
     /// Phonetic key (empty when not all letters or not Latin text).
     pub key: TokenBytes,
     /// Consonant skeleton (from the key).
     pub skel: TokenBytes,
     /// Skeleton pattern for words written without short vowels.
     pub pattern: Option<Vec<Slot>>,
-    /// All skeletons the pattern can produce (`None`: too many, use the pattern).
-    pub expansions: Option<Vec<Vec<u8>>>,
-    /// Length in characters.
-    pub len: usize,
     /// Weight before the title rule (length x class x rarity): what a match is worth.
     pub weight: f64,
     /// Weight without the rarity factor: what leaving the token unmatched costs (a common
     /// token is weak evidence of a match, but missing it is still evidence against).
     pub full_weight: f64,
-    /// True for a plain word that is a form in the given-name table (looked up once here,
-    /// so that comparing two tokens outside the table costs nothing).
-    pub given_name: bool,
+    /// All skeletons the pattern can produce (`None`: too many, use the pattern).
+    pub expansions: Option<Vec<Vec<u8>>>,
 }
 
 /// Length part of a token's weight.
