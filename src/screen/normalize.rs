@@ -136,7 +136,8 @@ fn clean(raw: &str) -> String {
             s.push(c);
         }
     }
-    let s: String = s.nfc().collect();
+    // ASCII text is its own NFC.
+    let s: String = if s.is_ascii() { s } else { s.nfc().collect() };
     let commas = s.chars().filter(|&c| matches!(c, ',' | '，' | '،')).count();
     if commas == 1 {
         if let Some(pos) = s.find([',', '，', '،']) {
@@ -226,6 +227,17 @@ fn latin_tokens(text: &str, script: Script, out: &mut Vec<Token>) {
     for c in text.chars() {
         if is_apostrophe(c) {
             folded.push('\'');
+            continue;
+        }
+        if c.is_ascii() {
+            // What the loop below does with an ASCII character (its own NFKD, not
+            // combining, not special, Latin or no script, lower-cased in place), without
+            // a decomposition per character.
+            let l = c.to_ascii_lowercase();
+            folded.push(match l {
+                'a'..='z' | '0'..='9' | '.' | '&' | '\'' => l,
+                _ => ' ',
+            });
             continue;
         }
         if let Some(s) = fold_special(c) {
@@ -329,6 +341,12 @@ fn push_raw(text: String, script: Script, out: &mut Vec<Token>) {
 
 /// Step 3-6 for one whitespace-free word of the cleaned name.
 fn word_tokens(word: &str, cyr: CyrillicLang, out: &mut Vec<Token>) {
+    if word.is_ascii() {
+        // Latin letters, digits and punctuation only: no look-alike to resolve, no other
+        // script to transliterate (what the loop below finds, without a pass per letter).
+        latin_tokens(word, Script::Latin, out);
+        return;
+    }
     let word = resolve_confusables(word);
     let chars: Vec<char> = word.chars().collect();
     // Latin (and punctuation, marks, digits) accumulates here; alphabetic scripts are
@@ -1166,7 +1184,12 @@ pub fn query_variants(raw: &str) -> Vec<Vec<Token>> {
     let stripped: String = raw.chars().filter(|&c| !is_invisible(c)).collect();
     // NFKC turns some Greek look-alikes into other letters (lunate sigma `Ϲ` into `Σ`),
     // so the look-alike reading is tried on the text before NFKC too.
-    let compat: String = stripped.nfkc().collect();
+    let compat: String = if stripped.is_ascii() {
+        // ASCII text is its own NFKC.
+        stripped.clone()
+    } else {
+        stripped.nfkc().collect()
+    };
     // Most names are NFKC already: their one base is read once, not twice.
     let bases = if compat == stripped {
         vec![stripped]
