@@ -369,6 +369,11 @@ struct Tables {
     /// searched) in the wasm, where it would add 2 ms to every page's load for about 1 %
     /// of a query.
     presence: Vec<u64>,
+    /// Every distinct text and key by hash, with its range in `by_text` or `by_key`: a
+    /// string present is found by one probe and one comparison, where the sorted tables
+    /// cost a search of several dependent reads and unpredictable branches. Derived at
+    /// load natively (1.6 MB); empty in the wasm (load time), which searches.
+    exact: Vec<ExactEntry>,
     /// Abjad tokens whose pattern has too many expansions to index.
     wild: Vec<u32>,
     /// Ids of tokens eligible for edit distance, sorted by (text, id): an implicit trie
@@ -1059,6 +1064,57 @@ fn presence_bit(kind: u8, s: &[u8]) -> u32 {
     (h.finish() >> (64 - PRESENCE_BITS.trailing_zeros())) as u32
 }
 
+/// Whether this build is native (not the wasm): [`Tables::exact`] is derived then.
+const NATIVE: bool = !cfg!(target_arch = "wasm32");
+
+/// One distinct string of [`Tables::exact`]: its hash's tag (never 0: 0 marks a free
+/// slot) and its range in the sorted table of its kind.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct ExactEntry {
+    tag: u32,
+    lo: u32,
+    hi: u32,
+}
+
+/// The hash of string `s` of `kind` in [`Tables::exact`].
+fn exact_hash(kind: u8, s: &[u8]) -> u64 {
+    let mut h = FxHasher::default();
+    h.write_u8(kind);
+    h.write(s);
+    // Fx hashes mix poorly into the low bits: spread the high ones down.
+    let x = h.finish();
+    x ^ (x >> 29)
+}
+
+/// Where `s` of `kind` is in `table` (a [`Tables::exact`]): its range, `Some(None)` when
+/// absent, `None` when there is no table.
+fn exact_find(
+    table: &[ExactEntry],
+    kind: u8,
+    s: &[u8],
+    same: impl Fn(ExactEntry) -> bool,
+) -> Option<Option<ExactEntry>> {
+    if table.is_empty() {
+        return None;
+    }
+    let mask = table.len() - 1;
+    let h = exact_hash(kind, s);
+    let tag = (h >> 32) as u32 | 1;
+    let mut i = h as usize & mask;
+    // The table is at most half full: a free slot ends every probe sequence.
+    for _ in 0..table.len() {
+        let e = table.get(i).copied().unwrap_or_default();
+        if e.tag == 0 {
+            return Some(None);
+        }
+        if e.tag == tag && same(e) {
+            return Some(Some(e));
+        }
+        i = (i + 1) & mask;
+    }
+    Some(None)
+}
+
 /// Entries of a sorted table per entry of its directory (64 keys: one 512-byte stretch;
 /// the directory of the largest table, 36,000 tokens, is 4.5 KB).
 const DIRECTORY_STRIDE: usize = 64;
@@ -1282,16 +1338,42 @@ impl Tables {
 
     /// Token ids whose text is `text`, ascending.
     fn by_text(&self, text: &str) -> &[u32] {
-        if !self.may_hold(PRESENT_TEXT, text.as_bytes()) {
+        let text = text.as_bytes();
+        if !self.may_hold(PRESENT_TEXT, text) {
             return &[];
         }
-        self.texts().equal(text.as_bytes())
+        let at = |e: ExactEntry| {
+            self.by_text
+                .get(e.lo as usize..e.hi as usize)
+                .unwrap_or(&[])
+        };
+        let same = |e: ExactEntry| {
+            at(e)
+                .first()
+                .is_some_and(|&id| self.text_bytes_of(id) == text)
+        };
+        // (Never derived in the wasm: the search alone keeps its code small.)
+        if let Some(found) = NATIVE
+            .then(|| exact_find(&self.exact, PRESENT_TEXT, text, same))
+            .flatten()
+        {
+            return found.map_or(&[], at);
+        }
+        self.texts().equal(text)
     }
 
     /// Alphabetic token ids whose key is `key`, ascending.
     fn by_key(&self, key: &[u8]) -> &[u32] {
         if !self.may_hold(PRESENT_KEY, key) {
             return &[];
+        }
+        let at = |e: ExactEntry| self.by_key.get(e.lo as usize..e.hi as usize).unwrap_or(&[]);
+        let same = |e: ExactEntry| at(e).first().is_some_and(|&id| self.key_of(id) == key);
+        if let Some(found) = NATIVE
+            .then(|| exact_find(&self.exact, PRESENT_KEY, key, same))
+            .flatten()
+        {
+            return found.map_or(&[], at);
         }
         self.keys().equal(key)
     }
@@ -1323,6 +1405,67 @@ impl Tables {
             set_bit(&mut bits, presence_bit(PRESENT_KEY, self.key_of(id)));
         }
         self.presence = bits;
+        self.derive_exact();
+    }
+
+    /// Token `id`'s text ([`PRESENT_TEXT`]) or key.
+    fn exact_string(&self, kind: u8, id: u32) -> &[u8] {
+        if kind == PRESENT_TEXT {
+            self.text_bytes_of(id)
+        } else {
+            self.key_of(id)
+        }
+    }
+
+    /// Computes `exact` from the sorted texts and keys (natively only, see `exact`).
+    fn derive_exact(&mut self) {
+        if cfg!(target_arch = "wasm32") {
+            return;
+        }
+        // The distinct strings of each table: runs of equal strings in sorted order.
+        let mut runs: Vec<(u8, u32, u32)> = Vec::new();
+        for (kind, ids) in [(PRESENT_TEXT, &self.by_text), (PRESENT_KEY, &self.by_key)] {
+            let mut lo = 0;
+            while lo < ids.len() {
+                let first = ids
+                    .get(lo)
+                    .map_or(&[][..], |&id| self.exact_string(kind, id));
+                let mut hi = lo + 1;
+                while ids
+                    .get(hi)
+                    .is_some_and(|&id| self.exact_string(kind, id) == first)
+                {
+                    hi += 1;
+                }
+                runs.push((kind, lo as u32, hi as u32));
+                lo = hi;
+            }
+        }
+        let mut table = vec![ExactEntry::default(); (2 * runs.len()).next_power_of_two().max(2)];
+        let mask = table.len() - 1;
+        for (kind, lo, hi) in runs {
+            let s = match kind {
+                PRESENT_TEXT => self
+                    .by_text
+                    .get(lo as usize)
+                    .map(|&id| self.text_bytes_of(id)),
+                _ => self.by_key.get(lo as usize).map(|&id| self.key_of(id)),
+            }
+            .unwrap_or(&[]);
+            let h = exact_hash(kind, s);
+            let mut i = h as usize & mask;
+            while table.get(i).is_some_and(|e| e.tag != 0) {
+                i = (i + 1) & mask;
+            }
+            if let Some(slot) = table.get_mut(i) {
+                *slot = ExactEntry {
+                    tag: (h >> 32) as u32 | 1,
+                    lo,
+                    hi,
+                };
+            }
+        }
+        self.exact = table;
     }
 
     /// Postings of skeleton string `s`.
@@ -2954,6 +3097,7 @@ impl NameIndex {
             texts_nul_free: false,
             keys_nul_free: false,
             presence: Vec::new(),
+            exact: Vec::new(),
             wild,
             fuzzy_sorted,
             // Derived below from the checked texts.
@@ -3979,6 +4123,40 @@ mod tests {
                 NameIndex::decode(&bytes, &[]).is_err(),
                 "split character accepted"
             );
+        }
+    }
+
+    #[test]
+    fn exact_table_finds_what_the_sorted_search_finds() {
+        let snapshot =
+            crate::snapshot::Snapshot::from_bytes(crate::snapshot::default_snapshot_bytes())
+                .expect("default snapshot");
+        let t = &snapshot.index.t;
+        assert_eq!(t.exact.is_empty(), cfg!(target_arch = "wasm32"));
+        let mut probes: Vec<Vec<u8>> = Vec::new();
+        for id in 0..t.token_count() as u32 {
+            let text = t.text_bytes_of(id).to_vec();
+            let key = t.key_of(id).to_vec();
+            // Present strings, and near misses that are not (or may be) present.
+            for s in [text.clone(), key.clone()] {
+                let mut longer = s.clone();
+                longer.push(b'x');
+                let shorter = s
+                    .get(..s.len().saturating_sub(1))
+                    .unwrap_or_default()
+                    .to_vec();
+                probes.extend([s, longer, shorter]);
+            }
+        }
+        probes.extend([b"".to_vec(), b"\0".to_vec(), vec![0xFF; 40]]);
+        for p in &probes {
+            let text = std::str::from_utf8(p).unwrap_or_default();
+            assert_eq!(
+                t.by_text(text),
+                t.texts().equal(text.as_bytes()),
+                "text {p:?}"
+            );
+            assert_eq!(t.by_key(p), t.keys().equal(p), "key {p:?}");
         }
     }
 
