@@ -27,12 +27,14 @@ pub const INLINE_CAPACITY: usize = 22;
 
 /// An immutable byte string, inline up to [`INLINE_CAPACITY`] bytes.
 #[derive(Clone)]
-pub enum InlineBytes {
-    /// Up to [`INLINE_CAPACITY`] bytes: the first `len` of `bytes`.
+pub struct InlineBytes(Repr);
+
+/// Where the bytes of an [`InlineBytes`] are.
+#[derive(Clone)]
+enum Repr {
+    /// The first `len` of `bytes` (zero past `len`).
     Inline {
-        /// How many bytes of `bytes` are used.
         len: u8,
-        /// The bytes, zero past `len`.
         bytes: [u8; INLINE_CAPACITY],
     },
     /// Longer strings.
@@ -48,18 +50,23 @@ impl InlineBytes {
                 if let Some(head) = inline.get_mut(..bytes.len()) {
                     head.copy_from_slice(bytes);
                 }
-                InlineBytes::Inline { len, bytes: inline }
+                InlineBytes(Repr::Inline { len, bytes: inline })
             }
-            _ => InlineBytes::Heap(bytes.into()),
+            _ => InlineBytes(Repr::Heap(bytes.into())),
         }
     }
 
     /// The bytes.
     pub fn as_slice(&self) -> &[u8] {
-        match self {
-            InlineBytes::Inline { len, bytes } => bytes.get(..usize::from(*len)).unwrap_or(&[]),
-            InlineBytes::Heap(b) => b,
+        match &self.0 {
+            Repr::Inline { len, bytes } => bytes.get(..usize::from(*len)).unwrap_or(&[]),
+            Repr::Heap(b) => b,
         }
+    }
+
+    /// Whether the bytes are held inline (not on the heap).
+    pub fn is_inline(&self) -> bool {
+        matches!(self.0, Repr::Inline { .. })
     }
 }
 
@@ -81,7 +88,7 @@ impl From<Vec<u8>> for InlineBytes {
         if v.len() <= INLINE_CAPACITY {
             InlineBytes::new(&v)
         } else {
-            InlineBytes::Heap(v.into_boxed_slice())
+            InlineBytes(Repr::Heap(v.into_boxed_slice()))
         }
     }
 }
@@ -136,10 +143,7 @@ mod tests {
             let b = InlineBytes::new(&v);
             assert_eq!(b.as_slice(), v.as_slice());
             assert_eq!(InlineBytes::from(v.clone()), b);
-            assert_eq!(
-                matches!(b, InlineBytes::Inline { .. }),
-                len <= INLINE_CAPACITY
-            );
+            assert_eq!(b.is_inline(), len <= INLINE_CAPACITY);
         }
     }
 }
