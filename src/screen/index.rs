@@ -1086,6 +1086,11 @@ fn exact_hash(kind: u8, s: &[u8]) -> u64 {
     x ^ (x >> 29)
 }
 
+/// The tag of hash `h` in [`Tables::exact`]: its high half, never 0.
+fn exact_tag(h: u64) -> u32 {
+    (h >> 32) as u32 | 1
+}
+
 /// Where `s` of `kind` is in `table` (a [`Tables::exact`]): its range, `Some(None)` when
 /// absent, `None` when there is no table.
 fn exact_find(
@@ -1099,7 +1104,7 @@ fn exact_find(
     }
     let mask = table.len() - 1;
     let h = exact_hash(kind, s);
-    let tag = (h >> 32) as u32 | 1;
+    let tag = exact_tag(h);
     let mut i = h as usize & mask;
     // The table is at most half full: a free slot ends every probe sequence.
     for _ in 0..table.len() {
@@ -1342,24 +1347,10 @@ impl Tables {
         if !self.may_hold(PRESENT_TEXT, text) {
             return &[];
         }
-        let at = |e: ExactEntry| {
-            self.by_text
-                .get(e.lo as usize..e.hi as usize)
-                .unwrap_or(&[])
-        };
-        let same = |e: ExactEntry| {
-            at(e)
-                .first()
-                .is_some_and(|&id| self.text_bytes_of(id) == text)
-        };
-        // (Never derived in the wasm: the search alone keeps its code small.)
-        if let Some(found) = NATIVE
-            .then(|| exact_find(&self.exact, PRESENT_TEXT, text, same))
-            .flatten()
-        {
-            return found.map_or(&[], at);
+        match self.exact_ids(PRESENT_TEXT, text) {
+            Some(ids) => ids,
+            None => self.texts().equal(text),
         }
-        self.texts().equal(text)
     }
 
     /// Alphabetic token ids whose key is `key`, ascending.
@@ -1367,15 +1358,10 @@ impl Tables {
         if !self.may_hold(PRESENT_KEY, key) {
             return &[];
         }
-        let at = |e: ExactEntry| self.by_key.get(e.lo as usize..e.hi as usize).unwrap_or(&[]);
-        let same = |e: ExactEntry| at(e).first().is_some_and(|&id| self.key_of(id) == key);
-        if let Some(found) = NATIVE
-            .then(|| exact_find(&self.exact, PRESENT_KEY, key, same))
-            .flatten()
-        {
-            return found.map_or(&[], at);
+        match self.exact_ids(PRESENT_KEY, key) {
+            Some(ids) => ids,
+            None => self.keys().equal(key),
         }
-        self.keys().equal(key)
     }
 
     /// Whether some token has text `text` or (a non-empty) phonetic key `key`.
@@ -1417,14 +1403,42 @@ impl Tables {
         }
     }
 
+    /// The sorted table of `kind`: `by_text` ([`PRESENT_TEXT`]) or `by_key`.
+    fn exact_table_of(&self, kind: u8) -> &[u32] {
+        if kind == PRESENT_TEXT {
+            &self.by_text
+        } else {
+            &self.by_key
+        }
+    }
+
+    /// The token ids whose text ([`PRESENT_TEXT`]) or key is `s`, found in `exact`
+    /// (empty when absent); `None` when there is no such table (the wasm, whose code
+    /// keeps the search alone).
+    fn exact_ids(&self, kind: u8, s: &[u8]) -> Option<&[u32]> {
+        if !NATIVE {
+            return None;
+        }
+        let ids = self.exact_table_of(kind);
+        let at = |e: ExactEntry| ids.get(e.lo as usize..e.hi as usize).unwrap_or(&[]);
+        let same = |e: ExactEntry| {
+            at(e)
+                .first()
+                .is_some_and(|&id| self.exact_string(kind, id) == s)
+        };
+        exact_find(&self.exact, kind, s, same).map(|found| found.map_or(&[][..], at))
+    }
+
     /// Computes `exact` from the sorted texts and keys (natively only, see `exact`).
     fn derive_exact(&mut self) {
-        if cfg!(target_arch = "wasm32") {
+        if !NATIVE {
             return;
         }
-        // The distinct strings of each table: runs of equal strings in sorted order.
-        let mut runs: Vec<(u8, u32, u32)> = Vec::new();
-        for (kind, ids) in [(PRESENT_TEXT, &self.by_text), (PRESENT_KEY, &self.by_key)] {
+        // The distinct strings of each table (runs of equal strings in sorted order), by
+        // hash.
+        let mut runs: Vec<(u64, u32, u32)> = Vec::new();
+        for kind in [PRESENT_TEXT, PRESENT_KEY] {
+            let ids = self.exact_table_of(kind);
             let mut lo = 0;
             while lo < ids.len() {
                 let first = ids
@@ -1437,29 +1451,20 @@ impl Tables {
                 {
                     hi += 1;
                 }
-                runs.push((kind, lo as u32, hi as u32));
+                runs.push((exact_hash(kind, first), lo as u32, hi as u32));
                 lo = hi;
             }
         }
         let mut table = vec![ExactEntry::default(); (2 * runs.len()).next_power_of_two().max(2)];
         let mask = table.len() - 1;
-        for (kind, lo, hi) in runs {
-            let s = match kind {
-                PRESENT_TEXT => self
-                    .by_text
-                    .get(lo as usize)
-                    .map(|&id| self.text_bytes_of(id)),
-                _ => self.by_key.get(lo as usize).map(|&id| self.key_of(id)),
-            }
-            .unwrap_or(&[]);
-            let h = exact_hash(kind, s);
+        for (h, lo, hi) in runs {
             let mut i = h as usize & mask;
             while table.get(i).is_some_and(|e| e.tag != 0) {
                 i = (i + 1) & mask;
             }
             if let Some(slot) = table.get_mut(i) {
                 *slot = ExactEntry {
-                    tag: (h >> 32) as u32 | 1,
+                    tag: exact_tag(h),
                     lo,
                     hi,
                 };

@@ -93,12 +93,6 @@ impl From<Vec<u8>> for InlineBytes {
     }
 }
 
-impl From<&[u8]> for InlineBytes {
-    fn from(v: &[u8]) -> InlineBytes {
-        InlineBytes::new(v)
-    }
-}
-
 impl PartialEq for InlineBytes {
     fn eq(&self, other: &InlineBytes) -> bool {
         self.as_slice() == other.as_slice()
@@ -106,18 +100,6 @@ impl PartialEq for InlineBytes {
 }
 
 impl Eq for InlineBytes {}
-
-impl PartialEq<[u8]> for InlineBytes {
-    fn eq(&self, other: &[u8]) -> bool {
-        self.as_slice() == other
-    }
-}
-
-impl PartialEq<Vec<u8>> for InlineBytes {
-    fn eq(&self, other: &Vec<u8>) -> bool {
-        self.as_slice() == other.as_slice()
-    }
-}
 
 impl fmt::Debug for InlineBytes {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
