@@ -5,6 +5,7 @@
 //! cargo run --release --example work_meter -- SNAPSHOT.kcs QUERIES.jsonl [REPEATS]
 //! cargo run --release --example work_meter -- SNAPSHOT.kcs --listed
 //! cargo run --release --example work_meter -- SNAPSHOT.kcs --tail-rows QUERIES.jsonl
+//! cargo run --release --example work_meter -- SNAPSHOT.kcs --same-rows
 //! ```
 //!
 //! With a query file (one `{"name": ...}` per line): one line per query with the steps of
@@ -17,7 +18,11 @@
 //! than the query word's (a tail bucket and the subtrees of the word's next letters) in
 //! the edit-distance lookup of every distinct word of 4 or more letters of the queries,
 //! by word length, partner length and budget, beside the rows
-//! `fuzzy::other_letter_rows_charged` charges for them (calibrated on these).
+//! `fuzzy::other_letter_rows_charged` charges for them (calibrated on these). With
+//! `--same-rows`: for every fifth word of 4 or more letters of the vocabulary as a query
+//! word, the rows of walking the words that begin with its own letter, by partner length,
+//! beside how many such words there are (what `fuzzy::same_letter_rows_charged` is
+//! calibrated on), tab-separated.
 
 use kyc_check::screen::work::{Step, WorkMeter, MAX_QUERY_WORK};
 use kyc_check::screen::{Options, Query, Screener};
@@ -123,6 +128,23 @@ fn main() {
                 at(1.0),
                 kyc_check::screen::fuzzy::other_letter_rows_charged(m, m + dl - 2, k)
             );
+        }
+        return;
+    }
+
+    if what == "--same-rows" {
+        // Every 5th vocabulary word of 4 or more letters as a query word.
+        let words: Vec<String> = (0..snapshot.index.vocabulary_size() as u32)
+            .step_by(5)
+            .filter_map(|id| snapshot.index.token(id))
+            .map(|t| t.text.clone())
+            .filter(|t| t.len() >= 4 && t.bytes().all(|c| c.is_ascii_lowercase()))
+            .collect();
+        println!("length\tpartner\tedits\twords\trows");
+        for w in &words {
+            for (len, k, n, rows) in snapshot.index.same_letter_walk_rows(w) {
+                println!("{}\t{len}\t{k}\t{n}\t{rows}", w.len());
+            }
         }
         return;
     }

@@ -19,6 +19,13 @@
 //! of row `d` still needs at least `|(len - d) - (m - j)|` edits to reach the end, so only
 //! the cells in a window around the diagonal that ends in `(len, m)` can still finish
 //! within the budget. Those windows are bit masks computed once per length.
+//!
+//! Natively, the walk is not taken: two hash tables of the words' spellings with a letter
+//! or two deleted (`SpellingIndex`) find the same words for a fraction of the work (the
+//! WebAssembly module walks, as deriving the tables would cost more load time than they
+//! save there). The work meter is charged the same rows either way
+//! ([`same_letter_rows_charged`], [`other_letter_rows_charged`]), so that a query gets the
+//! same result on every platform.
 
 use crate::screen::score::{FUZZY_MAX_LEN, MAX_EDITS};
 
@@ -46,13 +53,23 @@ pub struct FuzzyWords {
     tails: Vec<Bucket>,
     /// Natively, the tails' one-deletion neighbourhoods, which stand in for the walks of
     /// the words that begin with another letter than the query's (the tail buckets and
-    /// the subtrees of the query's next letters: see [`TailIndex`]); `None` in the
+    /// the subtrees of the query's next letters: see [`SpellingIndex`]); `None` in the
     /// WebAssembly module, where deriving it would cost more load time than it saves.
-    tail_index: Option<TailIndex>,
+    tail_index: Option<SpellingIndex>,
+    /// Natively, each word's first letter with its tail's spellings of up to two letters
+    /// deleted, which stand in for the walks of the words that begin with the query's own
+    /// letter (see `Walk::same_letter_lookup`); `None` in the WebAssembly module.
+    same_index: Option<SpellingIndex>,
+    /// `first_letters[len * 256 + c]`: how many words of `len` bytes begin with byte `c`
+    /// (for every length a query's partner may have), what the walk of them is charged
+    /// by ([`same_letter_rows_charged`]).
+    first_letters: Vec<u32>,
 }
 
-/// Every word's tail (the word without its first letter), and each spelling of the tail
-/// with one letter deleted, by hash.
+/// Spellings of every word, by hash: the number of each word under the hash of each
+/// spelling a rule gives it (for [`FuzzyWords::tail_index`], its tail and the tail with
+/// one letter deleted; for [`FuzzyWords::same_index`], its first letter and its tail with
+/// up to two deleted).
 ///
 /// A word whose first letter is not the query's spends at most one edit on it when
 /// `k <= 2`, so its tail is within one edit of one of four spellings of the query (see
@@ -60,34 +77,46 @@ pub struct FuzzyWords {
 /// at most one letter deleted (the shared spelling of a swap of two letters deletes
 /// either). So a few dozen lookups of those spellings' deletions find every candidate,
 /// each checked by the exact distance: the same words the walk finds, for a fraction of
-/// its work.
+/// its work. A word that begins with the query's own letter is within `k` edits of it
+/// exactly when its tail is within `k` of the query's tail, and then the two tails share
+/// a spelling with at most `k` letters deleted (see `Walk::same_letter_lookup`).
 #[derive(Debug, Clone, Default)]
-struct TailIndex {
-    /// `hash << WORD_BITS | word` for each spelling of each word's tail, by slot.
+struct SpellingIndex {
+    /// `hash << WORD_BITS | word` for each spelling of each word, by slot; a word is
+    /// numbered by its length and its place in the bucket of that length
+    /// ([`SpellingIndex::word_at`]: the word itself stays in [`FuzzyWords::buckets`]).
     entries: Vec<u64>,
     /// `starts[b]`: the first entry whose hash has `b` as its top `slot_bits` bits
     /// (`starts[b + 1]` ends them): a lookup reads one slot of entries, not a binary
     /// search's dozen cache lines.
     starts: Vec<u32>,
-    /// Top hash bits that pick a slot (about one entry a slot).
+    /// Top hash bits that pick a slot (about eight entries a slot, one or two cache lines
+    /// to read, and a table of slots small enough to stay in the cache).
     slot_bits: u32,
-    /// Per word: its length and its place in the bucket of that length (the words
-    /// themselves stay in [`FuzzyWords::buckets`]).
-    words: Vec<(u8, u32)>,
 }
 
-/// Bits of an index entry that number the word (the rest is the spelling's hash).
-const WORD_BITS: u32 = 22;
+/// Bits of an index entry that number the word (the rest is the spelling's hash): its
+/// length above its place in the bucket of that length.
+const WORD_BITS: u32 = 24;
 
-/// The hash part of an index entry of spelling `a` followed by `b` (for a deletion, the
-/// letters before and after it): FNV-1a with the length, high bits kept.
-fn spelling_hash(a: &[u8], b: &[u8]) -> u64 {
+/// Bits of a word's number that hold its place (the 7 bits above hold its length, at
+/// most [`MAX_QUERY_LEN`] + [`MAX_EDITS`]).
+const PLACE_BITS: u32 = 17;
+
+const _: () = assert!(MAX_QUERY_LEN + MAX_EDITS < 1 << (WORD_BITS - PLACE_BITS));
+
+/// The hash part of an index entry of the spelling `parts` end to end (for deletions, the
+/// letters around them): FNV-1a with the length, high bits kept.
+fn spelling_hash(parts: &[&[u8]]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &c in a.iter().chain(b) {
-        h = (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01b3);
+    let mut len = 0;
+    for part in parts {
+        for &c in *part {
+            h = (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        len += part.len();
     }
-    let len = (a.len() + b.len()) as u64;
-    (h ^ len).wrapping_mul(0x9e37_79b9_7f4a_7c15) & (u64::MAX << WORD_BITS)
+    (h ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) & (u64::MAX << WORD_BITS)
 }
 
 /// Calls `each(before, after)` for `word` itself (`after` empty) and for every spelling
@@ -104,34 +133,75 @@ fn each_deletion(word: &[u8], mut each: impl FnMut(&[u8], &[u8])) {
     }
 }
 
-impl TailIndex {
-    /// The index of the tails of every word of `buckets` (`buckets[len]`: the words of
-    /// `len` bytes); `None` when there are too many words to number in an entry.
-    fn new(buckets: &[Bucket]) -> Option<TailIndex> {
-        let count: usize = buckets.iter().map(|b| b.ids.len()).sum();
-        if count >= 1 << WORD_BITS {
-            return None;
+/// Gives `each` the hash of `first` followed by each spelling of `tail` with at most `k`
+/// letters deleted (`k <= 2`; a spelling that two deletions give in more than one way
+/// may come more than once).
+fn each_same_letter_spelling(first: u8, tail: &[u8], k: usize, mut each: impl FnMut(u64)) {
+    let first = [first];
+    each(spelling_hash(&[&first, tail]));
+    if k == 0 {
+        return;
+    }
+    for i in 0..tail.len() {
+        if i > 0 && tail.get(i) == tail.get(i - 1) {
+            continue;
         }
-        let spellings: usize = buckets
-            .iter()
-            .enumerate()
-            .map(|(len, b)| b.ids.len() * len)
-            .sum();
-        let mut ix = TailIndex {
-            entries: Vec::with_capacity(spellings),
-            starts: Vec::new(),
-            slot_bits: 0,
-            words: Vec::with_capacity(count),
-        };
+        let (before, rest) = tail.split_at(i);
+        let after = rest.get(1..).unwrap_or_default();
+        each(spelling_hash(&[&first, before, after]));
+        if k < 2 {
+            continue;
+        }
+        // A second deletion after the first (either letter of a double gives the same).
+        for j in 0..after.len() {
+            if j > 0 && after.get(j) == after.get(j - 1) {
+                continue;
+            }
+            let (mid, end) = after.split_at(j);
+            each(spelling_hash(&[
+                &first,
+                before,
+                mid,
+                end.get(1..).unwrap_or_default(),
+            ]));
+        }
+    }
+}
+
+impl SpellingIndex {
+    /// The index of every word of `buckets` (`buckets[len]`: the words of `len` bytes)
+    /// under each hash `spellings(word, push)` pushes; `None` when a bucket holds too many
+    /// words to number in an entry. `per_word(len)`: about how many hashes a word of
+    /// `len` bytes gets (the first allocation).
+    fn new(
+        buckets: &[Bucket],
+        per_word: impl Fn(usize) -> usize,
+        spellings: impl Fn(&[u8], &mut dyn FnMut(u64)),
+    ) -> Option<SpellingIndex> {
         // No longer word is within budget of a query the walk takes.
         let longest = MAX_QUERY_LEN + MAX_EDITS;
+        if buckets
+            .iter()
+            .take(longest + 1)
+            .any(|b| b.ids.len() >= 1 << PLACE_BITS)
+        {
+            return None;
+        }
+        let estimate: usize = buckets
+            .iter()
+            .enumerate()
+            .take(longest + 1)
+            .map(|(len, b)| b.ids.len() * per_word(len))
+            .sum();
+        let mut ix = SpellingIndex {
+            entries: Vec::with_capacity(estimate),
+            starts: Vec::new(),
+            slot_bits: 0,
+        };
         for (len, bucket) in buckets.iter().enumerate().take(longest + 1).skip(1) {
             for (place, word) in bucket.bytes.chunks_exact(len).enumerate() {
-                let number = ix.words.len() as u64;
-                ix.words.push((len as u8, place as u32));
-                each_deletion(word.get(1..).unwrap_or_default(), |a, b| {
-                    ix.entries.push(spelling_hash(a, b) | number);
-                });
+                let number = (len << PLACE_BITS | place) as u64;
+                spellings(word, &mut |hash| ix.entries.push(hash | number));
             }
         }
         if u32::try_from(ix.entries.len()).is_err() {
@@ -139,7 +209,10 @@ impl TailIndex {
         }
         // A counting sort by slot (the order within a slot does not matter: a lookup
         // reads the whole slot).
-        ix.slot_bits = ix.entries.len().max(2).next_power_of_two().trailing_zeros();
+        ix.slot_bits = (ix.entries.len() / 8)
+            .max(2)
+            .next_power_of_two()
+            .trailing_zeros();
         let slots = 1usize << ix.slot_bits;
         let mut starts = vec![0u32; slots + 1];
         for &e in &ix.entries {
@@ -168,25 +241,64 @@ impl TailIndex {
         Some(ix)
     }
 
+    /// The length and the place in the bucket of that length of word `number`.
+    fn word_at(number: u32) -> (usize, usize) {
+        let place = number & ((1 << PLACE_BITS) - 1);
+        ((number >> PLACE_BITS) as usize, place as usize)
+    }
+
     /// The slot of an entry or key: its top `slot_bits` bits.
     fn slot_of(&self, key: u64) -> usize {
         (key >> (64 - self.slot_bits)) as usize
     }
 
-    /// Appends to `out` the number of every word with a tail spelling of hash `key`.
-    fn words_spelled(&self, key: u64, out: &mut Vec<u32>) {
+    /// Appends to `out` the id of every word of `buckets` with a spelling of a hash in
+    /// `keys` (sorted and deduplicated here) that `accept` accepts, each once.
+    fn words_spelled(
+        &self,
+        keys: &mut Vec<u64>,
+        buckets: &[Bucket],
+        out: &mut Vec<u32>,
+        mut accept: impl FnMut(&[u8]) -> bool,
+    ) {
+        keys.sort_unstable();
+        keys.dedup();
+        // Every slot's bounds first, then every slot's entries: each pass's reads are
+        // independent of one another, so their cache misses overlap (a slot, then its
+        // entries, one key after the other, waited for each miss in turn).
+        let slots: Vec<(u32, u32)> = keys
+            .iter()
+            .map(|&key| {
+                let slot = self.slot_of(key);
+                match (self.starts.get(slot), self.starts.get(slot + 1)) {
+                    (Some(&from), Some(&to)) => (from, to),
+                    _ => (0, 0),
+                }
+            })
+            .collect();
         let mask = (1u64 << WORD_BITS) - 1;
-        let slot = self.slot_of(key);
-        let (Some(&from), Some(&to)) = (self.starts.get(slot), self.starts.get(slot + 1)) else {
-            return;
-        };
-        for &e in self
-            .entries
-            .get(from as usize..to as usize)
-            .unwrap_or_default()
-        {
-            if e & !mask == key {
-                out.push((e & mask) as u32);
+        let mut numbers: Vec<u32> = Vec::with_capacity(128);
+        for (&key, &(from, to)) in keys.iter().zip(&slots) {
+            for &e in self
+                .entries
+                .get(from as usize..to as usize)
+                .unwrap_or_default()
+            {
+                if e & !mask == key {
+                    numbers.push((e & mask) as u32);
+                }
+            }
+        }
+        crate::sort::sort_ids(&mut numbers);
+        numbers.dedup();
+        for number in numbers {
+            let (len, place) = SpellingIndex::word_at(number);
+            let Some(bucket) = buckets.get(len) else {
+                continue;
+            };
+            let word = bucket.bytes.get(place * len..(place + 1) * len);
+            if word.is_some_and(&mut accept) {
+                out.extend(bucket.ids.get(place));
             }
         }
     }
@@ -230,6 +342,35 @@ pub fn other_letter_rows_charged(m: usize, len: usize, k: usize) -> usize {
         .get(row)
         .and_then(|r| r.get(column))
         .map_or(1, |&rows| usize::from(rows))
+}
+
+/// The rows charged for walking the `words` words of `len` bytes that begin with the
+/// query's letter (of a query of `m` bytes), within `k` edits. The same on every
+/// platform, whether they are walked (WebAssembly) or looked up in the same-letter index
+/// (natively): the work meter must charge the same everywhere, so that a query gets the
+/// same result in the browser and in the command-line tool.
+///
+/// The walk's rows grow with the words under the letter; per word, with the budget and
+/// the partner length (a shorter partner prunes sooner) and, for long queries, with the
+/// length (fewer shared prefixes). Calibrated on the walks of every fifth word of 4 or
+/// more letters of every list as a query (session 18: `cargo run --release --example
+/// work_meter -- target/bench/all.kcs --same-rows`, 27,392 walks): the charge is at
+/// least the rows walked for 92 % of the walks and at least 64 % of them for all (the
+/// largest walk is 1.55 times its charge), and 1.36 times the rows walked in all.
+pub fn same_letter_rows_charged(m: usize, len: usize, k: usize, words: usize) -> usize {
+    if words == 0 {
+        return 0;
+    }
+    // Rows per word in tenths, by budget and partner length against the query's.
+    let tenths = match (k, len as isize - m as isize) {
+        (2, -2) => 4,
+        (2, -1) => 11,
+        (2, _) => 17,
+        _ => 12,
+    };
+    // In quarters: 1 up to 10 bytes, a quarter more for each byte over (up to 18).
+    let quarters = 4 + m.clamp(10, 18) - 10;
+    (tenths * quarters * words).div_ceil(40) + len
 }
 
 /// The words of one length in sorted order.
@@ -455,15 +596,52 @@ impl FuzzyWords {
             .enumerate()
             .map(|(len, b)| b.tails(len))
             .collect();
-        let tail_index = match cfg!(target_arch = "wasm32") {
-            true => None,
-            false => TailIndex::new(&buckets),
+        let (tail_index, same_index) = match cfg!(target_arch = "wasm32") {
+            true => (None, None),
+            false => (
+                SpellingIndex::new(
+                    &buckets,
+                    |len| len,
+                    |word, push| {
+                        each_deletion(word.get(1..).unwrap_or_default(), |a, b| {
+                            push(spelling_hash(&[a, b]));
+                        });
+                    },
+                ),
+                SpellingIndex::new(
+                    &buckets,
+                    |len| 1 + len * (len + 1) / 2,
+                    |word, push| {
+                        if let Some((&first, tail)) = word.split_first() {
+                            each_same_letter_spelling(first, tail, MAX_EDITS, &mut *push);
+                        }
+                    },
+                ),
+            ),
         };
+        let mut first_letters = vec![0u32; (MAX_QUERY_LEN + MAX_EDITS + 1) * 256];
+        for (len, bucket) in buckets.iter().enumerate() {
+            for word in bucket.bytes.chunks_exact(len.max(1)) {
+                let at = len * 256 + word.first().map_or(0, |&c| usize::from(c));
+                if let Some(count) = first_letters.get_mut(at) {
+                    *count += 1;
+                }
+            }
+        }
         FuzzyWords {
             buckets,
             tails,
             tail_index,
+            same_index,
+            first_letters,
         }
+    }
+
+    /// How many words of `len` bytes begin with `c`.
+    fn words_beginning(&self, len: usize, c: u8) -> usize {
+        self.first_letters
+            .get(len * 256 + usize::from(c))
+            .map_or(0, |&n| n as usize)
     }
 
     /// Appends to `out` the id of every word whose optimal-string-alignment distance to
@@ -476,7 +654,7 @@ impl FuzzyWords {
     /// for most of them, are not counted but charged by [`other_letter_rows_charged`],
     /// the same whether they are walked or looked up.
     pub fn within(&self, query: &[u8], budget: Budget, out: &mut Vec<u32>) -> usize {
-        self.walk(query, budget, out, true, true, None).0
+        self.walk(query, budget, out, true, true, None).charged
     }
 
     /// The rows of walking the words that begin with another letter than `query`'s
@@ -495,57 +673,60 @@ impl FuzzyWords {
         rows
     }
 
+    /// The rows of walking the words that begin with `query`'s own letter, for each
+    /// partner length `budget` walks them, beside how many such words that length holds:
+    /// (partner length, edit budget, words, rows). What [`same_letter_rows_charged`] is
+    /// calibrated on (`examples/work_meter.rs --same-rows`).
+    pub fn same_letter_walk_rows(
+        &self,
+        query: &[u8],
+        budget: Budget,
+    ) -> Vec<(usize, usize, usize, usize)> {
+        let mut out = Vec::new();
+        let Some(mut walk) = Walk::new(query, true) else {
+            return out;
+        };
+        for len in budget.min_len.max(1)..budget.min_len + BUDGET_LENGTHS {
+            let (Some(k), Some(bucket)) = (budget.at(len).0, self.buckets.get(len)) else {
+                continue;
+            };
+            walk.same = Some(k);
+            let before = walk.rows_computed;
+            walk.bucket(bucket, len, &mut Vec::new());
+            let words = self.words_beginning(len, walk.q_first);
+            out.push((len, k, words, walk.rows_computed - before));
+        }
+        out
+    }
+
     /// [`FuzzyWords::within`], with or without passing over the siblings a pruned prefix
     /// shows cannot match (`Walk::sibling_letters`; the tests check that both find the
-    /// same words and count the same rows), and with or without the [`TailIndex`] (when
-    /// there is one). Returns the rows and, of them, those passed over; appends to
-    /// `charged_walked` the rows walked where [`other_letter_rows_charged`] is charged.
+    /// same words and count the same rows), and with or without the lookups in the
+    /// [`SpellingIndex`]es (natively). Returns what it did; appends to `charged_walked`
+    /// the rows walked where [`other_letter_rows_charged`] is charged.
     fn walk(
         &self,
         query: &[u8],
         budget: Budget,
         out: &mut Vec<u32>,
         skip_siblings: bool,
-        use_tail_index: bool,
+        use_lookups: bool,
         mut charged_walked: Option<&mut Vec<(usize, usize, usize)>>,
-    ) -> (usize, usize) {
-        let m = query.len();
-        let Some(&q_first) = query.first() else {
-            return (0, 0);
+    ) -> Walked {
+        let Some(mut walk) = Walk::new(query, skip_siblings) else {
+            return Walked::default();
         };
-        if m > MAX_QUERY_LEN {
-            return (0, 0);
-        }
-        // peq[c]: bit j - 1 set where query[j - 1] == c.
-        let mut peq = [0u64; 256];
-        for (i, &c) in query.iter().enumerate() {
-            peq[usize::from(c)] |= 1 << i;
-        }
-        let mut walk = Walk {
-            peq,
-            m,
-            full: u64::MAX >> (64 - m),
-            q_first,
-            same: None,
-            other: None,
-            windows: [Window::EMPTY; WALK_ROWS],
-            rows: [[0; MAX_EDITS + 1]; WALK_ROWS],
-            rows_computed: 0,
-            rows_passed: 0,
-            skip_siblings,
-            uncount_other: false,
-            uncounted: 0,
-            other_letters: None,
-        };
+        let (m, q_first) = (walk.m, walk.q_first);
         // The tail buckets stand for every first letter but the query's own and its
         // next `k`: unless the query holds their stand-in.
-        let tails_usable = peq[usize::from(ANY_FIRST)] == 0;
-        // (Never in the wasm: with this test the compiler leaves the lookup out of it.)
-        let tail_index = self
-            .tail_index
-            .as_ref()
-            .filter(|_| use_tail_index && !cfg!(target_arch = "wasm32"));
+        let tails_usable = walk.peq[usize::from(ANY_FIRST)] == 0;
+        // (Never in the wasm: with this test the compiler leaves the lookups out of it.)
+        let native = use_lookups && !cfg!(target_arch = "wasm32");
+        let tail_index = self.tail_index.as_ref().filter(|_| native);
+        let same_index = self.same_index.as_ref().filter(|_| native);
         let mut charged_rows = 0;
+        let mut other_charged = false;
+        let mut same_walked = false;
         for len in budget.min_len.max(1)..budget.min_len + BUDGET_LENGTHS {
             let (same, other) = budget.at(len);
             // A word that begins with another letter is at least one edit away.
@@ -567,7 +748,14 @@ impl FuzzyWords {
             // not counted, and natively looked up, not walked.
             let charged = other.filter(|_| tails.is_some());
             if let Some(bucket) = self.buckets.get(len).filter(|b| !b.ids.is_empty()) {
-                walk.same = same;
+                // The words that begin with the query's letter are charged by their
+                // number, not counted, and natively looked up, not walked.
+                if let Some(k) = same {
+                    let words = self.words_beginning(len, q_first);
+                    charged_rows += same_letter_rows_charged(m, len, k, words);
+                    same_walked |= words > 0;
+                }
+                walk.same = same.filter(|_| same_index.is_none());
                 walk.other = if charged.is_some() && tail_index.is_some() {
                     None
                 } else {
@@ -575,10 +763,13 @@ impl FuzzyWords {
                 };
                 walk.other_letters = own_rows;
                 walk.uncount_other = charged.is_some();
-                walk.bucket(bucket, len, out);
+                if walk.same.is_some() || walk.other.is_some() {
+                    walk.bucket(bucket, len, out);
+                }
             }
             if let (Some(k), Some(tails)) = (charged, tails) {
                 charged_rows += other_letter_rows_charged(m, len, k);
+                other_charged = true;
                 if tail_index.is_none() {
                     walk.same = None;
                     walk.other = Some(k);
@@ -589,16 +780,37 @@ impl FuzzyWords {
                 if let Some(walked) = charged_walked.as_deref_mut() {
                     walked.push((len, k, walk.uncounted));
                 }
-                // Those rows are charged above.
-                walk.rows_computed -= walk.uncounted;
-                walk.uncounted = 0;
             }
+            // Those rows are charged above.
+            walk.counted += walk.rows_computed - walk.uncounted - walk.uncounted_same;
+            walk.all_rows += walk.rows_computed;
+            walk.rows_computed = 0;
+            walk.uncounted = 0;
+            walk.uncounted_same = 0;
         }
-        if let Some(index) = tail_index.filter(|_| tails_usable && charged_rows > 0) {
+        if let Some(index) = same_index.filter(|_| same_walked) {
+            walk.same_letter_lookup(index, query, budget, &self.buckets, out);
+        }
+        if let Some(index) = tail_index.filter(|_| tails_usable && other_charged) {
             walk.other_letter_lookup(index, query, budget, &self.buckets, out);
         }
-        (walk.rows_computed + charged_rows, walk.rows_passed)
+        Walked {
+            charged: walk.counted + charged_rows,
+            rows: walk.all_rows,
+            passed: walk.rows_passed,
+        }
     }
+}
+
+/// What one [`FuzzyWords::walk`] did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Walked {
+    /// The rows the work meter is charged: those counted and those charged by rule.
+    charged: usize,
+    /// The rows computed (or passed over), counted or not.
+    rows: usize,
+    /// Of `rows`, those of siblings passed over.
+    passed: usize,
 }
 
 /// The optimal-string-alignment distance of two words (insertions, deletions,
@@ -820,9 +1032,14 @@ struct Walk {
     windows: [Window; WALK_ROWS],
     /// `rows[d]`: the state after the first `d` letters of the current word.
     rows: [Row; WALK_ROWS],
-    /// Rows computed so far (the work done), counting the rows of siblings passed over
-    /// without computing them.
+    /// Rows computed so far in the current partner length (the work done), counting the
+    /// rows of siblings passed over without computing them.
     rows_computed: usize,
+    /// Rows counted in the lengths done (neither set apart in `uncounted` nor in
+    /// `uncounted_same`).
+    counted: usize,
+    /// Rows computed in the lengths done, counted or not.
+    all_rows: usize,
     /// Of those, the rows of siblings passed over.
     rows_passed: usize,
     /// Whether siblings that cannot match are passed over (`Walk::sibling_letters`).
@@ -833,6 +1050,10 @@ struct Walk {
     uncount_other: bool,
     /// Rows computed (or passed over) for such words, included in `rows_computed`.
     uncounted: usize,
+    /// Rows computed (or passed over) for the words that begin with the query's letter,
+    /// included in `rows_computed`: never counted, charged by their number (see
+    /// [`same_letter_rows_charged`]).
+    uncounted_same: usize,
     /// `Some(columns)`: of the words that begin with another letter than the query's,
     /// only those whose first letter is in the query at `columns` are walked (the
     /// others are walked once in the tail bucket).
@@ -840,6 +1061,39 @@ struct Walk {
 }
 
 impl Walk {
+    /// A walk for `query` (1 to [`MAX_QUERY_LEN`] bytes, else `None`), walking nothing yet.
+    fn new(query: &[u8], skip_siblings: bool) -> Option<Walk> {
+        let m = query.len();
+        let &q_first = query.first()?;
+        if m > MAX_QUERY_LEN {
+            return None;
+        }
+        // peq[c]: bit j - 1 set where query[j - 1] == c.
+        let mut peq = [0u64; 256];
+        for (i, &c) in query.iter().enumerate() {
+            peq[usize::from(c)] |= 1 << i;
+        }
+        Some(Walk {
+            peq,
+            m,
+            full: u64::MAX >> (64 - m),
+            q_first,
+            same: None,
+            other: None,
+            windows: [Window::EMPTY; WALK_ROWS],
+            rows: [[0; MAX_EDITS + 1]; WALK_ROWS],
+            rows_computed: 0,
+            counted: 0,
+            all_rows: 0,
+            rows_passed: 0,
+            skip_siblings,
+            uncount_other: false,
+            uncounted: 0,
+            uncounted_same: 0,
+            other_letters: None,
+        })
+    }
+
     /// Row `d` (`d` is at most the bucket's length: the index is masked, never checked).
     #[inline(always)]
     fn row(&self, d: usize) -> Row {
@@ -883,8 +1137,9 @@ impl Walk {
         }
         let n = bucket.ids.len();
         let mut k = 0;
-        // Where the current subtree's rows started, when they are not counted.
-        let mut uncounted_from: Option<usize> = None;
+        // Where the current subtree's rows started, when they are not counted, and
+        // whether its words begin with the query's letter.
+        let mut uncounted_from: Option<(usize, bool)> = None;
         // Rows 0..=depth hold the state of the current word's first `depth` letters.
         let mut depth = 0usize;
         let mut i = 0;
@@ -895,8 +1150,8 @@ impl Walk {
             let cp = usize::from(bucket.lcp.get(i).copied().unwrap_or(0)).min(depth);
             if cp == 0 {
                 // A new first-letter subtree: its budget, and row 0 (D[0][j] = j).
-                if let Some(start) = uncounted_from.take() {
-                    self.uncounted += self.rows_computed - start;
+                if let Some((start, same)) = uncounted_from.take() {
+                    self.uncount(same, self.rows_computed - start);
                 }
                 let first = word.first().copied().unwrap_or(ANY_FIRST);
                 let budget = if first == self.q_first {
@@ -914,8 +1169,12 @@ impl Walk {
                     continue;
                 };
                 k = budget;
-                if self.uncount_other && first != self.q_first {
-                    uncounted_from = Some(self.rows_computed);
+                // The rows of the words that begin with the query's letter are charged by
+                // their number (`same_letter_rows_charged`), the others' where a tail
+                // bucket stands for them (`other_letter_rows_charged`).
+                let same = first == self.q_first;
+                if same || self.uncount_other {
+                    uncounted_from = Some((self.rows_computed, same));
                 }
                 let m = self.m;
                 for (e, s) in self.row_mut(0).iter_mut().enumerate() {
@@ -955,7 +1214,7 @@ impl Walk {
                                     .is_some_and(|&c| self.peq[usize::from(c)] & mask == 0)
                             {
                                 self.rows_computed += 1;
-                                self.rows_passed += usize::from(uncounted_from.is_none());
+                                self.rows_passed += 1;
                                 i = bucket.skip_from(i, parent).unwrap_or(i + 1);
                             }
                         }
@@ -978,13 +1237,22 @@ impl Walk {
             }
             i += 1;
         }
-        if let Some(start) = uncounted_from {
-            self.uncounted += self.rows_computed - start;
+        if let Some((start, same)) = uncounted_from {
+            self.uncount(same, self.rows_computed - start);
+        }
+    }
+
+    /// Sets `rows` rows apart as not counted: of words that begin with the query's
+    /// letter (`same`) or of the others.
+    fn uncount(&mut self, same: bool, rows: usize) {
+        match same {
+            true => self.uncounted_same += rows,
+            false => self.uncounted += rows,
         }
     }
 
     /// The words of `buckets` that begin with another letter than the query's and are
-    /// within `budget` of it, where a tail bucket stands for them (see [`TailIndex`]):
+    /// within `budget` of it, where a tail bucket stands for them (see [`SpellingIndex`]):
     /// what walking the tail buckets and the main buckets' subtrees of the query's next
     /// letters finds.
     ///
@@ -996,18 +1264,16 @@ impl Walk {
     /// second letter); with `k <= 2` there is no other way. So the tails within one edit
     /// of those four spellings are every candidate, each checked by the exact distance.
     fn other_letter_lookup(
-        &mut self,
-        index: &TailIndex,
+        &self,
+        index: &SpellingIndex,
         query: &[u8],
         budget: Budget,
         buckets: &[Bucket],
         out: &mut Vec<u32>,
     ) {
-        let mut numbers: Vec<u32> = Vec::with_capacity(64);
+        let mut keys: Vec<u64> = Vec::with_capacity(128);
         let mut probe = |word: &[u8]| {
-            each_deletion(word, |a, b| {
-                index.words_spelled(spelling_hash(a, b), &mut numbers);
-            });
+            each_deletion(word, |a, b| keys.push(spelling_hash(&[a, b])));
         };
         probe(query);
         let rest = query.get(1..).unwrap_or_default();
@@ -1019,35 +1285,51 @@ impl Walk {
         swapped.extend(query.first());
         swapped.extend_from_slice(third_on);
         probe(&swapped);
-        crate::sort::sort_ids(&mut numbers);
-        numbers.dedup();
-        for number in numbers {
-            let Some(&(len, place)) = index.words.get(number as usize) else {
-                continue;
-            };
-            let (len, place) = (usize::from(len), place as usize);
-            let Some(bucket) = buckets.get(len) else {
-                continue;
-            };
-            let (Some(&id), Some(word)) = (
-                bucket.ids.get(place),
-                bucket.bytes.get(place * len..(place + 1) * len),
-            ) else {
-                continue;
-            };
+        index.words_spelled(&mut keys, buckets, out, |word| {
             // Only the lengths in range whose words begin with another letter may be
             // within budget. (A tail bucket stands for every such length: the query
             // allows tails, and this length's bucket holds this word.)
-            let Some(k) = budget.at(len).1.filter(|&k| k >= 1) else {
-                continue;
-            };
-            if word.first() == Some(&self.q_first) {
-                continue;
-            }
-            if osa_within(query, word, k) {
-                out.push(id);
-            }
-        }
+            budget
+                .at(word.len())
+                .1
+                .filter(|&k| k >= 1)
+                .is_some_and(|k| word.first() != Some(&self.q_first) && osa_within(query, word, k))
+        });
+    }
+
+    /// The words of `buckets` that begin with the query's letter and are within `budget`
+    /// of it (see [`SpellingIndex`]): what walking the main buckets' subtrees of that
+    /// letter finds.
+    ///
+    /// Such a word is within `k` edits of the query exactly when its tail is within `k`
+    /// of the query's tail (an optimal alignment may as well match the two first
+    /// letters), and two spellings within `k` edits share a spelling with at most `k`
+    /// letters deleted from each (a substitution or a swap deletes a letter of each, an
+    /// insertion or a deletion one letter of one). So the query's letter with each
+    /// spelling of its tail with up to `k` letters deleted finds every candidate, each
+    /// checked by the exact distance.
+    fn same_letter_lookup(
+        &self,
+        index: &SpellingIndex,
+        query: &[u8],
+        budget: Budget,
+        buckets: &[Bucket],
+        out: &mut Vec<u32>,
+    ) {
+        let most = (budget.min_len..budget.min_len + BUDGET_LENGTHS)
+            .filter_map(|len| budget.at(len).0)
+            .max();
+        let (Some(k), Some((&first, tail))) = (most, query.split_first()) else {
+            return;
+        };
+        let mut keys: Vec<u64> = Vec::with_capacity(128);
+        each_same_letter_spelling(first, tail, k, |hash| keys.push(hash));
+        index.words_spelled(&mut keys, buckets, out, |word| {
+            budget
+                .at(word.len())
+                .0
+                .is_some_and(|k| word.first() == Some(&first) && osa_within(query, word, k))
+        });
     }
 
     /// Whether the words beginning with letter `c` are walked in the tail bucket rather
@@ -1218,10 +1500,10 @@ mod tests {
         let mut got = Vec::new();
         let rows = list.within(q, budget, &mut got);
         got.sort_unstable();
-        // Natively the words of other first letters are looked up: walking them (as the
-        // wasm does) finds the same words and charges the same rows.
+        // Natively the words are looked up: walking them (as the wasm does) finds the
+        // same words and charges the same rows.
         let mut walked = Vec::new();
-        let (walk_rows, _) = list.walk(q, budget, &mut walked, true, false, None);
+        let walk_rows = list.walk(q, budget, &mut walked, true, false, None).charged;
         walked.sort_unstable();
         assert_eq!(got, walked, "lookup and walk differ");
         assert_eq!(rows, walk_rows, "lookup and walk charge differently");
@@ -1262,15 +1544,15 @@ mod tests {
             for (same, other) in [(2, 2), (2, 1), (1, 0), (0, 0)] {
                 let budget = Budget::uniform(same, other, q.len().saturating_sub(2), q.len() + 2);
                 let (mut a, mut b) = (Vec::new(), Vec::new());
-                let (rows_a, passed_a) = list.walk(q, budget, &mut a, true, false, None);
-                let (rows_b, passed_b) = list.walk(q, budget, &mut b, false, false, None);
+                let wa = list.walk(q, budget, &mut a, true, false, None);
+                let wb = list.walk(q, budget, &mut b, false, false, None);
                 assert_eq!(
-                    (a, rows_a),
-                    (b, rows_b),
+                    (a, wa.charged, wa.rows),
+                    (b, wb.charged, wb.rows),
                     "query {q:?}, budget {same}/{other}"
                 );
-                assert_eq!(passed_b, 0);
-                passed += passed_a;
+                assert_eq!(wb.passed, 0);
+                passed += wa.passed;
             }
         }
         assert!(passed > 1000, "only {passed} rows passed over");

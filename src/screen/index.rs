@@ -2399,6 +2399,17 @@ impl NameIndex {
             .other_letter_walk_rows(text.as_bytes(), budget)
     }
 
+    /// The rows of walking the words that begin with a query word `text`'s own letter,
+    /// by partner length, beside how many such words there are (see
+    /// [`crate::screen::fuzzy::FuzzyWords::same_letter_walk_rows`]); empty for a word that
+    /// takes no part in the edit-distance lookup.
+    pub fn same_letter_walk_rows(&self, text: &str) -> Vec<(usize, usize, usize, usize)> {
+        let budget = fuzzy_budget_of_length(text.len());
+        self.derived()
+            .fuzzy
+            .same_letter_walk_rows(text.as_bytes(), budget)
+    }
+
     /// Query items worth looking up (MaxScore). A set `N` of query tokens is skipped when
     /// a name matched through `N` alone stays below `threshold` even at best: all of `N`
     /// matched with similarity 1 and every other token unmatched at its lowest cost
