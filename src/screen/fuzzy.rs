@@ -289,7 +289,9 @@ impl SpellingIndex {
                 }
             }
         }
-        crate::sort::sort_ids(&mut numbers);
+        // A few dozen numbers: the standard sort (the radix sort of `sort_ids` is for long
+        // lists; this runs natively only, so costs the WebAssembly module no size).
+        numbers.sort_unstable();
         numbers.dedup();
         for number in numbers {
             let (len, place) = SpellingIndex::word_at(number);
