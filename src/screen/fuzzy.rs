@@ -648,13 +648,15 @@ impl FuzzyWords {
 
     /// Appends to `out` the id of every word whose optimal-string-alignment distance to
     /// `query` is within `budget` (by the word's first letter) and whose length is within
-    /// `budget`'s range, each once, in order of length (in no set order within a length).
-    /// A query of more than [`MAX_QUERY_LEN`] bytes finds nothing (no such token is
-    /// screened). Returns the number of rows computed, the measure of the walk's work.
+    /// `budget`'s range, each once, in no set order. A query of more than
+    /// [`MAX_QUERY_LEN`] bytes finds nothing (no such token is screened). Returns the
+    /// number of rows the work meter is charged, the measure of the walk's work.
     ///
-    /// The rows of the words that begin with another letter, where a tail bucket stands
-    /// for most of them, are not counted but charged by [`other_letter_rows_charged`],
-    /// the same whether they are walked or looked up.
+    /// The rows of the words that begin with the query's letter are not counted but
+    /// charged by [`same_letter_rows_charged`], and those of the words that begin with
+    /// another letter, where a tail bucket stands for most of them, by
+    /// [`other_letter_rows_charged`]: the same whether they are walked (WebAssembly) or
+    /// looked up (natively).
     pub fn within(&self, query: &[u8], budget: Budget, out: &mut Vec<u32>) -> usize {
         self.walk(query, budget, out, true, true, None).charged
     }
@@ -728,7 +730,7 @@ impl FuzzyWords {
         let same_index = self.same_index.as_ref().filter(|_| native);
         let mut charged_rows = 0;
         let mut other_charged = false;
-        let mut same_walked = false;
+        let mut same_letter_words = false;
         for len in budget.min_len.max(1)..budget.min_len + BUDGET_LENGTHS {
             let (same, other) = budget.at(len);
             // A word that begins with another letter is at least one edit away.
@@ -755,7 +757,7 @@ impl FuzzyWords {
                 if let Some(k) = same {
                     let words = self.words_beginning(len, q_first);
                     charged_rows += same_letter_rows_charged(m, len, k, words);
-                    same_walked |= words > 0;
+                    same_letter_words |= words > 0;
                 }
                 walk.same = same.filter(|_| same_index.is_none());
                 walk.other = if charged.is_some() && tail_index.is_some() {
@@ -790,7 +792,7 @@ impl FuzzyWords {
             walk.uncounted = 0;
             walk.uncounted_same = 0;
         }
-        if let Some(index) = same_index.filter(|_| same_walked) {
+        if let Some(index) = same_index.filter(|_| same_letter_words) {
             walk.same_letter_lookup(index, query, budget, &self.buckets, out);
         }
         if let Some(index) = tail_index.filter(|_| tails_usable && other_charged) {
