@@ -138,34 +138,21 @@ fn each_deletion(word: &[u8], mut each: impl FnMut(&[u8], &[u8])) {
 /// may come more than once).
 fn each_same_letter_spelling(first: u8, tail: &[u8], k: usize, mut each: impl FnMut(u64)) {
     let first = [first];
-    each(spelling_hash(&[&first, tail]));
     if k == 0 {
+        each(spelling_hash(&[&first, tail]));
         return;
     }
-    for i in 0..tail.len() {
-        if i > 0 && tail.get(i) == tail.get(i - 1) {
-            continue;
+    each_deletion(tail, |before, after| {
+        // The tail itself, or a spelling with one letter deleted: with `k = 2`, that
+        // spelling and those with a second letter deleted after the first.
+        if k < 2 || before.len() == tail.len() {
+            each(spelling_hash(&[&first, before, after]));
+        } else {
+            each_deletion(after, |mid, end| {
+                each(spelling_hash(&[&first, before, mid, end]));
+            });
         }
-        let (before, rest) = tail.split_at(i);
-        let after = rest.get(1..).unwrap_or_default();
-        each(spelling_hash(&[&first, before, after]));
-        if k < 2 {
-            continue;
-        }
-        // A second deletion after the first (either letter of a double gives the same).
-        for j in 0..after.len() {
-            if j > 0 && after.get(j) == after.get(j - 1) {
-                continue;
-            }
-            let (mid, end) = after.split_at(j);
-            each(spelling_hash(&[
-                &first,
-                before,
-                mid,
-                end.get(1..).unwrap_or_default(),
-            ]));
-        }
-    }
+    });
 }
 
 impl SpellingIndex {
@@ -732,6 +719,7 @@ impl FuzzyWords {
         let mut other_charged = false;
         let mut same_letter_words = false;
         for len in budget.min_len.max(1)..budget.min_len + BUDGET_LENGTHS {
+            let uncounted_before = walk.uncounted;
             let (same, other) = budget.at(len);
             // A word that begins with another letter is at least one edit away.
             let other = other.filter(|&k| k >= 1);
@@ -782,15 +770,9 @@ impl FuzzyWords {
                     walk.bucket(tails, len, out);
                 }
                 if let Some(walked) = charged_walked.as_deref_mut() {
-                    walked.push((len, k, walk.uncounted));
+                    walked.push((len, k, walk.uncounted - uncounted_before));
                 }
             }
-            // Those rows are charged above.
-            walk.counted += walk.rows_computed - walk.uncounted - walk.uncounted_same;
-            walk.all_rows += walk.rows_computed;
-            walk.rows_computed = 0;
-            walk.uncounted = 0;
-            walk.uncounted_same = 0;
         }
         if let Some(index) = same_index.filter(|_| same_letter_words) {
             walk.same_letter_lookup(index, query, budget, &self.buckets, out);
@@ -798,9 +780,10 @@ impl FuzzyWords {
         if let Some(index) = tail_index.filter(|_| tails_usable && other_charged) {
             walk.other_letter_lookup(index, query, budget, &self.buckets, out);
         }
+        // The rows set apart are charged above.
         Walked {
-            charged: walk.counted + charged_rows,
-            rows: walk.all_rows,
+            charged: walk.rows_computed - walk.uncounted - walk.uncounted_same + charged_rows,
+            rows: walk.rows_computed,
             passed: walk.rows_passed,
         }
     }
@@ -1036,14 +1019,9 @@ struct Walk {
     windows: [Window; WALK_ROWS],
     /// `rows[d]`: the state after the first `d` letters of the current word.
     rows: [Row; WALK_ROWS],
-    /// Rows computed so far in the current partner length (the work done), counting the
-    /// rows of siblings passed over without computing them.
+    /// Rows computed so far (the work done), counting the rows of siblings passed over
+    /// without computing them.
     rows_computed: usize,
-    /// Rows counted in the lengths done (neither set apart in `uncounted` nor in
-    /// `uncounted_same`).
-    counted: usize,
-    /// Rows computed in the lengths done, counted or not.
-    all_rows: usize,
     /// Of those, the rows of siblings passed over.
     rows_passed: usize,
     /// Whether siblings that cannot match are passed over (`Walk::sibling_letters`).
@@ -1087,8 +1065,6 @@ impl Walk {
             windows: [Window::EMPTY; WALK_ROWS],
             rows: [[0; MAX_EDITS + 1]; WALK_ROWS],
             rows_computed: 0,
-            counted: 0,
-            all_rows: 0,
             rows_passed: 0,
             skip_siblings,
             uncount_other: false,
