@@ -2650,11 +2650,12 @@ impl NameIndex {
                     // A word that reaches no name only bounds the names already reached
                     // (every essential item came first): its matches among their tokens
                     // are all that is needed, and often far cheaper than an edit-distance
-                    // walk of the vocabulary. Not cached: another reading needs them all.
+                    // walk of the vocabulary, or than the thousands of tokens an initial
+                    // matches (every word with its letter) and their postings. Not
+                    // cached: another reading needs them all.
                     let among_reached = (!reaches
                         && item.len == 1
                         && item.kind == ItemKind::Whole
-                        && fuzzy_eligible(&item.info)
                         && cache.cached(item).is_none())
                     .then(|| {
                         // The reached names' tokens, gathered once for every such word
