@@ -2281,8 +2281,8 @@ impl NameIndex {
         self.matches_of(item, kept, meter, Step::Glance)
     }
 
-    /// The names (of at least `min_len` tokens) where adjacent tokens glue to `item`,
-    /// with the similarity of the best such glue.
+    /// The names (of at least `min_len` tokens, and `wanted`) where adjacent tokens glue
+    /// to `item`, with the similarity of the best such glue.
     ///
     /// The names come from the glue table ([`GlueTable`]): the runs of 2 or 3 adjacent
     /// listed tokens whose texts, or keys, end to end hash like the query token's; each
@@ -2291,6 +2291,7 @@ impl NameIndex {
         &self,
         item: &QueryItem,
         min_len: usize,
+        wanted: impl Fn(u32) -> bool,
         meter: &mut WorkMeter,
     ) -> Vec<(u32, f64)> {
         if !(item.len == 1 && item.kind == ItemKind::Whole && score::glueable(&item.info)) {
@@ -2313,7 +2314,7 @@ impl NameIndex {
         // Only names where adjacent tokens really glue to it, at that similarity.
         glue_names
             .into_iter()
-            .filter(|&nm| self.t.name_len(nm) >= min_len)
+            .filter(|&nm| wanted(nm) && self.t.name_len(nm) >= min_len)
             .filter_map(|nm| {
                 let sim = self.list_glue(q, nm);
                 (sim > 0.0).then_some((nm, sim))
@@ -2673,7 +2674,14 @@ impl NameIndex {
                         Some(m) => m,
                         None => cache.matches(item, || self.enumerate_matches(item, meter)),
                     };
-                    (m, self.list_glue_hits(item, min_name_len, meter))
+                    // A word that reaches no name glues only into names already reached
+                    // (`Reached::add` passes over the others).
+                    let glue_hits = if reaches {
+                        self.list_glue_hits(item, min_name_len, |_| true, meter)
+                    } else {
+                        self.list_glue_hits(item, min_name_len, |nm| reached.is_reached(nm), meter)
+                    };
+                    (m, glue_hits)
                 }
             };
             // A split half counts only together with the other half, on another token of
