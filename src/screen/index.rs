@@ -1986,6 +1986,7 @@ impl NameIndex {
             &tokens,
             &infos,
             affordable.saturating_add(infos.len()),
+            |text| !self.t.by_text(text).is_empty(),
             |text, key| self.t.holds_text_or_key(text, key),
         ) else {
             return Err(tokens);
@@ -2000,11 +2001,10 @@ impl NameIndex {
     }
 
     /// Drops glued items that cannot match any vocabulary token (their text, key and
-    /// skeleton are unknown to the index; split halves were kept only in pairs of known
-    /// halves, as they were built). Decided once per query, so the indexed and the
-    /// exhaustive paths score the very same items.
+    /// skeleton are unknown to the index; those that match only their text, and split
+    /// halves, were kept only when known, as they were built). Decided once per query, so
+    /// the indexed and the exhaustive paths score the very same items.
     fn prune_items(&self, items: Vec<QueryItem>) -> Vec<QueryItem> {
-        let has_text = |text: &str| !self.t.by_text(text).is_empty();
         let known = |t: &TokInfo| -> bool {
             if self.t.holds_text_or_key(&t.text, &t.key) {
                 return true;
@@ -2023,8 +2023,7 @@ impl NameIndex {
         items
             .into_iter()
             .filter(|it| match it.kind {
-                ItemKind::Whole if it.len > 1 && it.glue_exact => has_text(&it.info.text),
-                ItemKind::Whole if it.len > 1 => known(&it.info),
+                ItemKind::Whole if it.len > 1 && !it.glue_exact => known(&it.info),
                 _ => true,
             })
             .collect()

@@ -975,10 +975,12 @@ fn plain_token(text: String, script: Script, pattern: Option<Vec<Slot>>) -> Toke
 }
 
 /// Builds the query items: every token (in order, so item `i` is token `i`), then glued
-/// pairs and triples of glueable tokens, then the halves of splittable tokens: only the
-/// pairs of halves that `known_half(text, phonetic key)` says both may match, each half
-/// prepared only then (most cuts of a word are no words). Returns the items and how many
-/// there are counting every pair of halves (what the work meter charges). `None`, before
+/// pairs and triples of glueable tokens (those that match only their own text only when
+/// `known_text` holds that text: most glued texts are no listed word, and preparing one is
+/// the costly part), then the halves of splittable tokens: only the pairs of halves that
+/// `known_half(text, phonetic key)` says both may match, each half prepared only then
+/// (most cuts of a word are no words). Returns the items and how many there are counting
+/// every glued run and every pair of halves, kept or not (what the work meter charges). `None`, before
 /// the items are prepared, when there would be more than `max_items` of them prepared
 /// anew (the halves of a repeated token are copies): preparing an item is the costly part,
 /// and a query of many long words has thousands of halves.
@@ -986,6 +988,7 @@ pub fn query_items(
     tokens: &[Token],
     infos: &[TokInfo],
     max_items: usize,
+    mut known_text: impl FnMut(&str) -> bool,
     mut known_half: impl FnMut(&str, &[u8]) -> bool,
 ) -> Option<(Vec<QueryItem>, usize)> {
     // Items prepared anew: the tokens, their glued runs, then each token's halves.
@@ -993,6 +996,8 @@ pub fn query_items(
     // Room for the tokens, their glued runs and a few halves: items are large, and each
     // growth copies them all.
     let mut items: Vec<QueryItem> = Vec::with_capacity(4 * infos.len());
+    // Glued runs left out unprepared (no listed word is spelled like them).
+    let mut unknown_runs = 0;
     items.extend(infos.iter().enumerate().map(|(i, t)| QueryItem {
         start: i,
         len: 1,
@@ -1008,6 +1013,22 @@ pub fn query_items(
             }
             let text: String = parts.iter().map(|p| p.text.as_str()).collect();
             let any_pattern = parts.iter().any(|p| p.pattern.is_some());
+            // Words without short vowels glue only behind a particle (`al` + `husaini`;
+            // the Arabic article belongs to the word after it).
+            let glue_exact = if any_pattern {
+                parts[0].class != TokenClass::Particle
+                    || parts[1..].iter().any(|p| p.class == TokenClass::Particle)
+            } else {
+                !parts.iter().any(short_part)
+            };
+            prepared += 1;
+            if prepared > max_items {
+                return None;
+            }
+            if glue_exact && !known_text(&text) {
+                unknown_runs += 1;
+                continue;
+            }
             let pattern = if any_pattern {
                 Some(
                     parts
@@ -1027,21 +1048,9 @@ pub fn query_items(
                 .map(|p| p.script)
                 .find(|&s| s != Script::Latin)
                 .unwrap_or(Script::Latin);
-            prepared += 1;
-            if prepared > max_items {
-                return None;
-            }
             let mut info = TokInfo::new(&plain_token(text, script, pattern), 0);
             info.weight = parts.iter().map(|p| p.weight).sum();
             info.full_weight = parts.iter().map(|p| p.full_weight).sum();
-            // Words without short vowels glue only behind a particle (`al` + `husaini`;
-            // the Arabic article belongs to the word after it).
-            let glue_exact = if any_pattern {
-                parts[0].class != TokenClass::Particle
-                    || parts[1..].iter().any(|p| p.class == TokenClass::Particle)
-            } else {
-                !parts.iter().any(short_part)
-            };
             items.push(QueryItem {
                 start,
                 len,
@@ -1051,8 +1060,8 @@ pub fn query_items(
             });
         }
     }
-    // Items counting every pair of halves, the ones passed over too.
-    let mut counted = items.len();
+    // Items counting every glued run and every pair of halves, the ones passed over too.
+    let mut counted = items.len() + unknown_runs;
     // Where each token's kept halves start in `items`, and how many it has in all (a
     // repeated token reuses them).
     let mut halves_at: Vec<(usize, std::ops::Range<usize>, usize)> = Vec::new();
@@ -1804,7 +1813,8 @@ mod tests {
     fn score(q: &str, l: &str, ty: EntityType) -> f64 {
         let (qt, qi) = infos(q);
         let (_, li) = infos(l);
-        let (items, _) = query_items(&qt, &qi, usize::MAX, |_, _| true).unwrap_or_default();
+        let (items, _) =
+            query_items(&qt, &qi, usize::MAX, |_| true, |_, _| true).unwrap_or_default();
         let refs: Vec<&TokInfo> = li.iter().collect();
         score_direct(&items, qt.len(), &refs, ty).score
     }
