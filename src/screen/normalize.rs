@@ -289,9 +289,14 @@ fn latin_tokens(text: &str, script: Script, out: &mut Vec<Token>) {
         }
     }
     for piece in folded.split(' ').filter(|p| !p.is_empty()) {
-        let piece = piece.replace('&', " and ");
-        for part in piece.split(' ').filter(|p| !p.is_empty()) {
-            push_piece(part, script, out);
+        // Copied only to spell out an ampersand (most pieces hold none).
+        if piece.contains('&') {
+            let piece = piece.replace('&', " and ");
+            for part in piece.split(' ').filter(|p| !p.is_empty()) {
+                push_piece(part, script, out);
+            }
+        } else {
+            push_piece(piece, script, out);
         }
     }
 }
@@ -299,16 +304,21 @@ fn latin_tokens(text: &str, script: Script, out: &mut Vec<Token>) {
 /// One space-free piece of folded text: apostrophes and dotted abbreviations.
 fn push_piece(piece: &str, script: Script, out: &mut Vec<Token>) {
     // Possessive 's at the end of a word is dropped (Deutsche Bank's = Deutsche Bank).
-    let mut p = piece.trim_matches('\'').to_string();
-    if p.len() > 3 && p.ends_with("'s") {
-        p.truncate(p.len() - 2);
-    }
-    let p = p.replace('\'', "");
+    let trimmed = piece.trim_matches('\'');
+    let trimmed = match trimmed.strip_suffix("'s") {
+        Some(rest) if trimmed.len() > 3 => rest,
+        _ => trimmed,
+    };
+    // Copied only to drop apostrophes (most pieces hold none).
+    let p: std::borrow::Cow<str> = if trimmed.contains('\'') {
+        trimmed.replace('\'', "").into()
+    } else {
+        trimmed.into()
+    };
     // Dotted abbreviation: single letters each followed by a dot (L.L.C., U.S.A, J.P.).
     let stripped = p.trim_end_matches('.');
-    let parts: Vec<&str> = stripped.split('.').collect();
-    if parts.len() >= 2 && parts.iter().all(|x| x.chars().count() == 1) {
-        let text: String = parts.concat();
+    if stripped.contains('.') && stripped.split('.').all(|x| x.chars().count() == 1) {
+        let text: String = stripped.split('.').collect();
         push_raw(text, script, out);
         return;
     }
@@ -1019,7 +1029,7 @@ fn numbers_as_digits(tokens: Vec<Token>) -> Vec<Token> {
 }
 
 fn finish(tokens: Vec<Token>) -> Vec<Token> {
-    let tokens = numbers_as_digits(tokens);
+    let mut tokens = numbers_as_digits(tokens);
     // Legal-form phrases.
     let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
     let mut i = 0;
@@ -1042,7 +1052,15 @@ fn finish(tokens: Vec<Token>) -> Vec<Token> {
                 continue 'outer;
             }
         }
-        out.push(tokens[i].clone());
+        // Moved, not copied: no phrase looks back at it.
+        if let Some(t) = tokens.get_mut(i) {
+            out.push(Token {
+                text: std::mem::take(&mut t.text),
+                class: t.class,
+                script: t.script,
+                pattern: t.pattern.take(),
+            });
+        }
         i += 1;
     }
     for t in &mut out {
@@ -1355,22 +1373,27 @@ fn deleet_readings(text: &str) -> Vec<String> {
 /// True when every letter of `text` is Latin or a Cyrillic/Greek look-alike of a Latin
 /// letter, and at least one is Cyrillic or Greek (`РОРЕ`, `Рutin`).
 fn all_confusable(text: &str) -> bool {
-    // ASCII holds no Cyrillic or Greek letter.
-    if text.is_ascii() {
-        return false;
+    // One pass, the script first: `char::is_alphabetic` searches Unicode's tables for
+    // every character outside ASCII, and most names outside Latin stop at their first
+    // letter. ASCII letters are Latin; `script_of` gives Cyrillic and Greek to letters
+    // only, which a Cyrillic or Greek letter among them implies.
+    let mut cyrillic_or_greek = false;
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        let latin = match translit::script_of(c) {
+            Some(Script::Latin) => true,
+            Some(Script::Cyrillic | Script::Greek) => {
+                cyrillic_or_greek = true;
+                false
+            }
+            // Not a letter: neither here nor there.
+            _ if !c.is_alphabetic() => true,
+            _ => false,
+        };
+        if !latin && translit::confusable_to_latin(c).is_none() {
+            return false;
+        }
     }
-    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-    !letters.is_empty()
-        && letters.iter().any(|&c| {
-            matches!(
-                translit::script_of(c),
-                Some(Script::Cyrillic | Script::Greek)
-            )
-        })
-        && letters.iter().all(|&c| {
-            translit::script_of(c) == Some(Script::Latin)
-                || translit::confusable_to_latin(c).is_some()
-        })
+    cyrillic_or_greek
 }
 
 /// The letter a digit stands for in leet spelling.
@@ -1582,5 +1605,46 @@ mod tests {
         // Mandarin readings (not the Korean `kim jong un`).
         assert_eq!(n("金正恩"), "jin zheng en");
         assert_eq!(n("김정은"), "gim jeong eun");
+    }
+
+    /// `all_confusable` as first written: every letter found by `char::is_alphabetic`,
+    /// then tested.
+    fn all_confusable_by_letters(text: &str) -> bool {
+        let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+        !letters.is_empty()
+            && letters.iter().any(|&c| {
+                matches!(
+                    translit::script_of(c),
+                    Some(Script::Cyrillic | Script::Greek)
+                )
+            })
+            && letters.iter().all(|&c| {
+                translit::script_of(c) == Some(Script::Latin)
+                    || translit::confusable_to_latin(c).is_some()
+            })
+    }
+
+    #[test]
+    fn all_confusable_agrees_with_its_letter_by_letter_form() {
+        // Every character of the Basic Multilingual Plane and the scripts past it, alone
+        // and beside Latin, Cyrillic and Greek look-alikes and a non-confusable letter.
+        for c in (0..0x3_2000u32).filter_map(char::from_u32) {
+            for text in [
+                format!("{c}"),
+                format!("a{c}"),
+                format!("\u{420}{c}"),
+                format!("{c}\u{3bf}x"),
+                format!("\u{416}{c}"),
+                format!("{c} 1"),
+            ] {
+                assert_eq!(
+                    all_confusable(&text),
+                    all_confusable_by_letters(&text),
+                    "{text:?}"
+                );
+            }
+        }
+        assert!(all_confusable("\u{420}\u{41e}\u{420}\u{415}"));
+        assert!(!all_confusable("Pope"));
     }
 }

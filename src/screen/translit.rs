@@ -124,6 +124,10 @@ pub fn script_of(c: char) -> Option<Script> {
         }
         0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A => Script::Latin,
         0x1D400..=0x1D7FF => Script::Latin, // mathematical alphanumerics (NFKD folds them)
+        // The letters of the basic blocks, known without a search of Unicode's tables
+        // (`char::is_alphabetic` outside ASCII); the rest of each block is tested.
+        0x391..=0x3A1 | 0x3A3..=0x3CE => Script::Greek,
+        0x400..=0x481 | 0x48A..=0x52F => Script::Cyrillic,
         0x370..=0x3FF | 0x1F00..=0x1FFF => {
             if c.is_alphabetic() {
                 Script::Greek
@@ -1320,6 +1324,22 @@ pub fn latin_to_greek(c: char) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn script_ranges_known_as_letters_are_letters() {
+        // `script_of` gives these Greek and Cyrillic code points their script without
+        // asking `char::is_alphabetic`, as it does for the rest of their blocks.
+        for u in (0x391..=0x3A1).chain(0x3A3..=0x3CE) {
+            let c = char::from_u32(u).unwrap_or('?');
+            assert!(c.is_alphabetic(), "U+{u:04X}");
+            assert_eq!(script_of(c), Some(Script::Greek));
+        }
+        for u in (0x400..=0x481).chain(0x48A..=0x52F) {
+            let c = char::from_u32(u).unwrap_or('?');
+            assert!(c.is_alphabetic(), "U+{u:04X}");
+            assert_eq!(script_of(c), Some(Script::Cyrillic));
+        }
+    }
 
     fn tr(s: &str, script: Script) -> Vec<String> {
         let chars: Vec<char> = s.chars().collect();
