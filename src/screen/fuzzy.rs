@@ -441,10 +441,16 @@ impl Budget {
     /// find, were it in the list and `query` no longer than [`MAX_QUERY_LEN`].
     pub fn accepts(&self, query: &[u8], word: &[u8]) -> bool {
         let (same, other) = self.at(word.len());
+        let other = other.filter(|&k| k >= 1);
+        // A length out of budget is told without reading the word (a cache miss when it
+        // is a stored token's text).
+        if same.is_none() && other.is_none() {
+            return false;
+        }
         let most = if word.first() == query.first() {
             same
         } else {
-            other.filter(|&k| k >= 1)
+            other
         };
         most.is_some_and(|k| osa_within(query, word, k))
     }
