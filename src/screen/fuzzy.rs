@@ -82,10 +82,13 @@ pub struct FuzzyWords {
 /// a spelling with at most `k` letters deleted (see `Walk::same_letter_lookup`).
 #[derive(Debug, Clone, Default)]
 struct SpellingIndex {
-    /// `hash << WORD_BITS | word` for each spelling of each word, by slot; a word is
-    /// numbered by its length and its place in the bucket of that length
-    /// ([`SpellingIndex::word_at`]: the word itself stays in [`FuzzyWords::buckets`]).
-    entries: Vec<u64>,
+    /// `tag << WORD_BITS | word` for each spelling of each word, by slot: the tag is the
+    /// [`TAG_BITS`] hash bits below the slot's (half the size of the whole hash, so a
+    /// slot's entries mostly fit one cache line; a word another spelling's tag lets in is
+    /// one more candidate the exact distance turns away). A word is numbered by its
+    /// length and its place in the bucket of that length ([`SpellingIndex::word_at`]:
+    /// the word itself stays in [`FuzzyWords::buckets`]).
+    entries: Vec<u32>,
     /// `starts[b]`: the first entry whose hash has `b` as its top `slot_bits` bits
     /// (`starts[b + 1]` ends them): a lookup reads one slot of entries, not a binary
     /// search's dozen cache lines.
@@ -98,6 +101,8 @@ struct SpellingIndex {
 /// Bits of an index entry that number the word (the rest is the spelling's hash): its
 /// length above its place in the bucket of that length.
 const WORD_BITS: u32 = 24;
+/// Bits of a spelling's hash kept in its [`SpellingIndex`] entry, beside the word number.
+const TAG_BITS: u32 = 32 - WORD_BITS;
 
 /// Bits of a word's number that hold its place (the 7 bits above hold its length, at
 /// most [`MAX_QUERY_LEN`] + [`MAX_EDITS`]).
@@ -180,29 +185,27 @@ impl SpellingIndex {
             .take(longest + 1)
             .map(|(len, b)| b.ids.len() * per_word(len))
             .sum();
-        let mut ix = SpellingIndex {
-            entries: Vec::with_capacity(estimate),
-            starts: Vec::new(),
-            slot_bits: 0,
-        };
+        // `hash | word` for each spelling, in the order made.
+        let mut made: Vec<u64> = Vec::with_capacity(estimate);
         for (len, bucket) in buckets.iter().enumerate().take(longest + 1).skip(1) {
             for (place, word) in bucket.bytes.chunks_exact(len).enumerate() {
                 let number = (len << PLACE_BITS | place) as u64;
-                spellings(word, &mut |hash| ix.entries.push(hash | number));
+                spellings(word, &mut |hash| made.push(hash | number));
             }
         }
-        if u32::try_from(ix.entries.len()).is_err() {
+        if u32::try_from(made.len()).is_err() {
             return None;
         }
         // A counting sort by slot (the order within a slot does not matter: a lookup
         // reads the whole slot).
-        ix.slot_bits = (ix.entries.len() / 8)
-            .max(2)
-            .next_power_of_two()
-            .trailing_zeros();
+        let mut ix = SpellingIndex {
+            entries: Vec::new(),
+            starts: Vec::new(),
+            slot_bits: (made.len() / 8).max(2).next_power_of_two().trailing_zeros(),
+        };
         let slots = 1usize << ix.slot_bits;
         let mut starts = vec![0u32; slots + 1];
-        for &e in &ix.entries {
+        for &e in &made {
             if let Some(count) = starts.get_mut(ix.slot_of(e) + 1) {
                 *count += 1;
             }
@@ -214,11 +217,12 @@ impl SpellingIndex {
             }
         }
         let mut next = starts.clone();
-        let mut sorted = vec![0u64; ix.entries.len()];
-        for &e in &ix.entries {
+        let mut sorted = vec![0u32; made.len()];
+        let number_mask = (1u64 << WORD_BITS) - 1;
+        for &e in &made {
             if let Some(at) = next.get_mut(ix.slot_of(e)) {
                 if let Some(place) = sorted.get_mut(*at as usize) {
-                    *place = e;
+                    *place = ix.tag_of(e) << WORD_BITS | (e & number_mask) as u32;
                 }
                 *at += 1;
             }
@@ -234,9 +238,14 @@ impl SpellingIndex {
         ((number >> PLACE_BITS) as usize, place as usize)
     }
 
-    /// The slot of an entry or key: its top `slot_bits` bits.
+    /// The slot of a hash: its top `slot_bits` bits.
     fn slot_of(&self, key: u64) -> usize {
         (key >> (64 - self.slot_bits)) as usize
+    }
+
+    /// The tag of a hash in its slot's entries: the [`TAG_BITS`] bits below the slot's.
+    fn tag_of(&self, key: u64) -> u32 {
+        (key >> (64 - self.slot_bits - TAG_BITS)) as u32 & ((1 << TAG_BITS) - 1)
     }
 
     /// Appends to `out` the id of every word of `buckets` with a spelling of a hash in
@@ -263,16 +272,17 @@ impl SpellingIndex {
                 }
             })
             .collect();
-        let mask = (1u64 << WORD_BITS) - 1;
+        let mask = (1u32 << WORD_BITS) - 1;
         let mut numbers: Vec<u32> = Vec::with_capacity(128);
         for (&key, &(from, to)) in keys.iter().zip(&slots) {
+            let tag = self.tag_of(key);
             for &e in self
                 .entries
                 .get(from as usize..to as usize)
                 .unwrap_or_default()
             {
-                if e & !mask == key {
-                    numbers.push((e & mask) as u32);
+                if e >> WORD_BITS == tag {
+                    numbers.push(e & mask);
                 }
             }
         }
