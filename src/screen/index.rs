@@ -2244,6 +2244,20 @@ impl NameIndex {
         Some(distinct.into_sorted_members())
     }
 
+    /// The distinct tokens of the reached names `touched` ([`NameIndex::tokens_of_names`]),
+    /// kept in `glance` with the number of names they were gathered from: gathered again
+    /// only when names were reached since. `None` when there are too many.
+    fn glance_members<'g>(
+        &self,
+        glance: &'g mut Option<(usize, Option<Vec<u32>>)>,
+        touched: &[u32],
+    ) -> Option<&'g [u32]> {
+        if glance.as_ref().map_or(true, |(n, _)| *n != touched.len()) {
+            *glance = Some((touched.len(), self.tokens_of_names(touched)));
+        }
+        glance.as_ref().and_then(|(_, t)| t.as_deref())
+    }
+
     /// What [`NameIndex::enumerate_matches`] returns, restricted to `members`, the
     /// distinct tokens of the names reached ([`NameIndex::tokens_of_names`], in id order,
     /// so the scorer finds them the same way). Exact on those tokens: only the tokens the
@@ -2653,23 +2667,19 @@ impl NameIndex {
                     // walk of the vocabulary, or than the thousands of tokens an initial
                     // matches (every word with its letter) and their postings. Not
                     // cached: another reading needs them all.
+                    // A split half's matches may be known already, found with its other
+                    // half's (in full: that half may reach names).
+                    let known = split_matches.get(ii).cloned().flatten();
                     let among_reached = (!reaches
                         && item.len == 1
-                        && item.kind == ItemKind::Whole
+                        && known.is_none()
                         && cache.cached(item).is_none())
                     .then(|| {
-                        // The reached names' tokens, gathered once for every such word
-                        // (they reach no name: the list stays the same).
-                        let names = reached.touched.len();
-                        if glance_tokens.as_ref().map_or(true, |(n, _)| *n != names) {
-                            glance_tokens = Some((names, self.tokens_of_names(&reached.touched)));
-                        }
-                        let members = glance_tokens.as_ref().and_then(|(_, t)| t.as_deref())?;
+                        let members = self.glance_members(&mut glance_tokens, &reached.touched)?;
                         Some(self.matches_among(item, members, meter))
                     })
                     .flatten();
-                    let known = split_matches.get(ii).cloned().flatten();
-                    let m = match among_reached.or(known) {
+                    let m = match known.or(among_reached) {
                         Some(m) => m,
                         None => cache.matches(item, || self.enumerate_matches(item, meter)),
                     };
@@ -2697,7 +2707,16 @@ impl NameIndex {
                     let other = q.items.get(p).zip(split_matches.get_mut(p));
                     let partner_matches = other.map(|(partner, slot)| {
                         &*slot.get_or_insert_with(|| {
-                            cache.matches(partner, || self.enumerate_matches(partner, meter))
+                            // For a half that reaches no name, the other half's matches
+                            // among the reached names' tokens do: that half reaches none
+                            // either (or its matches would be known, in full).
+                            let among = (!reaches && cache.cached(partner).is_none())
+                                .then(|| self.glance_members(&mut glance_tokens, &reached.touched))
+                                .flatten()
+                                .map(|members| self.matches_among(partner, members, meter));
+                            among.unwrap_or_else(|| {
+                                cache.matches(partner, || self.enumerate_matches(partner, meter))
+                            })
                         })
                     });
                     // The names holding a token the other half matches, as a bit set
