@@ -2668,15 +2668,15 @@ impl NameIndex {
                     glue_hits.clone(),
                 ),
                 None => {
-                    // A word that reaches no name only bounds the names already reached
-                    // (every essential item came first): its matches among their tokens
-                    // are all that is needed, and often far cheaper than an edit-distance
-                    // walk of the vocabulary, or than the thousands of tokens an initial
-                    // matches (every word with its letter) and their postings. Not
-                    // cached: another reading needs them all.
                     // A split half's matches may be known already, found with its other
                     // half's (in full: that half may reach names).
                     let known = split_matches.get(ii).cloned().flatten();
+                    // A word (or split half) that reaches no name only bounds the names
+                    // already reached (every essential item came first): its matches
+                    // among their tokens are all that is needed, and often far cheaper
+                    // than an edit-distance walk of the vocabulary, or than the thousands
+                    // of tokens an initial matches (every word with its letter) and their
+                    // postings. Not cached: another reading needs them all.
                     let among_reached = (!reaches
                         && item.len == 1
                         && known.is_none()
