@@ -980,10 +980,10 @@ fn plain_token(text: String, script: Script, pattern: Option<Vec<Slot>>) -> Toke
 /// the costly part), then the halves of splittable tokens: only the pairs of halves that
 /// `known_half(text, phonetic key)` says both may match, each half prepared only then
 /// (most cuts of a word are no words). Returns the items and how many there are counting
-/// every glued run and every pair of halves, kept or not (what the work meter charges). `None`, before
-/// the items are prepared, when there would be more than `max_items` of them prepared
-/// anew (the halves of a repeated token are copies): preparing an item is the costly part,
-/// and a query of many long words has thousands of halves.
+/// every glued run and every pair of halves, kept or not (what the work meter charges).
+/// `None`, before the items are prepared, when there would be more than `max_items` of
+/// them prepared anew (the halves of a repeated token are copies): preparing an item is
+/// the costly part, and a query of many long words has thousands of halves.
 pub fn query_items(
     tokens: &[Token],
     infos: &[TokInfo],
