@@ -101,6 +101,8 @@ struct SpellingIndex {
 /// Bits of an index entry that number the word (the rest is the spelling's hash): its
 /// length above its place in the bucket of that length.
 const WORD_BITS: u32 = 24;
+/// The word-number bits of an index entry.
+const NUMBER_MASK: u32 = (1 << WORD_BITS) - 1;
 /// Bits of a spelling's hash kept in its [`SpellingIndex`] entry, beside the word number.
 const TAG_BITS: u32 = 32 - WORD_BITS;
 
@@ -218,11 +220,10 @@ impl SpellingIndex {
         }
         let mut next = starts.clone();
         let mut sorted = vec![0u32; made.len()];
-        let number_mask = (1u64 << WORD_BITS) - 1;
         for &e in &made {
             if let Some(at) = next.get_mut(ix.slot_of(e)) {
                 if let Some(place) = sorted.get_mut(*at as usize) {
-                    *place = ix.tag_of(e) << WORD_BITS | (e & number_mask) as u32;
+                    *place = ix.tag_of(e) << WORD_BITS | e as u32 & NUMBER_MASK;
                 }
                 *at += 1;
             }
@@ -272,7 +273,6 @@ impl SpellingIndex {
                 }
             })
             .collect();
-        let mask = (1u32 << WORD_BITS) - 1;
         let mut numbers: Vec<u32> = Vec::with_capacity(128);
         for (&key, &(from, to)) in keys.iter().zip(&slots) {
             let tag = self.tag_of(key);
@@ -282,7 +282,7 @@ impl SpellingIndex {
                 .unwrap_or_default()
             {
                 if e >> WORD_BITS == tag {
-                    numbers.push(e & mask);
+                    numbers.push(e & NUMBER_MASK);
                 }
             }
         }

@@ -2251,18 +2251,23 @@ impl NameIndex {
         Some(distinct.into_sorted_members())
     }
 
-    /// The distinct tokens of the reached names `touched` ([`NameIndex::tokens_of_names`]),
-    /// kept in `glance` with the number of names they were gathered from: gathered again
-    /// only when names were reached since. `None` when there are too many.
-    fn glance_members<'g>(
+    /// [`NameIndex::matches_among`] the distinct tokens of the names `reached`
+    /// ([`NameIndex::tokens_of_names`]), kept in `glance` with the number of names they
+    /// were gathered from: gathered again only when names were reached since. `None` when
+    /// those names hold too many tokens.
+    fn matches_among_reached(
         &self,
-        glance: &'g mut Option<(usize, Option<Vec<u32>>)>,
-        touched: &[u32],
-    ) -> Option<&'g [u32]> {
+        item: &QueryItem,
+        glance: &mut Option<(usize, Option<Vec<u32>>)>,
+        reached: &Reached,
+        meter: &mut WorkMeter,
+    ) -> Option<TokenMatches> {
+        let touched = &reached.touched;
         if glance.as_ref().map_or(true, |(n, _)| *n != touched.len()) {
             *glance = Some((touched.len(), self.tokens_of_names(touched)));
         }
-        glance.as_ref().and_then(|(_, t)| t.as_deref())
+        let members = glance.as_ref().and_then(|(_, t)| t.as_deref())?;
+        Some(self.matches_among(item, members, meter))
     }
 
     /// What [`NameIndex::enumerate_matches`] returns, restricted to `members`, the
@@ -2681,17 +2686,16 @@ impl NameIndex {
                         && item.len == 1
                         && known.is_none()
                         && cache.cached(item).is_none())
-                    .then(|| {
-                        let members = self.glance_members(&mut glance_tokens, &reached.touched)?;
-                        Some(self.matches_among(item, members, meter))
-                    })
+                    .then(|| self.matches_among_reached(item, &mut glance_tokens, &reached, meter))
                     .flatten();
                     let m = match known.or(among_reached) {
                         Some(m) => m,
                         None => cache.matches(item, || self.enumerate_matches(item, meter)),
                     };
                     // A word that reaches no name glues only into names already reached
-                    // (`Reached::add` passes over the others).
+                    // (`Reached::add` passes over the others). Two calls, not one filter
+                    // testing `reaches` too: that one costs 6 M more instructions on the
+                    // bench queries (code generation).
                     let glue_hits = if reaches {
                         self.list_glue_hits(item, min_name_len, |_| true, meter)
                     } else {
@@ -2718,9 +2722,15 @@ impl NameIndex {
                             // among the reached names' tokens do: that half reaches none
                             // either (or its matches would be known, in full).
                             let among = (!reaches && cache.cached(partner).is_none())
-                                .then(|| self.glance_members(&mut glance_tokens, &reached.touched))
-                                .flatten()
-                                .map(|members| self.matches_among(partner, members, meter));
+                                .then(|| {
+                                    self.matches_among_reached(
+                                        partner,
+                                        &mut glance_tokens,
+                                        &reached,
+                                        meter,
+                                    )
+                                })
+                                .flatten();
                             among.unwrap_or_else(|| {
                                 cache.matches(partner, || self.enumerate_matches(partner, meter))
                             })
